@@ -1,0 +1,32 @@
+package dev.migsh.core.catalog;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A migration as found on disk. Its identity is the file name without extension(s)
+ * ({@code 031-add-profile-fields-to-users}); migrations order by version, then name.
+ */
+public record MigrationFile(String id, Version version, String name, Layout layout, List<Path> paths, Section up,
+		Optional<Section> down, Optional<Section> verify) implements Comparable<MigrationFile> {
+
+	public static final Comparator<MigrationFile> ORDER = Comparator.comparing(MigrationFile::version)
+		.thenComparing(MigrationFile::name)
+		.thenComparing(MigrationFile::id);
+
+	public MigrationFile {
+		paths = List.copyOf(paths);
+	}
+
+	public boolean hasDown() {
+		return this.down.isPresent() && !this.down.get().isEmpty();
+	}
+
+	@Override
+	public int compareTo(MigrationFile other) {
+		return ORDER.compare(this, other);
+	}
+
+}

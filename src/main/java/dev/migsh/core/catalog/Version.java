@@ -1,0 +1,53 @@
+package dev.migsh.core.catalog;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A migration's version as written in its file name ({@code 031}, {@code 20241201000000},
+ * Flyway's {@code 1.2}); ordered numerically part by part, so {@code 9 < 031 < 20241201000000}.
+ */
+public record Version(String text, List<BigInteger> parts) implements Comparable<Version> {
+
+	public Version {
+		parts = List.copyOf(parts);
+	}
+
+	/** Parses digits optionally separated by dots or underscores (Flyway's {@code 1_2}). */
+	public static Version parse(String text) {
+		if (text == null || !text.matches("\\d+([._]\\d+)*")) {
+			throw new IllegalArgumentException("not a version: " + text);
+		}
+		List<BigInteger> parts = new ArrayList<>();
+		for (String part : text.split("[._]")) {
+			parts.add(new BigInteger(part));
+		}
+		return new Version(text, parts);
+	}
+
+	@Override
+	public int compareTo(Version other) {
+		int n = Math.max(this.parts.size(), other.parts.size());
+		for (int i = 0; i < n; i++) {
+			BigInteger a = i < this.parts.size() ? this.parts.get(i) : BigInteger.ZERO;
+			BigInteger b = i < other.parts.size() ? other.parts.get(i) : BigInteger.ZERO;
+			int c = a.compareTo(b);
+			if (c != 0) {
+				return c;
+			}
+		}
+		return 0;
+	}
+
+	/** Same number, whatever the leading zeros: {@code 031} and {@code 31}. */
+	public boolean sameNumber(Version other) {
+		return compareTo(other) == 0;
+	}
+
+	@Override
+	public String toString() {
+		return this.text;
+	}
+
+}
