@@ -1,16 +1,59 @@
 package dev.migsh.app;
 
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.migsh.core.UsageException;
+import dev.migsh.shell.LaunchOptions;
+import dev.migsh.shell.Output;
 
 /**
- * The migsh executable: Spring Boot wiring around the shell and the core.
+ * The migsh executable. The command line is checked before Spring starts, so a usage error
+ * costs no start-up time; then one runner decides between shell, one-shot and script.
  */
 @SpringBootApplication(scanBasePackages = "dev.migsh")
 public class MigshApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(MigshApplication.class, args);
+		try {
+			LaunchOptions launch = LaunchOptions.parse(args, System.getenv());
+			prepareSystemProperties(launch);
+		}
+		catch (UsageException ex) {
+			Output out = new Output(stdout(), stderr(), false);
+			out.error(ex.getMessage(), ex.hint());
+			System.exit(ex.exitCode().code());
+		}
+		ConfigurableApplicationContext context = SpringApplication.run(MigshApplication.class, args);
+		System.exit(SpringApplication.exit(context));
+	}
+
+	/** migsh's home (logs, sandbox, history) and the log level for stderr, read by logback-spring.xml. */
+	static void prepareSystemProperties(LaunchOptions launch) {
+		String home = System.getenv("MIGSH_HOME");
+		if (home == null || home.isBlank()) {
+			home = Path.of(System.getProperty("user.home"), ".migsh").toString();
+		}
+		System.setProperty("migsh.home", home);
+		System.setProperty("migsh.console.level", launch.verbose() ? "DEBUG" : "OFF");
+	}
+
+	static PrintWriter stdout() {
+		return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+				true);
+	}
+
+	static PrintWriter stderr() {
+		return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+				true);
 	}
 
 }

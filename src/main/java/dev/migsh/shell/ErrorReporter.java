@@ -1,0 +1,86 @@
+package dev.migsh.shell;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.MigshException;
+
+/**
+ * The one place exceptions become what the user sees: {@code Error:} and {@code Hint:}
+ * lines, an exit code, no stack trace (it goes to the log file, and to stderr with
+ * --verbose). Every text is redacted of the session's secrets first.
+ */
+public final class ErrorReporter {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorReporter.class);
+
+	private ErrorReporter() {
+	}
+
+	public static ExitCode report(Throwable error, Output out, List<String> secrets, boolean verbose) {
+		Throwable cause = unwrap(error);
+		log.debug("command failed", cause);
+		if (cause instanceof MigshException ex) {
+			out.error(redact(ex.getMessage(), secrets), redact(ex.hint(), secrets));
+			trace(cause, out, verbose);
+			return ex.exitCode();
+		}
+		SQLException sql = findSql(cause);
+		if (sql != null) {
+			out.error(redact("the database refused: " + sql.getMessage() + " [SQLSTATE " + sql.getSQLState() + "]",
+					secrets), "check the server log; run with --verbose for details");
+			trace(cause, out, verbose);
+			return ExitCode.FAILED;
+		}
+		log.error("unexpected failure", cause);
+		out.error(redact("unexpected failure: " + cause, secrets),
+				"this is a bug in migsh; the stack trace is in ~/.migsh/logs/migsh.log (or run with --verbose)");
+		trace(cause, out, verbose);
+		return ExitCode.FAILED;
+	}
+
+	private static void trace(Throwable cause, Output out, boolean verbose) {
+		if (verbose) {
+			cause.printStackTrace(out.errorWriter());
+			out.errorWriter().flush();
+		}
+	}
+
+	private static Throwable unwrap(Throwable error) {
+		Throwable t = error;
+		while ((t instanceof java.lang.reflect.InvocationTargetException || t instanceof DataAccessException
+				&& t.getCause() instanceof MigshException) && t.getCause() != null) {
+			t = t.getCause();
+		}
+		return t;
+	}
+
+	private static SQLException findSql(Throwable t) {
+		for (Throwable c = t; c != null; c = c.getCause()) {
+			if (c instanceof SQLException sql) {
+				return sql;
+			}
+		}
+		return null;
+	}
+
+	public static String redact(String text, List<String> secrets) {
+		if (text == null) {
+			return "";
+		}
+		String out = text;
+		for (String secret : secrets) {
+			if (secret != null && !secret.isEmpty()) {
+				out = out.replace(secret, "****")
+					.replace(java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8), "****");
+			}
+		}
+		return out.replaceAll("(postgres(?:ql)?://[^:/@\\s]+):[^@\\s]+@", "$1:****@");
+	}
+
+}

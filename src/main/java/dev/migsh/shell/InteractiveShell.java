@@ -1,0 +1,69 @@
+package dev.migsh.shell;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+import dev.migsh.core.ExitCode;
+
+/**
+ * The interactive loop on a JLine line reader: prompt, read, dispatch. Ctrl-C at the prompt
+ * clears the line; Ctrl-C during a command cancels that command and keeps the shell; Ctrl-D
+ * or {@code exit} leaves.
+ */
+public final class InteractiveShell {
+
+	private final CommandDispatcher dispatcher;
+
+	private final LineReader reader;
+
+	private final PendingCount pending;
+
+	public InteractiveShell(CommandDispatcher dispatcher, LineReader reader, PendingCount pending) {
+		this.dispatcher = dispatcher;
+		this.reader = reader;
+		this.pending = pending;
+	}
+
+	public ExitCode run() {
+		Terminal terminal = this.reader.getTerminal();
+		boolean colour = Colour.enabled(terminal);
+		Output out = new Output(terminal.writer(), terminal.writer(), colour);
+		Prompter prompter = new LineReaderPrompter(this.reader);
+		ShellSession session = this.dispatcher.session();
+		try {
+			session.database(prompter);
+		}
+		catch (RuntimeException ex) {
+			ErrorReporter.report(ex, out, session.secrets(), session.launch().verbose());
+		}
+		for (String notice : session.drainNotices()) {
+			out.println(out.style(Style.DIM, notice));
+		}
+		out.println(out.style(Style.DIM, "Type help for the commands, TAB to complete, Ctrl-D or exit to leave."));
+		while (!session.exitRequested()) {
+			terminal.handle(Terminal.Signal.INT, signal -> this.dispatcher.interrupts().fire());
+			String line;
+			try {
+				line = this.reader.readLine(PromptText.of(session, this.pending.count(session), colour));
+			}
+			catch (UserInterruptException ex) {
+				continue;
+			}
+			catch (EndOfFileException ex) {
+				break;
+			}
+			if (line == null) {
+				break;
+			}
+			String trimmed = line.strip();
+			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+				continue;
+			}
+			this.dispatcher.execute(trimmed, out, prompter);
+		}
+		return ExitCode.OK;
+	}
+
+}

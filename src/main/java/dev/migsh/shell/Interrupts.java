@@ -1,0 +1,44 @@
+package dev.migsh.shell;
+
+/**
+ * Routes Ctrl-C to whatever the running command registered as its cancel action (cancel the
+ * statement on the server, stop waiting for a lock). With nothing registered, a Ctrl-C during
+ * a command only sets a flag the command may poll.
+ */
+public final class Interrupts {
+
+	private volatile Runnable action;
+
+	private volatile boolean fired;
+
+	/** Registers the cancel action for the duration of a try-with-resources block. */
+	public Registration onInterrupt(Runnable cancel) {
+		this.action = cancel;
+		this.fired = false;
+		return () -> this.action = null;
+	}
+
+	public void fire() {
+		this.fired = true;
+		Runnable a = this.action;
+		if (a != null) {
+			a.run();
+		}
+	}
+
+	public boolean fired() {
+		return this.fired;
+	}
+
+	public void reset() {
+		this.fired = false;
+	}
+
+	public interface Registration extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.migsh.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.migsh.core.UsageException;
+
+/**
+ * The global options of {@code java -jar migsh.jar [OPTIONS] [--script FILE | COMMAND [ARGS...]]},
+ * with their environment equivalents. Options go before the command; what follows the
+ * command belongs to it.
+ */
+public record LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
+		boolean verbose, Path script, List<String> command) {
+
+	public static final String USAGE = "java -jar migsh.jar [--url URL] [--env ENV] [--migrations DIR] [--schema NAME]"
+			+ " [--yes] [--json] [--verbose] [--script FILE | COMMAND [ARGS...]]";
+
+	public LaunchOptions {
+		command = List.copyOf(command);
+	}
+
+	public enum Mode {
+
+		INTERACTIVE, ONE_SHOT, SCRIPT
+
+	}
+
+	public Mode mode() {
+		if (this.script != null) {
+			return Mode.SCRIPT;
+		}
+		return this.command.isEmpty() ? Mode.INTERACTIVE : Mode.ONE_SHOT;
+	}
+
+	public static LaunchOptions parse(String[] args, Map<String, String> env) {
+		String url = null;
+		String environment = null;
+		Path migrations = null;
+		String schema = null;
+		boolean yes = false;
+		boolean json = false;
+		boolean verbose = false;
+		Path script = null;
+		List<String> command = new ArrayList<>();
+		int i = 0;
+		while (i < args.length && args[i].startsWith("--")) {
+			String arg = args[i];
+			String name = arg;
+			String inline = null;
+			int eq = arg.indexOf('=');
+			if (eq > 0) {
+				name = arg.substring(0, eq);
+				inline = arg.substring(eq + 1);
+			}
+			switch (name) {
+				case "--url" -> url = value(args, i, name, inline);
+				case "--env" -> environment = value(args, i, name, inline);
+				case "--migrations" -> migrations = Path.of(value(args, i, name, inline));
+				case "--schema" -> schema = value(args, i, name, inline);
+				case "--script" -> script = Path.of(value(args, i, name, inline));
+				case "--yes" -> yes = true;
+				case "--json" -> json = true;
+				case "--verbose" -> verbose = true;
+				default -> throw new UsageException("unknown option '" + arg + "'", "usage: " + USAGE);
+			}
+			i += (inline == null && takesValue(name)) ? 2 : 1;
+		}
+		for (; i < args.length; i++) {
+			command.add(args[i]);
+		}
+		if (script != null && !command.isEmpty()) {
+			throw new UsageException("--script and a command cannot be given together",
+					"put the command in the script, or drop --script");
+		}
+		if (migrations == null) {
+			migrations = Path.of(env.getOrDefault("MIGSH_MIGRATIONS", "migrations"));
+		}
+		if (schema == null) {
+			schema = env.getOrDefault("MIGSH_SCHEMA", "migsh");
+		}
+		return new LaunchOptions(url, environment, migrations, schema, yes, json, verbose, script, command);
+	}
+
+	private static boolean takesValue(String name) {
+		return switch (name) {
+			case "--url", "--env", "--migrations", "--schema", "--script" -> true;
+			default -> false;
+		};
+	}
+
+	private static String value(String[] args, int i, String name, String inline) {
+		if (!takesValue(name)) {
+			throw new UsageException("option " + name + " takes no value", "usage: " + USAGE);
+		}
+		if (inline != null) {
+			return inline;
+		}
+		if (i + 1 >= args.length) {
+			throw new UsageException("option " + name + " needs a value", "usage: " + USAGE);
+		}
+		return args[i + 1];
+	}
+
+}

@@ -1,0 +1,220 @@
+package dev.migsh.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.migsh.core.MigshException;
+import dev.migsh.core.connect.ConnectRequest;
+import dev.migsh.core.connect.ConnectionFailedException;
+import dev.migsh.core.connect.ConnectionSettings;
+import dev.migsh.core.connect.Database;
+import dev.migsh.core.connect.Environment;
+import dev.migsh.core.connect.Sandbox;
+import dev.migsh.core.connect.Secret;
+import dev.migsh.core.connect.SettingsResolver;
+
+/**
+ * The state a shell keeps between commands: the open database session (or none), the
+ * sandbox it may have started, the environment, and notices to show the user. One-shot and
+ * script runs use the same object for their one run.
+ */
+public final class ShellSession implements AutoCloseable {
+
+	private final LaunchOptions launch;
+
+	private final Map<String, String> env;
+
+	private final Path workingDir;
+
+	private final Path userHome;
+
+	private final Path home;
+
+	private final List<String> notices = new ArrayList<>();
+
+	private Database database;
+
+	private Sandbox sandbox;
+
+	private Environment environment = Environment.DEVELOPMENT;
+
+	private String environmentSource = "inferred";
+
+	private boolean explicitlyDisconnected;
+
+	private boolean exitRequested;
+
+	/**
+	 * @param userHome the user's home, where ~/.pgpass and ~/.pg_service.conf live
+	 * @param home migsh's own folder (~/.migsh): sandbox data, logs, history
+	 */
+	public ShellSession(LaunchOptions launch, Map<String, String> env, Path workingDir, Path userHome, Path home) {
+		this.launch = launch;
+		this.env = env;
+		this.workingDir = workingDir;
+		this.userHome = userHome;
+		this.home = home;
+	}
+
+	public LaunchOptions launch() {
+		return this.launch;
+	}
+
+	public Path home() {
+		return this.home;
+	}
+
+	public Path migrationsDir() {
+		return this.workingDir.resolve(this.launch.migrations());
+	}
+
+	public boolean connected() {
+		return this.database != null;
+	}
+
+	/** The open session, connecting with the launch settings on first use. */
+	public Database database(Prompter prompter) {
+		if (this.database == null) {
+			if (this.explicitlyDisconnected) {
+				throw new MigshException("not connected", "connect to a database first: connect [--url URL]");
+			}
+			connect(new ConnectRequest(this.launch.url(), null, null, null, null, null, null), this.launch.env(),
+					prompter);
+		}
+		return this.database;
+	}
+
+	public Optional<Database> currentDatabase() {
+		return Optional.ofNullable(this.database);
+	}
+
+	/** Opens a session with these settings, replacing the current one only if the new one works. */
+	public void connect(ConnectRequest request, String environmentOverride, Prompter prompter) {
+		SettingsResolver.Resolution resolution = new SettingsResolver().resolve(request, this.env, this.workingDir,
+				this.userHome);
+		Sandbox openedSandbox = null;
+		ConnectionSettings settings;
+		if (resolution.settings().isPresent()) {
+			settings = resolution.settings().get();
+		}
+		else {
+			openedSandbox = this.sandbox != null ? this.sandbox : Sandbox.open(this.home.resolve("sandbox"));
+			settings = openedSandbox.settings();
+		}
+		Database opened;
+		try {
+			opened = openAskingForPassword(settings, prompter);
+		}
+		catch (RuntimeException ex) {
+			if (openedSandbox != null && openedSandbox != this.sandbox) {
+				openedSandbox.close();
+			}
+			throw ex;
+		}
+		closeDatabase();
+		if (this.sandbox != null && this.sandbox != openedSandbox) {
+			this.sandbox.close();
+		}
+		if (openedSandbox != null && openedSandbox != this.sandbox) {
+			this.notices.add("Sandbox: a local PostgreSQL " + opened.serverInfo().major() + " ("
+					+ (openedSandbox.startedHere() ? "started" : "already running") + " on localhost:"
+					+ openedSandbox.port() + ", data in " + openedSandbox.root()
+					+ "). Point migsh at a real server with --url or MIGSH_URL.");
+		}
+		this.sandbox = openedSandbox;
+		this.database = opened;
+		this.explicitlyDisconnected = false;
+		this.environment = resolution.environment();
+		this.environmentSource = "inferred";
+		String override = environmentOverride != null ? environmentOverride : this.launch.env();
+		if (override != null) {
+			this.environment = EnvironmentNames.parse(override);
+			this.environmentSource = "--env";
+		}
+	}
+
+	private Database openAskingForPassword(ConnectionSettings settings, Prompter prompter) {
+		try {
+			return Database.open(settings);
+		}
+		catch (ConnectionFailedException ex) {
+			if (!ex.passwordRequired() || !prompter.interactive()) {
+				throw ex;
+			}
+			String password = prompter.readSecret("Password for " + settings.user() + "@" + settings.host() + ": ");
+			return Database.open(settings.withPassword(new Secret(password)));
+		}
+	}
+
+	public void disconnect() {
+		closeDatabase();
+		if (this.sandbox != null) {
+			this.sandbox.close();
+			this.sandbox = null;
+		}
+		this.explicitlyDisconnected = true;
+	}
+
+	private void closeDatabase() {
+		if (this.database != null) {
+			this.database.close();
+			this.database = null;
+		}
+	}
+
+	public Optional<Sandbox> sandbox() {
+		return Optional.ofNullable(this.sandbox);
+	}
+
+	public Environment environment() {
+		return this.environment;
+	}
+
+	public String environmentSource() {
+		return this.environmentSource;
+	}
+
+	/** Checks the session before a command; a server restart becomes a notice. */
+	public void checkAlive() {
+		if (this.database != null) {
+			this.database.checkAlive().ifPresent(this.notices::add);
+		}
+	}
+
+	/** The exit command asks the shell or script to stop after it. */
+	public void requestExit() {
+		this.exitRequested = true;
+	}
+
+	public boolean exitRequested() {
+		return this.exitRequested;
+	}
+
+	public List<String> drainNotices() {
+		List<String> out = List.copyOf(this.notices);
+		this.notices.clear();
+		return out;
+	}
+
+	/** Every secret this session knows, for redacting messages. */
+	public List<String> secrets() {
+		List<String> secrets = new ArrayList<>();
+		if (this.database != null && this.database.settings().password() != null) {
+			secrets.add(this.database.settings().password().reveal());
+		}
+		return secrets;
+	}
+
+	@Override
+	public void close() {
+		closeDatabase();
+		if (this.sandbox != null) {
+			this.sandbox.close();
+			this.sandbox = null;
+		}
+	}
+
+}
