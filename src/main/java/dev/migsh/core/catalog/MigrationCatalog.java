@@ -38,7 +38,9 @@ public record MigrationCatalog(Path directory, List<MigrationFile> migrations, L
 		String versionText = wanted.matches("[Vv]\\d.*") ? wanted.substring(1) : wanted;
 		if (versionText.matches("\\d+([._]\\d+)*")) {
 			Version version = Version.parse(versionText);
-			List<MigrationFile> matches = this.migrations.stream().filter(m -> m.version().sameNumber(version)).toList();
+			List<MigrationFile> matches = this.migrations.stream()
+				.filter(m -> m.version().sameNumber(version))
+				.toList();
 			if (matches.size() == 1) {
 				return matches.get(0);
 			}

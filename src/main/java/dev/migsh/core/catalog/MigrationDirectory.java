@@ -119,7 +119,8 @@ public final class MigrationDirectory {
 			if (down.isPresent()) {
 				Path downPath = checkedPath(down.get());
 				paths.add(downPath);
-				downSection = Optional.of(SectionReader.readWhole(downPath, SqlSource.read(downPath), SectionKind.DOWN));
+				String downText = SqlSource.read(downPath);
+				downSection = Optional.of(SectionReader.readWhole(downPath, downText, SectionKind.DOWN));
 			}
 		}
 		return new MigrationFile(up.id(), up.version(), up.name(), up.part().layout, paths, upSection, downSection,
@@ -156,9 +157,9 @@ public final class MigrationDirectory {
 			}
 			if (j - i > 1) {
 				List<String> ids = sorted.subList(i, j).stream().map(MigrationFile::id).toList();
-				this.findings.add(new CatalogFinding(CatalogFinding.Kind.DUPLICATE_VERSION,
-						(j - i) + " migrations share version " + sorted.get(i).version() + ": " + String.join(", ", ids),
-						ids));
+				String message = ids.size() + " migrations share version " + sorted.get(i).version() + ": "
+						+ String.join(", ", ids);
+				this.findings.add(new CatalogFinding(CatalogFinding.Kind.DUPLICATE_VERSION, message, ids));
 			}
 			i = j;
 		}

@@ -133,7 +133,8 @@ public final class SqlSplitter {
 				}
 			}
 		}
-		this.statements.add(new SqlStatement(this.sql.substring(textStart, textEnd).strip(), start.line(), start.column()));
+		String text = this.sql.substring(textStart, textEnd).strip();
+		this.statements.add(new SqlStatement(text, start.line(), start.column()));
 	}
 
 	private MigrationFileException metaCommand(SqlToken backslash) {
@@ -147,7 +148,8 @@ public final class SqlSplitter {
 		String command = this.sql.substring(backslash.offset(), end);
 		return new MigrationFileException(this.file, backslash.line(), backslash.column(),
 				"psql meta-command " + command + " is not supported",
-				"migsh sends SQL to the server, not to psql: inline the SQL instead (for \\i or \\ir, paste the included file's statements)");
+				"migsh sends SQL to the server, not to psql: inline the SQL instead "
+						+ "(for \\i or \\ir, paste the included file's statements)");
 	}
 
 }

@@ -8,7 +8,8 @@ class ChecksumsTest {
 
 	@Test
 	void isTheHexSha256OfTheUtf8Text() {
-		assertThat(Checksums.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+		assertThat(Checksums.sha256("abc"))
+			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	}
 
 	@Test

@@ -27,7 +27,8 @@ class SqlSplitterGoldenTest {
 			inputs = files.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
 		}
 		assertThat(inputs).hasSizeGreaterThanOrEqualTo(8);
-		return inputs.stream().map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> check(input)));
+		return inputs.stream()
+			.map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> check(input)));
 	}
 
 	private static void check(Path input) throws IOException {
