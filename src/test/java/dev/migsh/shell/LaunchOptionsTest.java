@@ -1,0 +1,55 @@
+package dev.migsh.shell;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migsh.core.UsageException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LaunchOptionsTest {
+
+	@Test
+	void noArgumentsMeansTheInteractiveShell() {
+		assertThat(LaunchOptions.parse(new String[0], Map.of()).mode()).isEqualTo(LaunchOptions.Mode.INTERACTIVE);
+	}
+
+	@Test
+	void globalOptionsComeBeforeTheCommandAndTheRestBelongsToIt() {
+		LaunchOptions launch = LaunchOptions.parse(new String[] { "--url", "postgres://x@h/db", "--yes", "apply",
+				"--to", "031", "--yes" }, Map.of());
+		assertThat(launch.mode()).isEqualTo(LaunchOptions.Mode.ONE_SHOT);
+		assertThat(launch.url()).isEqualTo("postgres://x@h/db");
+		assertThat(launch.yes()).isTrue();
+		assertThat(launch.command()).containsExactly("apply", "--to", "031", "--yes");
+	}
+
+	@Test
+	void scriptModeAndItsConflicts() {
+		assertThat(LaunchOptions.parse(new String[] { "--script=scripts/demo.msh" }, Map.of()).script())
+			.isEqualTo(Path.of("scripts/demo.msh"));
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--script", "a.msh", "info" }, Map.of()))
+			.isInstanceOf(UsageException.class);
+	}
+
+	@Test
+	void unknownGlobalOptionIsAUsageError() {
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--dry-run" }, Map.of()))
+			.isInstanceOf(UsageException.class)
+			.hasMessage("unknown option '--dry-run'");
+	}
+
+	@Test
+	void environmentSuppliesDefaults() {
+		LaunchOptions launch = LaunchOptions.parse(new String[0],
+				Map.of("MIGSH_MIGRATIONS", "db/migrations", "MIGSH_SCHEMA", "ops"));
+		assertThat(launch.migrations()).isEqualTo(Path.of("db/migrations"));
+		assertThat(launch.schema()).isEqualTo("ops");
+		LaunchOptions flags = LaunchOptions.parse(new String[] { "--schema", "audit" }, Map.of("MIGSH_SCHEMA", "ops"));
+		assertThat(flags.schema()).isEqualTo("audit");
+	}
+
+}

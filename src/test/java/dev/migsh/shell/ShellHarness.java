@@ -1,0 +1,82 @@
+package dev.migsh.shell;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandRegistry;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.shell.commands.ConnectCommand;
+import dev.migsh.shell.commands.DisconnectCommand;
+import dev.migsh.shell.commands.ExitCommand;
+import dev.migsh.shell.commands.HelpCommand;
+import dev.migsh.shell.commands.InfoCommand;
+import dev.migsh.shell.commands.ScriptCommand;
+import dev.migsh.shell.commands.TablesCommand;
+
+/**
+ * The shell without Spring: the real commands, dispatcher and session, with output captured.
+ * Tests drive it the way the runners do.
+ */
+public final class ShellHarness implements AutoCloseable {
+
+	public final ShellSession session;
+
+	public final CommandDispatcher dispatcher;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	public final Output output = new Output(new PrintWriter(this.out, true), new PrintWriter(this.err, true), false);
+
+	public ShellHarness(Map<String, String> env, Path workingDir, Path home, String... launchArgs) {
+		LaunchOptions launch = LaunchOptions.parse(launchArgs, env);
+		this.session = new ShellSession(launch, env, workingDir, home, home.resolve(".migsh"));
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		List<Command> commands = List.of(new InfoCommand(), new TablesCommand(), new ConnectCommand(),
+				new DisconnectCommand(), new ExitCommand(), new HelpCommand(beans.getBeanProvider(CommandDispatcher.class)),
+				new ScriptCommand(beans.getBeanProvider(CommandDispatcher.class)));
+		CommandRegistry registry = new CommandRegistry(Set.copyOf(commands));
+		this.dispatcher = new CommandDispatcher(registry, this.session, new Interrupts(), () -> {
+		});
+		beans.addBean("dispatcher", this.dispatcher);
+	}
+
+	/** A harness connected through MIGSH_URL to the given postgres:// URL. */
+	public static ShellHarness connectedTo(String url, Path dir) {
+		Map<String, String> env = new HashMap<>();
+		env.put("MIGSH_URL", url);
+		env.put("USER", "tester");
+		return new ShellHarness(env, dir, dir);
+	}
+
+	public ExitCode run(String line) {
+		return this.dispatcher.execute(line, this.output, Prompter.NONE);
+	}
+
+	public ExitCode script(Path file) {
+		return new ScriptRunner(this.dispatcher).run(file, this.output, Prompter.NONE);
+	}
+
+	public String out() {
+		return this.out.toString();
+	}
+
+	public String err() {
+		return this.err.toString();
+	}
+
+	@Override
+	public void close() {
+		this.session.close();
+	}
+
+}
