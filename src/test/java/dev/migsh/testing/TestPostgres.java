@@ -20,6 +20,8 @@ public final class TestPostgres {
 
 	private static RuntimeException startFailure;
 
+	private static EmbeddedPostgres passwordServer;
+
 	private TestPostgres() {
 	}
 
@@ -53,6 +55,40 @@ public final class TestPostgres {
 			}
 			server = null;
 		}
+	}
+
+	/**
+	 * A second server that demands passwords (scram-sha-256 over TCP), for tests of password
+	 * handling; the shared one trusts every local login.
+	 */
+	public static synchronized EmbeddedPostgres passwordServer() {
+		if (passwordServer == null) {
+			try {
+				passwordServer = EmbeddedPostgres.builder().setDataDirectoryCustomizer(dir -> {
+					try {
+						java.nio.file.Files.writeString(dir.toPath().resolve("pg_hba.conf"),
+								"local all all trust\nhost all postgres 127.0.0.1/32 trust\n"
+										+ "host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n");
+					}
+					catch (java.io.IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				}).start();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						passwordServer.close();
+					}
+					catch (java.io.IOException ex) {
+						// exiting anyway
+					}
+				}, "test-postgres-password-stop"));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("The password-protected test PostgreSQL did not start: " + ex.getMessage()
+						+ ". Hint: see target/surefire-reports", ex);
+			}
+		}
+		return passwordServer;
 	}
 
 	/** A new, empty database on the shared server. */
