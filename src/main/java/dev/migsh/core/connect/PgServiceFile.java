@@ -71,7 +71,8 @@ final class PgServiceFile {
 				throw malformed(file, i + 1, "a service cannot name another service");
 			}
 			if (!LIBPQ_KEYWORDS.contains(key)) {
-				throw malformed(file, i + 1, "'" + key + "' is not a libpq connection keyword");
+				// the line is not repeated: a mistyped line may be a password
+				throw malformed(file, i + 1, "the name before '=' is not a libpq connection keyword");
 			}
 			String value = line.substring(eq + 1);
 			if (!value.isEmpty()) {

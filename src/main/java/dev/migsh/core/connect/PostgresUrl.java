@@ -34,10 +34,29 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 		}
 		catch (IllegalArgumentException ex) {
 			throw new MigshException(
-					source + " is not a PostgreSQL URL (" + ex.getMessage() + "): " + Redaction.redactUrlPasswords(url),
+					source + " is not a PostgreSQL URL (" + ex.getMessage() + "): " + redactRaw(url),
 					"Give a URL like " + EXAMPLE + "; percent-encode special characters in the password"
 							+ " (/ as %2F, @ as %40, : as %3A).");
 		}
+	}
+
+	/**
+	 * A URL that could not be parsed, its password masked generously: everything between
+	 * {@code user:} and the last {@code @}, and every {@code password=} parameter value.
+	 */
+	static String redactRaw(String url) {
+		if (url == null) {
+			return null;
+		}
+		// parameters first, so an @ inside a password parameter is not taken for the userinfo's end
+		String masked = url.replaceAll("(?i)([?&]password=)[^&]*", "$1" + Secret.MASK);
+		int schemeEnd = masked.indexOf("://");
+		int at = masked.lastIndexOf('@');
+		int colon = (schemeEnd < 0) ? -1 : masked.indexOf(':', schemeEnd + 3);
+		if (schemeEnd >= 0 && colon >= 0 && colon < at) {
+			masked = masked.substring(0, colon + 1) + Secret.MASK + masked.substring(at);
+		}
+		return masked;
 	}
 
 	public String sslMode() {

@@ -55,8 +55,11 @@ public final class Redaction {
 		if (text == null) {
 			return null;
 		}
-		String masked = URL_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + Secret.MASK + "@"));
-		return PASSWORD_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + Secret.MASK));
+		// parameters first, so an @ inside a password parameter is not taken for the userinfo's end
+		String masked = PASSWORD_PARAMETER.matcher(text)
+			.replaceAll((m) -> Matcher.quoteReplacement(m.group(1) + Secret.MASK));
+		return URL_USERINFO.matcher(masked)
+			.replaceAll((m) -> Matcher.quoteReplacement(m.group(1) + Secret.MASK + "@"));
 	}
 
 }

@@ -34,6 +34,8 @@ class SecretAndRedactionTest {
 		assertThat(Redaction.redactUrlPasswords("failed: postgres://ops:a@b@db/app and jdbc:postgresql://db/app?user=u&password=pw&ssl=true"))
 			.isEqualTo("failed: postgres://ops:****@db/app and jdbc:postgresql://db/app?user=u&password=****&ssl=true");
 		assertThat(Redaction.redactUrlPasswords("postgres://db:5432/app")).isEqualTo("postgres://db:5432/app");
+		assertThat(Redaction.redactUrlPasswords("jdbc:postgresql://db:5432/app?password=a@b"))
+			.isEqualTo("jdbc:postgresql://db:5432/app?password=****");
 	}
 
 }
