@@ -1,6 +1,7 @@
 package dev.migsh.core.connect;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -197,7 +198,7 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 		}
 
 		private String withoutScheme() {
-			String lower = this.url.toLowerCase(java.util.Locale.ROOT);
+			String lower = this.url.toLowerCase(Locale.ROOT);
 			for (String scheme : new String[] { "jdbc:postgresql://", "postgresql://", "postgres://" }) {
 				if (lower.startsWith(scheme)) {
 					return this.url.substring(scheme.length());

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ public final class Redaction {
 			forms.add(value);
 			forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
 			forms.add(PercentEncoding.encode(value));
-			forms.add(PercentEncoding.encode(value).toLowerCase(java.util.Locale.ROOT));
+			forms.add(PercentEncoding.encode(value).toLowerCase(Locale.ROOT));
 		}
 		// longest first, so a form never leaves a tail of a longer one behind
 		String result = text;
