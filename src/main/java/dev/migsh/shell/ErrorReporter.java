@@ -9,6 +9,8 @@ import org.springframework.dao.DataAccessException;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
+import dev.migsh.core.connect.Redaction;
+import dev.migsh.core.connect.Secret;
 
 /**
  * The one place exceptions become what the user sees: {@code Error:} and {@code Hint:}
@@ -73,14 +75,8 @@ public final class ErrorReporter {
 		if (text == null) {
 			return "";
 		}
-		String out = text;
-		for (String secret : secrets) {
-			if (secret != null && !secret.isEmpty()) {
-				out = out.replace(secret, "****")
-					.replace(java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8), "****");
-			}
-		}
-		return out.replaceAll("(postgres(?:ql)?://[^:/@\\s]+):[^@\\s]+@", "$1:****@");
+		Secret[] known = secrets.stream().filter(x -> x != null && !x.isEmpty()).map(Secret::of).toArray(Secret[]::new);
+		return Redaction.redactUrlPasswords(Redaction.redact(text, known));
 	}
 
 }

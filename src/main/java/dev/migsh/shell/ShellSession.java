@@ -14,6 +14,7 @@ import dev.migsh.core.connect.Database;
 import dev.migsh.core.connect.Environment;
 import dev.migsh.core.connect.Sandbox;
 import dev.migsh.core.connect.Secret;
+import dev.migsh.core.connect.Resolution;
 import dev.migsh.core.connect.SettingsResolver;
 
 /**
@@ -41,7 +42,7 @@ public final class ShellSession implements AutoCloseable {
 
 	private Environment environment = Environment.DEVELOPMENT;
 
-	private String environmentSource = "inferred";
+	private String environmentSource = "development (inferred)";
 
 	private boolean explicitlyDisconnected;
 
@@ -93,7 +94,8 @@ public final class ShellSession implements AutoCloseable {
 
 	/** Opens a session with these settings, replacing the current one only if the new one works. */
 	public void connect(ConnectRequest request, String environmentOverride, Prompter prompter) {
-		SettingsResolver.Resolution resolution = new SettingsResolver().resolve(request, this.env, this.workingDir,
+		String envFlag = environmentOverride != null ? environmentOverride : this.launch.env();
+		Resolution resolution = new SettingsResolver().resolve(request, envFlag, this.env, this.workingDir,
 				this.userHome);
 		Sandbox openedSandbox = null;
 		ConnectionSettings settings;
@@ -127,13 +129,8 @@ public final class ShellSession implements AutoCloseable {
 		this.sandbox = openedSandbox;
 		this.database = opened;
 		this.explicitlyDisconnected = false;
-		this.environment = resolution.environment();
-		this.environmentSource = "inferred";
-		String override = environmentOverride != null ? environmentOverride : this.launch.env();
-		if (override != null) {
-			this.environment = EnvironmentNames.parse(override);
-			this.environmentSource = "--env";
-		}
+		this.environment = resolution.environment().environment();
+		this.environmentSource = resolution.environment().describe();
 	}
 
 	private Database openAskingForPassword(ConnectionSettings settings, Prompter prompter) {
@@ -145,7 +142,7 @@ public final class ShellSession implements AutoCloseable {
 				throw ex;
 			}
 			String password = prompter.readSecret("Password for " + settings.user() + "@" + settings.host() + ": ");
-			return Database.open(settings.withPassword(new Secret(password)));
+			return Database.open(settings.withPassword(Secret.of(password)));
 		}
 	}
 

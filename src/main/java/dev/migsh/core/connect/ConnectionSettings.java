@@ -1,48 +1,109 @@
 package dev.migsh.core.connect;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
-/** Placeholder until the connect branch lands. */
+/**
+ * Where and as whom to connect, with the origin of every setting ({@code PGHOST},
+ * {@code .env (DB_USER)}, {@code default}...) for {@code info}. The password is {@code null}
+ * when no source gave one, and shows as {@code ****} when printed.
+ */
 public record ConnectionSettings(String host, int port, String database, String user, Secret password, String sslMode,
 		Map<Setting, String> origins) {
 
-	public enum Setting {
+	static final String SANDBOX = "sandbox";
 
-		HOST, PORT, DATABASE, USER, PASSWORD, SSLMODE
-
+	public ConnectionSettings {
+		Objects.requireNonNull(host, "host");
+		Objects.requireNonNull(database, "database");
+		Objects.requireNonNull(user, "user");
+		Objects.requireNonNull(sslMode, "sslMode");
+		EnumMap<Setting, String> copy = new EnumMap<>(Setting.class);
+		copy.putAll(origins);
+		origins = Collections.unmodifiableMap(copy);
 	}
 
-	public String jdbcUrl() {
-		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + this.database;
-	}
-
-	public Properties jdbcProperties() {
-		Properties p = new Properties();
-		p.setProperty("user", this.user);
-		if (this.password != null) {
-			p.setProperty("password", this.password.reveal());
-		}
-		p.setProperty("sslmode", this.sslMode);
-		p.setProperty("ApplicationName", "migsh");
-		return p;
-	}
-
-	public ConnectionSettings withPassword(Secret secret) {
-		return new ConnectionSettings(this.host, this.port, this.database, this.user, secret, this.sslMode, this.origins);
-	}
-
-	public String displayUrl() {
-		return "postgresql://" + this.user + "@" + this.host + ":" + this.port + "/" + this.database;
-	}
-
+	/** The settings of the embedded sandbox server, every origin {@code sandbox}. */
 	public static ConnectionSettings sandbox(int port, String user, String database) {
 		Map<Setting, String> origins = new EnumMap<>(Setting.class);
-		for (Setting s : Setting.values()) {
-			origins.put(s, "sandbox");
+		for (Setting setting : Setting.values()) {
+			if (setting != Setting.PASSWORD) {
+				origins.put(setting, SANDBOX);
+			}
 		}
+		// the embedded server listens on localhost only and has no certificate
 		return new ConnectionSettings("localhost", port, database, user, null, "disable", origins);
+	}
+
+	/** Where a setting came from, or {@code not set} (only a password can be missing). */
+	public String origin(Setting setting) {
+		return this.origins.getOrDefault(setting, "not set");
+	}
+
+	/** {@code jdbc:postgresql://host:port/db}; credentials go in {@link #jdbcProperties()}. */
+	public String jdbcUrl() {
+		// pgjdbc reads the database with URLDecoder, so it is encoded the same way
+		return "jdbc:postgresql://" + bracketed() + ":" + this.port + "/"
+				+ URLEncoder.encode(this.database, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Driver properties: user, password if any, sslmode and {@code ApplicationName=migsh}. The
+	 * returned object prints with the password masked.
+	 */
+	public Properties jdbcProperties() {
+		Properties properties = new MaskedProperties();
+		properties.setProperty("user", this.user);
+		if (this.password != null) {
+			properties.setProperty("password", this.password.reveal());
+		}
+		properties.setProperty("sslmode", this.sslMode);
+		properties.setProperty("ApplicationName", "migsh");
+		return properties;
+	}
+
+	/** The same settings with the password given at the interactive prompt. */
+	public ConnectionSettings withPassword(Secret password) {
+		Map<Setting, String> changed = new EnumMap<>(Setting.class);
+		changed.putAll(this.origins);
+		if (password == null) {
+			changed.remove(Setting.PASSWORD);
+		}
+		else {
+			changed.put(Setting.PASSWORD, "prompt");
+		}
+		return new ConnectionSettings(this.host, this.port, this.database, this.user, password, this.sslMode, changed);
+	}
+
+	/** {@code postgresql://user@host:port/db}, for the prompt, {@code info} and messages. */
+	public String displayUrl() {
+		return "postgresql://" + PercentEncoding.encode(this.user) + "@" + bracketed() + ":" + this.port + "/"
+				+ PercentEncoding.encode(this.database);
+	}
+
+	private String bracketed() {
+		return this.host.contains(":") ? "[" + this.host + "]" : this.host;
+	}
+
+	private static final class MaskedProperties extends Properties {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		public synchronized String toString() {
+			Properties copy = new Properties();
+			copy.putAll(this);
+			if (copy.containsKey("password")) {
+				copy.setProperty("password", Secret.MASK);
+			}
+			return copy.toString();
+		}
+
 	}
 
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.connect.ConnectionSettings;
-import dev.migsh.core.connect.ConnectionSettings.Setting;
+import dev.migsh.core.connect.Setting;
 import dev.migsh.core.connect.Database;
 import dev.migsh.core.connect.ServerInfo;
 import dev.migsh.shell.CommandSpec;
@@ -43,8 +43,7 @@ public class InfoCommand extends MigshCommand {
 		facts.put("port", s.port());
 		facts.put("ssl", server.ssl() ? "on (" + server.sslVersion() + ")" : "off");
 		facts.put("sslmode", s.sslMode());
-		facts.put("environment", inv.session().environment().name().toLowerCase(java.util.Locale.ROOT) + " ("
-				+ inv.session().environmentSource() + ")");
+		facts.put("environment", inv.session().environmentSource());
 		facts.put("sandbox", inv.session().sandbox().map(sb -> sb.root().toString()).orElse("no"));
 		facts.put("migrations", inv.session().migrationsDir().toString());
 		facts.put("history_schema", inv.session().launch().schema());
