@@ -60,11 +60,11 @@ class JarEndToEndTest {
 
 	@Test
 	void aScriptStopsAtTheFirstFailingCommand(TestDatabase db) throws Exception {
-		Path script = Files.writeString(this.dir.resolve("fail.msh"), "info\nconnect --port 1\ntables\n");
+		Path script = Files.writeString(this.dir.resolve("fail.msh"), "info\nconnect --host 127.0.0.1 --port 1\ntables\n");
 		MigshProcess.Result r = MigshProcess.run(this.dir, MigshProcess.env(), "--url", db.url(), "--script",
 				script.toString());
-		assertThat(r.exitCode()).isEqualTo(1);
-		assertThat(r.stdout()).contains("> info").contains("> connect --port 1").doesNotContain("> tables");
+		assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+		assertThat(r.stdout()).contains("> info").contains("> connect --host 127.0.0.1 --port 1").doesNotContain("> tables");
 		assertThat(r.stderr()).contains("Error: could not connect").contains("stopped at line 2");
 	}
 
