@@ -21,9 +21,8 @@ public record CreateIndex(boolean unique, boolean concurrently, boolean ifNotExi
 		i = tokens.skip(i, "concurrently");
 		boolean ifNotExists = tokens.at(i, "if", "not", "exists");
 		i = tokens.skip(i, "if", "not", "exists");
-		Optional<String> name = Optional.empty();
-		if (!tokens.at(i, "on")) {
-			name = tokens.nameAt(i).map(TableName::name);
+		Optional<String> name = tokens.at(i, "on") ? Optional.empty() : tokens.nameAt(i).map(TableName::name);
+		if (name.isPresent()) {
 			i = tokens.nameEnd(i);
 		}
 		if (!tokens.at(i, "on")) {

@@ -71,12 +71,17 @@ public final class Tokens {
 		for (int k = 0; k < parts.length; k++) {
 			SqlToken token = this.list.get(i + k);
 			String part = parts[k];
-			boolean matches = Character.isLetter(part.charAt(0)) ? token.isWord(part) : token.is(part);
+			boolean word = Character.isLetter(part.charAt(0)) || part.charAt(0) == '_';
+			boolean matches = word ? token.isWord(part) || quotedAs(token, part) : token.is(part);
 			if (!matches) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	private static boolean quotedAs(SqlToken token, String name) {
+		return token.type() == Type.QUOTED_IDENTIFIER && token.identifierValue().equals(name);
 	}
 
 	public boolean startsWith(String... parts) {

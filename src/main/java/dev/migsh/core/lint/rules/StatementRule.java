@@ -1,7 +1,12 @@
 package dev.migsh.core.lint.rules;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
+import dev.migsh.core.lint.AlterAction;
+import dev.migsh.core.lint.AlterTable;
 import dev.migsh.core.lint.Finding;
 import dev.migsh.core.lint.Rule;
 import dev.migsh.core.lint.RuleFamily;
@@ -76,6 +81,21 @@ abstract class StatementRule implements Rule {
 
 	/** One message per occurrence of the pattern in the statement; empty when it does not occur. */
 	abstract List<String> messages(StatementContext ctx);
+
+	/**
+	 * The messages {@code check} gives for the actions of an ALTER TABLE on a table that
+	 * existed before this section; a table created earlier in the section is empty and exempt.
+	 */
+	static List<String> onExistingTableActions(StatementContext ctx,
+			BiFunction<AlterTable, AlterAction, Optional<String>> check) {
+		List<String> messages = new ArrayList<>();
+		ctx.alterTable().filter(alter -> ctx.existing(alter.table())).ifPresent(alter -> {
+			for (AlterAction action : alter.actions()) {
+				check.apply(alter, action).ifPresent(messages::add);
+			}
+		});
+		return messages;
+	}
 
 	/** The safe alternative for this statement on this server; the general one by default. */
 	String safeAlternative(StatementContext ctx) {
