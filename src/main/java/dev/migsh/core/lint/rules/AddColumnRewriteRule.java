@@ -3,6 +3,7 @@ package dev.migsh.core.lint.rules;
 import java.util.List;
 import java.util.Optional;
 
+import dev.migsh.core.lint.ColumnDefaults;
 import dev.migsh.core.lint.Severity;
 import dev.migsh.core.lint.StatementContext;
 

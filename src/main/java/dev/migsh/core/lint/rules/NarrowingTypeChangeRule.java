@@ -6,6 +6,7 @@ import java.util.List;
 import dev.migsh.core.lint.AlterAction;
 import dev.migsh.core.lint.AlterTable;
 import dev.migsh.core.lint.Severity;
+import dev.migsh.core.lint.TypeChanges;
 import dev.migsh.core.lint.StatementContext;
 import dev.migsh.core.lint.Tokens;
 

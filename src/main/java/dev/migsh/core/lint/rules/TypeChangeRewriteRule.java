@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.migsh.core.lint.Severity;
+import dev.migsh.core.lint.TypeChanges;
 import dev.migsh.core.lint.StatementContext;
 
 final class TypeChangeRewriteRule extends StatementRule {

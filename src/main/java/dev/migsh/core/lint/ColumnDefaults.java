@@ -1,14 +1,10 @@
-package dev.migsh.core.lint.rules;
+package dev.migsh.core.lint;
 
 import java.util.Optional;
 import java.util.Set;
 
-import dev.migsh.core.lint.ColumnDefinition;
-import dev.migsh.core.lint.LintContext;
-import dev.migsh.core.lint.Tokens;
-
 /** Why adding a column would rewrite the table, on a given server; empty when it would not. */
-final class ColumnDefaults {
+public final class ColumnDefaults {
 
 	private static final Set<String> SERIALS = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4",
 			"serial8");
@@ -16,7 +12,7 @@ final class ColumnDefaults {
 	private ColumnDefaults() {
 	}
 
-	static Optional<String> rewriteReason(ColumnDefinition column, LintContext lint) {
+	public static Optional<String> rewriteReason(ColumnDefinition column, LintContext lint) {
 		if (SERIALS.contains(column.typeName())) {
 			return Optional.of("a " + column.typeName() + " column fills every existing row from a sequence");
 		}
@@ -43,7 +39,7 @@ final class ColumnDefaults {
 	}
 
 	/** The first function called in the expression that the server considers volatile. */
-	static Optional<String> volatileCall(Tokens expression, LintContext lint) {
+	public static Optional<String> volatileCall(Tokens expression, LintContext lint) {
 		for (int i = 0; i + 1 < expression.size(); i++) {
 			if (expression.isIdentifier(i) && expression.is(i + 1, "(")) {
 				String name = expression.identifier(i);

@@ -1,11 +1,9 @@
-package dev.migsh.core.lint.rules;
+package dev.migsh.core.lint;
 
 import java.util.Set;
 
-import dev.migsh.core.lint.Tokens;
-
 /** What can be told about a column type change from the new type alone. */
-final class TypeChanges {
+public final class TypeChanges {
 
 	private static final Set<String> SMALL_TYPES = Set.of("smallint", "int2", "int", "int4", "integer", "real",
 			"float4", "date", "char", "character", "bpchar");
@@ -18,7 +16,7 @@ final class TypeChanges {
 	 * precisions ({@code varchar(20)}, {@code numeric(10,2)}), small integers, {@code date},
 	 * or {@code timestamp} without time zone.
 	 */
-	static boolean mayNarrow(Tokens type) {
+	public static boolean mayNarrow(Tokens type) {
 		String first = type.word(0);
 		if (SMALL_TYPES.contains(first) && !type.at(1, "varying")) {
 			return true;
@@ -30,7 +28,7 @@ final class TypeChanges {
 	}
 
 	/** True when the change can be binary coercible whatever the old type: {@code text} or unbounded {@code varchar}. */
-	static boolean rewriteFree(Tokens type) {
+	public static boolean rewriteFree(Tokens type) {
 		String first = type.word(0);
 		boolean unbounded = !type.contains("(");
 		return (first.equals("text") && type.size() == 1) || (first.equals("varchar") && unbounded)
@@ -38,7 +36,7 @@ final class TypeChanges {
 	}
 
 	/** True when a USING expression casts to a type that may narrow: {@code c::varchar(20)}. */
-	static boolean narrowingCast(Tokens using) {
+	public static boolean narrowingCast(Tokens using) {
 		for (int i = 0; i < using.size(); i++) {
 			if (using.is(i, "::")) {
 				int end = i + 1;
