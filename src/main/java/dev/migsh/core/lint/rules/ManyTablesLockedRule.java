@@ -41,7 +41,8 @@ final class ManyTablesLockedRule extends StatementRule {
 	}
 
 	private static void addLocked(StatementContext ctx, Tokens statement, int index, List<TableName> locked) {
-		List<Tokens> earlier = ctx.sectionTokens().subList(0, index);
+		// the statement itself counts: a CREATE TABLE locks only its own, new, table
+		List<Tokens> earlier = ctx.sectionTokens().subList(0, index + 1);
 		for (TableLock lock : StatementLocks.lockOf(statement, ctx.lint()).locks()) {
 			boolean created = earlier.stream()
 				.flatMap(t -> StatementContext.createdTable(t).stream())
