@@ -248,7 +248,7 @@ public final class SqlLexer {
 					mathOnly = false;
 				}
 			}
-			while (mathOnly && end - start > 1 && (this.sql.charAt(end - 1) == '+' || this.sql.charAt(end - 1) == '-')) {
+			while (mathOnly && end - start > 1 && "+-".indexOf(this.sql.charAt(end - 1)) >= 0) {
 				end--;
 			}
 		}
@@ -257,7 +257,8 @@ public final class SqlLexer {
 
 	private void unterminated(int start, Type type, String problem, String hint) {
 		if (this.file != null) {
-			throw new MigrationFileException(this.file, this.lines.line(start), this.lines.column(start), problem, hint);
+			int line = this.lines.line(start);
+			throw new MigrationFileException(this.file, line, this.lines.column(start), problem, hint);
 		}
 		add(type, start, this.sql.length());
 	}
