@@ -3,6 +3,7 @@ package dev.migsh.core.lint;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What the rules know about the target server: its {@code server_version_num} (the live
@@ -40,8 +41,9 @@ public record LintContext(int serverVersionNum, Set<String> existingTables, bool
 	}
 
 	public LintContext withExistingTables(Set<String> tables) {
-		return new LintContext(this.serverVersionNum, tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(
-				java.util.stream.Collectors.toSet()), true, this.defaultLockTimeoutMillis, this.volatileFunction);
+		Set<String> lower = tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		return new LintContext(this.serverVersionNum, lower, true, this.defaultLockTimeoutMillis,
+				this.volatileFunction);
 	}
 
 	public LintContext withDefaultLockTimeout(long millis) {

@@ -48,7 +48,7 @@ public final class Linter {
 			List<SqlToken> all = SqlLexer.tokenize(statement.sql());
 			tokens.add(Tokens.of(all));
 			List<SqlToken> comments = all.stream().filter(t -> t.type() == SqlToken.Type.COMMENT).toList();
-			suppressions.add(Suppression.parse(comments, statement.line()));
+			suppressions.add(Suppression.parse(comments, lineOffset(statement, all)));
 		}
 		List<Finding> findings = new ArrayList<>();
 		for (int i = 0; i < statements.size(); i++) {
@@ -61,6 +61,20 @@ public final class Linter {
 			}
 		}
 		return findings;
+	}
+
+	/**
+	 * What to add to a token's line to get its file line: the splitter gives a statement the
+	 * position of its first token that is not a comment, while its text starts with the
+	 * comments before it.
+	 */
+	private static int lineOffset(SqlStatement statement, List<SqlToken> tokens) {
+		int firstCodeLine = tokens.stream()
+			.filter(t -> t.type() != SqlToken.Type.COMMENT)
+			.mapToInt(SqlToken::line)
+			.findFirst()
+			.orElse(1);
+		return statement.line() - firstCodeLine;
 	}
 
 	private static Finding applySuppressions(Finding finding, List<Suppression> suppressions) {

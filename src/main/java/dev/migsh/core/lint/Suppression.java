@@ -34,8 +34,8 @@ public record Suppression(List<String> ruleIds, String reason, int line) {
 		return explained() && this.ruleIds.contains(ruleId);
 	}
 
-	/** The suppressions written in these comments of a statement that starts on {@code firstLine}. */
-	public static List<Suppression> parse(List<SqlToken> comments, int firstLine) {
+	/** The suppressions written in these comments; {@code lineOffset} turns a token line into a file line. */
+	public static List<Suppression> parse(List<SqlToken> comments, int lineOffset) {
 		List<Suppression> found = new ArrayList<>();
 		for (SqlToken comment : comments) {
 			String text = comment.text();
@@ -59,7 +59,7 @@ public record Suppression(List<String> ruleIds, String reason, int line) {
 					ids.add(ID.matcher(word).matches() ? word.toUpperCase(Locale.ROOT) : word);
 				}
 			}
-			found.add(new Suppression(ids, reason, firstLine + comment.line() - 1));
+			found.add(new Suppression(ids, reason, comment.line() + lineOffset));
 		}
 		return found;
 	}

@@ -90,6 +90,16 @@ class LinterTest {
 	}
 
 	@Test
+	void unexplainedSuppressionNamesTheFileLineOfItsComment() {
+		String sql = "SELECT 1;\n\n-- first\n-- migsh:allow DL-01\n\nDROP TABLE users;";
+		List<Finding> findings = this.linter.lint(Sections.transactional(sql), this.pg17);
+		assertThat(findings).filteredOn(f -> f.ruleId().equals("OP-12"))
+			.singleElement()
+			.satisfies(f -> assertThat(f.message()).contains("line 4"))
+			.satisfies(f -> assertThat(f.statement().line()).isEqualTo(6));
+	}
+
+	@Test
 	void unexplainedSuppressionCannotSuppressItself() {
 		String sql = "-- migsh:allow OP-12\nSELECT 1;";
 		assertThat(this.linter.lint(Sections.transactional(sql), this.pg17)).extracting(Finding::suppressed)

@@ -1,15 +1,15 @@
 package dev.migsh.core.lint;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.migsh.core.catalog.Section;
 import dev.migsh.core.catalog.SectionKind;
-import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.core.catalog.SqlSplitter;
 
-/** Builds sections for lint tests; statements end with a semicolon at the end of a line. */
+/** Builds sections for lint tests, split by the real splitter as if the SQL started on line 1 of a file. */
 public final class Sections {
+
+	private static final Path FILE = Path.of("031-test.sql");
 
 	private Sections() {
 	}
@@ -23,29 +23,7 @@ public final class Sections {
 	}
 
 	public static Section of(SectionKind kind, boolean transactional, String sql) {
-		List<SqlStatement> statements = new ArrayList<>();
-		int line = 1;
-		StringBuilder current = new StringBuilder();
-		int startLine = 1;
-		for (String text : sql.split("\n", -1)) {
-			if (current.isEmpty() && text.isBlank()) {
-				line++;
-				startLine = line;
-				continue;
-			}
-			current.append(current.isEmpty() ? "" : "\n").append(text);
-			if (text.stripTrailing().endsWith(";")) {
-				String statement = current.toString().stripTrailing();
-				statements.add(new SqlStatement(statement.substring(0, statement.length() - 1), startLine, 1));
-				current.setLength(0);
-				startLine = line + 1;
-			}
-			line++;
-		}
-		if (!current.toString().isBlank()) {
-			statements.add(new SqlStatement(current.toString().strip(), startLine, 1));
-		}
-		return new Section(kind, Path.of("test.sql"), sql, transactional, statements, "0");
+		return new Section(kind, FILE, sql, transactional, SqlSplitter.split(sql, FILE, 1), "0");
 	}
 
 }
