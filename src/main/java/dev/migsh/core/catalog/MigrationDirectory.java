@@ -1,0 +1,167 @@
+package dev.migsh.core.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import dev.migsh.core.MigshException;
+import dev.migsh.core.catalog.MigrationFileName.Part;
+
+/**
+ * Reads a migrations folder in any mix of the three layouts into a {@link MigrationCatalog}.
+ * It only reads: nothing in the files is ever executed here.
+ */
+public final class MigrationDirectory {
+
+	private final Path directory;
+
+	private final Path realDirectory;
+
+	private final List<CatalogFinding> findings = new ArrayList<>();
+
+	private final Map<String, MigrationFileName> ups = new LinkedHashMap<>();
+
+	private final Map<String, MigrationFileName> downs = new LinkedHashMap<>();
+
+	private MigrationDirectory(Path directory, Path realDirectory) {
+		this.directory = directory;
+		this.realDirectory = realDirectory;
+	}
+
+	/**
+	 * Reads every migration in {@code dir} (not its subfolders).
+	 * @throws MigshException when the folder is missing, or a file is unreadable or malformed
+	 * ({@link MigrationFileException} with file:line:column)
+	 */
+	public static MigrationCatalog read(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			throw new MigshException(
+					"migrations folder " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"),
+					"pass --migrations DIR or set MIGSH_MIGRATIONS to the folder holding the migration files");
+		}
+		try {
+			return new MigrationDirectory(dir, dir.toRealPath()).run();
+		}
+		catch (IOException ex) {
+			throw new MigshException("cannot read migrations folder " + dir + ": " + ex.getMessage(),
+					"check that the folder exists and is readable", ex);
+		}
+	}
+
+	private MigrationCatalog run() throws IOException {
+		List<Path> entries;
+		try (Stream<Path> list = Files.list(this.directory)) {
+			entries = list.sorted().toList();
+		}
+		for (Path entry : entries) {
+			classify(entry);
+		}
+		List<MigrationFile> migrations = new ArrayList<>();
+		for (MigrationFileName up : this.ups.values()) {
+			migrations.add(migration(up, Optional.ofNullable(this.downs.remove(up.id()))));
+		}
+		for (MigrationFileName down : this.downs.values()) {
+			String upName = (down.part() == Part.FLYWAY_UNDO) ? down.id() + ".sql" : down.id() + ".up.sql";
+			this.findings.add(new CatalogFinding(CatalogFinding.Kind.UNPAIRED_DOWN,
+					down.fileName() + " has no " + upName + " and is ignored", List.of(down.id())));
+		}
+		migrations.sort(MigrationFile.ORDER);
+		addDuplicateVersions(migrations);
+		return new MigrationCatalog(this.directory, migrations, this.findings);
+	}
+
+	private void classify(Path entry) {
+		String fileName = entry.getFileName().toString();
+		if (Files.isDirectory(entry)) {
+			ignore(fileName, fileName.startsWith(".") ? "hidden folder" : "a folder; subfolders are not read");
+			return;
+		}
+		MigrationFileName name = MigrationFileName.parse(fileName);
+		if (name.part() == Part.IGNORED) {
+			ignore(fileName, name.ignoredBecause());
+			return;
+		}
+		Map<String, MigrationFileName> target = name.part().down ? this.downs : this.ups;
+		MigrationFileName other = target.putIfAbsent(name.id(), name);
+		if (other != null) {
+			throw new MigshException(
+					"migration " + name.id() + " is defined twice: by " + other.fileName() + " and by " + fileName,
+					"keep one layout per migration: merge the two files into one and delete the other");
+		}
+	}
+
+	private void ignore(String fileName, String because) {
+		this.findings.add(new CatalogFinding(CatalogFinding.Kind.IGNORED_FILE, "ignored " + fileName + ": " + because,
+				List.of(fileName)));
+	}
+
+	private MigrationFile migration(MigrationFileName up, Optional<MigrationFileName> down) {
+		Path upPath = checkedPath(up);
+		String upText = SqlSource.read(upPath);
+		Section upSection;
+		Optional<Section> downSection = Optional.empty();
+		Optional<Section> verifySection = Optional.empty();
+		List<Path> paths = new ArrayList<>(List.of(upPath));
+		if (up.part() == Part.SECTIONS) {
+			Map<SectionKind, Section> sections = SectionReader.readSections(upPath, upText);
+			upSection = sections.get(SectionKind.UP);
+			downSection = Optional.ofNullable(sections.get(SectionKind.DOWN));
+			verifySection = Optional.ofNullable(sections.get(SectionKind.VERIFY));
+		}
+		else {
+			upSection = SectionReader.readWhole(upPath, upText, SectionKind.UP);
+			if (down.isPresent()) {
+				Path downPath = checkedPath(down.get());
+				paths.add(downPath);
+				downSection = Optional.of(SectionReader.readWhole(downPath, SqlSource.read(downPath), SectionKind.DOWN));
+			}
+		}
+		return new MigrationFile(up.id(), up.version(), up.name(), up.part().layout, paths, upSection, downSection,
+				verifySection);
+	}
+
+	// A link may point anywhere; only files inside the folder belong to this project's history.
+	private Path checkedPath(MigrationFileName name) {
+		Path path = this.directory.resolve(name.fileName());
+		if (!Files.isSymbolicLink(path)) {
+			return path;
+		}
+		try {
+			Path target = path.toRealPath();
+			if (!target.startsWith(this.realDirectory)) {
+				throw new MigshException(
+						path + " is a symbolic link to " + target + ", outside the migrations folder " + this.directory,
+						"copy the file into the folder instead of linking to it");
+			}
+			return path;
+		}
+		catch (IOException ex) {
+			throw new MigshException(path + " is a symbolic link to a missing file",
+					"remove the link or restore the file it points to", ex);
+		}
+	}
+
+	private void addDuplicateVersions(List<MigrationFile> sorted) {
+		int i = 0;
+		while (i < sorted.size()) {
+			int j = i + 1;
+			while (j < sorted.size() && sorted.get(j).version().sameNumber(sorted.get(i).version())) {
+				j++;
+			}
+			if (j - i > 1) {
+				List<String> ids = sorted.subList(i, j).stream().map(MigrationFile::id).toList();
+				this.findings.add(new CatalogFinding(CatalogFinding.Kind.DUPLICATE_VERSION,
+						(j - i) + " migrations share version " + sorted.get(i).version() + ": " + String.join(", ", ids),
+						ids));
+			}
+			i = j;
+		}
+	}
+
+}
