@@ -11,7 +11,7 @@ import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
 import dev.migsh.core.history.HistoryState;
 import dev.migsh.core.plan.ApplyPlan;
-import dev.migsh.core.plan.MigrationSet;
+import dev.migsh.core.catalog.MigrationCatalog;
 import dev.migsh.core.plan.RollbackInstructions;
 import dev.migsh.core.plan.StatusReport;
 import dev.migsh.core.postgres.PostgresErrors;
@@ -30,7 +30,7 @@ public final class Apply {
 		this.settings = settings;
 	}
 
-	public ApplyResult run(MigrationSet migrations, ApplyRequest request, ApplyListener listener,
+	public ApplyResult run(MigrationCatalog migrations, ApplyRequest request, ApplyListener listener,
 			Cancellation cancellation) {
 		Timeouts timeouts = new Timeouts(request.lockTimeout().orElse(this.settings.lockTimeout()),
 				request.statementTimeout().orElse(this.settings.statementTimeout()));

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.CatalogFinding;
+import dev.migsh.core.catalog.MigrationCatalog;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.Version;
 import dev.migsh.core.history.AppliedMigration;
@@ -29,7 +30,7 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 		findings = List.copyOf(findings);
 	}
 
-	public static StatusReport of(MigrationSet set, List<AppliedMigration> history) {
+	public static StatusReport of(MigrationCatalog set, List<AppliedMigration> history) {
 		Map<String, AppliedMigration> byId = new HashMap<>();
 		Version highest = null;
 		for (AppliedMigration row : history) {
