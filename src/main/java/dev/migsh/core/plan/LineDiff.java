@@ -77,13 +77,13 @@ public final class LineDiff {
 				i++;
 				j++;
 			}
-			else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-				edits.add(new Edit('+', b.get(j), i + 1, j + 1));
-				j++;
-			}
-			else {
+			else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
 				edits.add(new Edit('-', a.get(i), i + 1, j + 1));
 				i++;
+			}
+			else {
+				edits.add(new Edit('+', b.get(j), i + 1, j + 1));
+				j++;
 			}
 		}
 		return edits;
