@@ -22,6 +22,9 @@ import dev.migsh.core.apply.ApplyResult;
 import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.apply.MigrationCancelledException;
 import dev.migsh.core.apply.MigrationLock;
+import dev.migsh.core.apply.LockHolder;
+import dev.migsh.core.apply.LockLostException;
+import dev.migsh.core.apply.LockWaitListener;
 import dev.migsh.core.apply.MigrationLockedException;
 import dev.migsh.core.history.AuditEntry;
 import dev.migsh.core.history.AuditOutcome;
@@ -29,6 +32,7 @@ import dev.migsh.testing.FreshDatabase;
 import dev.migsh.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 @ExtendWith(FreshDatabase.class)
@@ -151,6 +155,50 @@ class MigratorFaultTest {
 		assertThat(db.jdbc().queryForObject("SELECT to_regclass('doomed') IS NULL", Boolean.class)).isTrue();
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM migsh.history", Integer.class)).isZero();
 		assertThat(new MigrationFolder(this.dir).migrator(db).pendingIds()).containsExactly("001-long");
+	}
+
+	@Test
+	void aWaiterIsToldWhoHoldsTheLockThenGivesUp(TestDatabase db) throws Exception {
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-a.sql", "-- migrate:up\nSELECT 1;\n");
+		Migrator migrator = new Migrator(db.dataSource(), folder.config().withLockWait(Duration.ofMillis(900)));
+		List<LockHolder> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ApplyListener listener = new ApplyListener() {
+			@Override
+			public void lockWaiting(LockHolder holder, Duration waited, Duration limit) {
+				seen.add(holder);
+			}
+		};
+		try (var other = db.dataSource().getConnection(); var lock = MigrationLock.acquire(other, "migsh.history",
+				Duration.ZERO, LockWaitListener.none(), Cancellation.none())) {
+			int otherPid = db.jdbc().queryForObject(
+					"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted", Integer.class);
+			assertThatThrownBy(() -> migrator.apply(ApplyRequest.all(), listener, Cancellation.none()))
+				.isInstanceOfSatisfying(MigrationLockedException.class,
+						e -> assertThat(e.getMessage()).contains("pid " + otherPid, "waited"));
+			assertThat(seen).hasSizeGreaterThanOrEqualTo(3).allSatisfy(h -> assertThat(h.pid()).isEqualTo(otherPid));
+		}
+		assertThat(migrator.apply(ApplyRequest.all(), ApplyListener.NONE, Cancellation.none()).applied()).hasSize(1);
+	}
+
+	@Test
+	void stopsWithLockLostWhenTheLockSessionIsTerminated(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir)
+			.write("001-a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n")
+			.write("002-b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n");
+		Migrator migrator = folder.migrator(db);
+		ApplyListener killer = new ApplyListener() {
+			@Override
+			public void migrationFinished(dev.migsh.core.apply.MigrationResult result) {
+				db.jdbc().queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+						+ " WHERE application_name LIKE 'migsh:%' AND datname = current_database()");
+			}
+		};
+
+		assertThatThrownBy(() -> migrator.apply(ApplyRequest.all(), killer, Cancellation.none()))
+			.isInstanceOf(LockLostException.class)
+			.hasMessageStartingWith("Lock lost");
+		assertThat(migrator.appliedIds()).containsExactly("001-a");
+		assertThat(db.jdbc().queryForObject("SELECT to_regclass('b') IS NULL", Boolean.class)).isTrue();
 	}
 
 	private static void waitForQuery(JdbcTemplate jdbc, String database, String query) throws InterruptedException {

@@ -60,6 +60,9 @@ public final class Apply {
 			return new ApplyResult(applied);
 		}
 		catch (SQLException ex) {
+			if (PostgresErrors.isConnectionLost(ex)) {
+				throw new LockLostException("the session ended", ex);
+			}
 			throw PostgresErrors.failure("apply stopped while writing the history", ex,
 					"Run `status` to see what was recorded.");
 		}
