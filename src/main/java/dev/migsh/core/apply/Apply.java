@@ -1,0 +1,194 @@
+package dev.migsh.core.apply;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.history.AuditAction;
+import dev.migsh.core.history.AuditOutcome;
+import dev.migsh.core.history.HistoryState;
+import dev.migsh.core.plan.ApplyPlan;
+import dev.migsh.core.catalog.MigrationCatalog;
+import dev.migsh.core.plan.RollbackInstructions;
+import dev.migsh.core.plan.StatusReport;
+import dev.migsh.core.postgres.PostgresErrors;
+
+/**
+ * The {@code apply} command: under the migration lock, recomputes the status, refuses an
+ * inconsistent history, then runs each migration. A transactional one runs with its verify
+ * section and its history row in one transaction; a non-transactional one records its
+ * progress statement by statement, so a failure leaves a failed row at k/n.
+ */
+public final class Apply {
+
+	private final EngineSettings settings;
+
+	public Apply(EngineSettings settings) {
+		this.settings = settings;
+	}
+
+	public ApplyResult run(MigrationCatalog migrations, ApplyRequest request, ApplyListener listener,
+			Cancellation cancellation) {
+		Timeouts timeouts = new Timeouts(request.lockTimeout().orElse(this.settings.lockTimeout()),
+				request.statementTimeout().orElse(this.settings.statementTimeout()));
+		Duration lockWait = request.lockWait().orElse(this.settings.lockWait());
+		try (LockedSession session = LockedSession.open(this.settings, "apply", lockWait, listener::lockWaiting,
+				cancellation)) {
+			StatusReport status = StatusReport.of(migrations, session.readHistory());
+			ApplyPlan plan = ApplyPlan.of(status, request.target(), request.allowOutOfOrder());
+			SectionRunner runner = new SectionRunner(session.connection(), cancellation, session.watch(timeouts),
+					listener);
+			List<MigrationResult> applied = new ArrayList<>();
+			List<MigrationFile> files = plan.migrations();
+			for (int i = 0; i < files.size(); i++) {
+				MigrationFile file = files.get(i);
+				if (cancellation.isCancelled()) {
+					throw new MigrationCancelledException("Cancelled before " + file.id() + "; " + appliedText(applied),
+							"Run `status` to see what is pending.");
+				}
+				listener.migrationStarted(file, i + 1, files.size());
+				session.lock().verify();
+				MigrationResult result = file.up().transactional()
+						? transactional(session, runner, file, timeouts, applied)
+						: nonTransactional(session, runner, file, timeouts, applied);
+				applied.add(result);
+				listener.migrationFinished(result);
+			}
+			return new ApplyResult(applied);
+		}
+		catch (SQLException ex) {
+			if (PostgresErrors.isConnectionLost(ex)) {
+				throw new LockLostException("the session ended", ex);
+			}
+			throw PostgresErrors.failure("apply stopped while writing the history", ex,
+					"Run `status` to see what was recorded.");
+		}
+	}
+
+	private MigrationResult transactional(LockedSession session, SectionRunner runner, MigrationFile file,
+			Timeouts timeouts, List<MigrationResult> before) throws SQLException {
+		Connection connection = session.connection();
+		long start = System.nanoTime();
+		connection.setAutoCommit(false);
+		try {
+			session.setTimeouts(timeouts, true);
+			runner.run(file, file.up(), done -> {
+			});
+			if (file.verify().isPresent()) {
+				runner.run(file, file.verify().get(), done -> {
+				});
+			}
+			if (session.cancellation().isCancelled()) {
+				throw new StatementFailure(file, file.up(), file.up().statements().size(), true, "cancelled", List.of(),
+						null);
+			}
+			session.reset();
+			long ms = elapsedMs(start);
+			session.lock().verify();
+			session.history().insert(connection, file, HistoryState.APPLIED, session.operator(), ms,
+					file.up().statements().size(), null, 0);
+			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
+					"applied " + file.up().statements().size() + " statements in " + ms + " ms");
+			connection.commit();
+			return new MigrationResult(file.id(), Duration.ofMillis(ms), file.up().statements().size(),
+					RollbackInstructions.of(file));
+		}
+		catch (StatementFailure failure) {
+			session.resetQuietly();
+			if (failure.cancelled) {
+				MigrationCancelledException ex = new MigrationCancelledException("Cancelled: " + file.id()
+						+ " was rolled back (" + failure.section.kind().word() + " statement " + failure.index + " of "
+						+ failure.section.statements().size() + " was running); " + appliedText(before),
+						"Run `status` to see the state; `apply` runs " + file.id() + " again from the start.");
+				session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED,
+						"cancelled at " + failure.section.kind().word() + " statement " + failure.index + "; rolled back",
+						ex);
+				throw ex;
+			}
+			MigrationFailedException ex = failure.toException("Nothing of " + file.id()
+					+ " was kept: its transaction was rolled back" + (before.isEmpty() ? "" : " (" + appliedText(before) + ")")
+					+ ". " + (failure.blockers.isEmpty() ? "Fix the statement, then run `apply` again."
+							: "Wait for the blocking session to finish or end it (SELECT pg_terminate_backend("
+									+ failure.blockers.get(0).pid() + ")), then run `apply` again."));
+			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
+			throw ex;
+		}
+		catch (SQLException | RuntimeException ex) {
+			session.resetQuietly();
+			throw ex;
+		}
+		finally {
+			if (!connection.isClosed() && !connection.getAutoCommit()) {
+				session.resetQuietly();
+			}
+		}
+	}
+
+	private MigrationResult nonTransactional(LockedSession session, SectionRunner runner, MigrationFile file,
+			Timeouts timeouts, List<MigrationResult> before) throws SQLException {
+		Connection connection = session.connection();
+		int total = file.up().statements().size();
+		long start = System.nanoTime();
+		session.lock().verify();
+		session.history().insert(connection, file, HistoryState.FAILED, session.operator(), 0, 0, "interrupted", 1);
+		try {
+			session.setTimeouts(timeouts, false);
+			runner.run(file, file.up(), done -> {
+				session.lock().verify();
+				session.history().progress(connection, file.id(), done);
+			});
+			if (file.verify().isPresent()) {
+				runner.run(file, file.verify().get(), done -> {
+				});
+			}
+			session.reset();
+			long ms = elapsedMs(start);
+			session.lock().verify();
+			session.history().finish(connection, file.id(), ms);
+			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
+					"applied " + total + " statements without a transaction in " + ms + " ms");
+			return new MigrationResult(file.id(), Duration.ofMillis(ms), total, RollbackInstructions.of(file));
+		}
+		catch (StatementFailure failure) {
+			session.resetQuietly();
+			boolean verify = failure.section != file.up();
+			int done = verify ? total : failure.done();
+			int failedAt = verify ? total : failure.index;
+			String ran = done == 0 ? "no statement ran" : "statements 1-" + done + " of " + total + " ran and stay";
+			String error = failure.cancelled ? "cancelled" : failure.problem;
+			session.lock().verify();
+			session.history().fail(connection, file.id(), done, failedAt, error, elapsedMs(start));
+			if (failure.cancelled) {
+				MigrationCancelledException ex = new MigrationCancelledException("Cancelled: " + file.id()
+						+ " (no transaction) stopped at statement " + failure.index + " of " + total + "; " + ran
+						+ "; it is recorded as failed at " + failedAt + "/" + total + "; " + appliedText(before),
+						"Run `show " + file.id() + "` to see what ran; finish or reverse it by hand, then `repair` clears the"
+								+ " failed row (or `mark-applied " + file.id() + "` once it is complete).");
+				session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED,
+						"cancelled at statement " + failure.index + " of " + total + "; " + ran, ex);
+				throw ex;
+			}
+			MigrationFailedException ex = failure.toException(file.id() + " ran without a transaction: " + ran
+					+ ", and it is recorded as failed at " + failedAt + "/" + total + ". Fix the cause, finish or reverse"
+					+ " what ran by hand, then `repair` clears the failed row (or `mark-applied " + file.id()
+					+ "` once it is complete).");
+			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
+			throw ex;
+		}
+	}
+
+	static String appliedText(List<MigrationResult> applied) {
+		if (applied.isEmpty()) {
+			return "nothing was applied before it in this run";
+		}
+		return "applied before it in this run: " + String.join(", ", applied.stream().map(MigrationResult::id).toList());
+	}
+
+	static long elapsedMs(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.migsh.core.apply;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+
+import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.catalog.Section;
+import dev.migsh.core.catalog.SectionKind;
+import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.core.postgres.PostgresErrors;
+
+/**
+ * Runs the statements of one section on the session's connection, one at a time, so that
+ * each can be cancelled and located; a verify statement also fails when it returns false.
+ */
+final class SectionRunner {
+
+	/** Called after each statement completes, with the count done so far. */
+	@FunctionalInterface
+	interface Progress {
+
+		void done(int statements) throws SQLException;
+
+	}
+
+	private final Connection connection;
+
+	private final Cancellation cancellation;
+
+	private final BlockerWatch watch;
+
+	private final ApplyListener listener;
+
+	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener) {
+		this.connection = connection;
+		this.cancellation = cancellation;
+		this.watch = watch;
+		this.listener = listener;
+	}
+
+	void run(MigrationFile file, Section section, Progress progress) throws StatementFailure, SQLException {
+		List<SqlStatement> statements = section.statements();
+		for (int i = 0; i < statements.size(); i++) {
+			int index = i + 1;
+			if (this.cancellation.isCancelled()) {
+				throw cancelled(file, section, index, null);
+			}
+			SqlStatement statement = statements.get(i);
+			this.listener.statementStarted(file, section.kind(), index, statements.size(), statement);
+			try (Statement st = this.connection.createStatement()) {
+				st.setEscapeProcessing(false);
+				this.cancellation.running(st);
+				this.watch.statementStarted();
+				boolean rows = st.execute(statement.sql());
+				if (rows && section.kind() == SectionKind.VERIFY && returnedFalse(st.getResultSet())) {
+					throw new StatementFailure(file, section, index, false, "the verify query returned false", List.of(),
+							null);
+				}
+			}
+			catch (SQLException ex) {
+				if (this.cancellation.isCancelled()) {
+					throw cancelled(file, section, index, ex);
+				}
+				throw new StatementFailure(file, section, index, false, PostgresErrors.describe(ex).summary(),
+						this.watch.latest(), ex);
+			}
+			finally {
+				this.cancellation.finished();
+				this.watch.statementEnded();
+			}
+			progress.done(index);
+		}
+	}
+
+	private static boolean returnedFalse(ResultSet rs) throws SQLException {
+		try (rs) {
+			if (!rs.next()) {
+				return false;
+			}
+			int type = rs.getMetaData().getColumnType(1);
+			if (type != Types.BIT && type != Types.BOOLEAN) {
+				return false;
+			}
+			boolean value = rs.getBoolean(1);
+			return !rs.wasNull() && !value;
+		}
+	}
+
+	private static StatementFailure cancelled(MigrationFile file, Section section, int index, SQLException ex) {
+		return new StatementFailure(file, section, index, true, "cancelled", List.of(), ex);
+	}
+
+}

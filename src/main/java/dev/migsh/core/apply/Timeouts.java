@@ -1,0 +1,18 @@
+package dev.migsh.core.apply;
+
+import java.time.Duration;
+
+/** lock_timeout and statement_timeout for one migration; zero means none. */
+record Timeouts(Duration lockTimeout, Duration statementTimeout) {
+
+	/** When to start asking who blocks a statement: after 1 s, or half the lock timeout if shorter. */
+	Duration blockerThreshold() {
+		Duration second = Duration.ofSeconds(1);
+		if (this.lockTimeout.isZero()) {
+			return second;
+		}
+		Duration half = this.lockTimeout.dividedBy(2);
+		return half.compareTo(second) < 0 ? half : second;
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.migsh.core.apply;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migsh.core.catalog.MigrationCatalog;
+import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.catalog.Section;
+import dev.migsh.core.history.AuditAction;
+import dev.migsh.core.history.AuditOutcome;
+import dev.migsh.core.plan.StatusReport;
+import dev.migsh.core.plan.UndoPlan;
+import dev.migsh.core.postgres.PostgresErrors;
+
+/**
+ * The {@code undo} command: under the migration lock, runs the down sections the
+ * {@link UndoPlan} chose, latest first, each deleting its history row in the same
+ * transaction (after the statements, for a non-transactional down section).
+ */
+public final class Undo {
+
+	private final EngineSettings settings;
+
+	public Undo(EngineSettings settings) {
+		this.settings = settings;
+	}
+
+	public UndoResult run(MigrationCatalog migrations, UndoRequest request, ApplyListener listener,
+			Cancellation cancellation) {
+		Timeouts timeouts = new Timeouts(request.lockTimeout().orElse(this.settings.lockTimeout()),
+				request.statementTimeout().orElse(this.settings.statementTimeout()));
+		Duration lockWait = request.lockWait().orElse(this.settings.lockWait());
+		try (LockedSession session = LockedSession.open(this.settings, "undo", lockWait, listener::lockWaiting,
+				cancellation)) {
+			StatusReport status = StatusReport.of(migrations, session.readHistory());
+			UndoPlan plan = UndoPlan.of(status, request.target(), request.force());
+			SectionRunner runner = new SectionRunner(session.connection(), cancellation, session.watch(timeouts),
+					listener);
+			List<UndoneMigration> undone = new ArrayList<>();
+			for (int i = 0; i < plan.steps().size(); i++) {
+				MigrationFile file = plan.steps().get(i).file();
+				if (cancellation.isCancelled()) {
+					throw new MigrationCancelledException("Cancelled before undoing " + file.id() + "; " + undoneText(undone),
+							"Run `status` to see what is applied.");
+				}
+				listener.migrationStarted(file, i + 1, plan.steps().size());
+				session.lock().verify();
+				UndoneMigration result = undoOne(session, runner, file, timeouts, undone);
+				undone.add(result);
+				listener.migrationUndone(result);
+			}
+			return new UndoResult(undone);
+		}
+		catch (SQLException ex) {
+			if (PostgresErrors.isConnectionLost(ex)) {
+				throw new LockLostException("the session ended", ex);
+			}
+			throw PostgresErrors.failure("undo stopped while writing the history", ex,
+					"Run `status` to see what was recorded.");
+		}
+	}
+
+	private UndoneMigration undoOne(LockedSession session, SectionRunner runner, MigrationFile file, Timeouts timeouts,
+			List<UndoneMigration> before) throws SQLException {
+		Connection connection = session.connection();
+		Section down = file.down().get();
+		boolean transactional = down.transactional();
+		long start = System.nanoTime();
+		connection.setAutoCommit(!transactional);
+		try {
+			session.setTimeouts(timeouts, transactional);
+			runner.run(file, down, done -> {
+			});
+			if (transactional && session.cancellation().isCancelled()) {
+				throw new StatementFailure(file, down, down.statements().size(), true, "cancelled", List.of(), null);
+			}
+			session.reset();
+			long ms = Apply.elapsedMs(start);
+			session.lock().verify();
+			session.history().delete(connection, file.id());
+			session.audit(AuditAction.UNDO, file.id(), AuditOutcome.OK,
+					"ran " + down.statements().size() + " down statements in " + ms + " ms");
+			if (transactional) {
+				connection.commit();
+			}
+			return new UndoneMigration(file.id(), Duration.ofMillis(ms), down.statements().size());
+		}
+		catch (StatementFailure failure) {
+			session.resetQuietly();
+			String state = transactional ? "its transaction was rolled back and it is still applied"
+					: (failure.done() == 0 ? "no down statement ran"
+							: "down statements 1-" + failure.done() + " of " + down.statements().size()
+									+ " ran and stay (no transaction); the history still lists it as applied");
+			if (failure.cancelled) {
+				MigrationCancelledException ex = new MigrationCancelledException(
+						"Cancelled: undo of " + file.id() + " stopped at down statement " + failure.index + "; " + state + "; "
+								+ undoneText(before),
+						"Run `status` to see what is applied.");
+				session.auditQuietly(AuditAction.UNDO, file.id(), AuditOutcome.CANCELLED, ex.getMessage(), ex);
+				throw ex;
+			}
+			MigrationFailedException ex = failure.toException("Undo of " + file.id() + " failed: " + state + "; "
+					+ undoneText(before) + ". Fix the cause, then run `undo` again.");
+			session.auditQuietly(AuditAction.UNDO, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
+			throw ex;
+		}
+		catch (SQLException | RuntimeException ex) {
+			session.resetQuietly();
+			throw ex;
+		}
+		finally {
+			if (!connection.isClosed() && !connection.getAutoCommit()) {
+				session.resetQuietly();
+			}
+		}
+	}
+
+	private static String undoneText(List<UndoneMigration> undone) {
+		if (undone.isEmpty()) {
+			return "nothing was undone before it in this run";
+		}
+		return "undone before it in this run: " + String.join(", ", undone.stream().map(UndoneMigration::id).toList());
+	}
+
+}

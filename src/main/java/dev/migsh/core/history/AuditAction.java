@@ -1,0 +1,19 @@
+package dev.migsh.core.history;
+
+import java.util.Locale;
+
+/** The changing actions the audit trail records. */
+public enum AuditAction {
+
+	APPLY, UNDO, MARK_APPLIED, MARK_PENDING, REPAIR, BASELINE, RESET;
+
+	/** The command word: {@code mark-applied}. */
+	public String word() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	public static AuditAction of(String word) {
+		return valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
+	}
+
+}

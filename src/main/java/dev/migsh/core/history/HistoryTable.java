@@ -1,0 +1,291 @@
+package dev.migsh.core.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.migsh.core.MigshException;
+import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.catalog.Section;
+import dev.migsh.core.postgres.Identifiers;
+
+/**
+ * The history, audit and layout tables in their own schema, always schema-qualified (never
+ * found through search_path). Creating them is idempotent; callers that create or write
+ * hold the migration lock, so two first runs cannot race.
+ */
+public final class HistoryTable {
+
+	/** The layout this release writes; a newer one in the database is refused. */
+	public static final int LAYOUT_VERSION = 1;
+
+	private static final String[] CREATE = { "CREATE SCHEMA IF NOT EXISTS {schema}",
+			"CREATE TABLE IF NOT EXISTS {schema}.meta (key text PRIMARY KEY, value text NOT NULL)",
+			"""
+					CREATE TABLE IF NOT EXISTS {schema}.history (
+						installed_rank bigserial PRIMARY KEY,
+						migration_id text NOT NULL UNIQUE,
+						version text NOT NULL,
+						name text NOT NULL,
+						state text NOT NULL CHECK (state IN ('applied', 'failed', 'marked', 'baseline')),
+						up_checksum text NOT NULL,
+						down_checksum text,
+						verify_checksum text,
+						up_sql text NOT NULL,
+						down_sql text,
+						applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+						db_user text NOT NULL DEFAULT session_user,
+						os_user text NOT NULL,
+						execution_ms bigint NOT NULL DEFAULT 0,
+						statements_total int NOT NULL,
+						statements_done int NOT NULL,
+						error text,
+						failed_statement int
+					)""", """
+					CREATE TABLE IF NOT EXISTS {schema}.audit (
+						seq bigserial PRIMARY KEY,
+						at timestamptz NOT NULL DEFAULT clock_timestamp(),
+						action text NOT NULL,
+						migration_id text,
+						outcome text NOT NULL CHECK (outcome IN ('ok', 'failed', 'cancelled')),
+						db_user text NOT NULL DEFAULT session_user,
+						os_user text NOT NULL,
+						detail text NOT NULL DEFAULT ''
+					)""", """
+					CREATE OR REPLACE FUNCTION {schema}.audit_is_append_only() RETURNS trigger
+					LANGUAGE plpgsql AS $$
+					BEGIN
+						RAISE EXCEPTION 'the migsh audit trail is append-only';
+					END
+					$$""", "DROP TRIGGER IF EXISTS audit_is_append_only ON {schema}.audit", """
+					CREATE TRIGGER audit_is_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {schema}.audit
+					FOR EACH STATEMENT EXECUTE FUNCTION {schema}.audit_is_append_only()""",
+			"INSERT INTO {schema}.meta (key, value) VALUES ('layout_version', '" + LAYOUT_VERSION
+					+ "') ON CONFLICT (key) DO NOTHING" };
+
+	private static final String EXISTS = "SELECT to_regclass(?) IS NOT NULL";
+
+	private static final String LAYOUT = "SELECT value FROM {schema}.meta WHERE key = 'layout_version'";
+
+	private static final String SELECT = """
+			SELECT installed_rank, migration_id, version, name, state, up_checksum, down_checksum, verify_checksum,
+				up_sql, down_sql, applied_at, db_user, os_user, execution_ms, statements_total, statements_done,
+				error, failed_statement
+			FROM {schema}.history ORDER BY installed_rank""";
+
+	private static final String INSERT = """
+			INSERT INTO {schema}.history (migration_id, version, name, state, up_checksum, down_checksum,
+				verify_checksum, up_sql, down_sql, os_user, execution_ms, statements_total, statements_done,
+				error, failed_statement)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String PROGRESS = """
+			UPDATE {schema}.history SET statements_done = ?, failed_statement = ? WHERE migration_id = ?""";
+
+	private static final String FAIL = """
+			UPDATE {schema}.history SET state = 'failed', statements_done = ?, failed_statement = ?, error = ?,
+				execution_ms = ? WHERE migration_id = ?""";
+
+	private static final String FINISH = """
+			UPDATE {schema}.history SET state = 'applied', statements_done = statements_total, failed_statement = NULL,
+				error = NULL, execution_ms = ?, applied_at = clock_timestamp() WHERE migration_id = ?""";
+
+	private static final String ACCEPT = """
+			UPDATE {schema}.history SET version = ?, name = ?, up_checksum = ?, down_checksum = ?, verify_checksum = ?,
+				up_sql = ?, down_sql = ? WHERE migration_id = ?""";
+
+	private static final String DELETE = "DELETE FROM {schema}.history WHERE migration_id = ?";
+
+	private static final String AUDIT = """
+			INSERT INTO {schema}.audit (action, migration_id, outcome, os_user, detail) VALUES (?, ?, ?, ?, ?)""";
+
+	private static final String SELECT_AUDIT = """
+			SELECT seq, at, action, migration_id, outcome, db_user, os_user, detail FROM {schema}.audit ORDER BY seq""";
+
+	private final String schema;
+
+	public HistoryTable(String schema) {
+		this.schema = schema;
+	}
+
+	public String schema() {
+		return this.schema;
+	}
+
+	/** The history table's name as SQL, {@code migsh.history}; also what the lock key hashes. */
+	public String qualifiedName() {
+		return Identifiers.qualified(this.schema, "history");
+	}
+
+	public boolean exists(Connection connection) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(EXISTS)) {
+			ps.setString(1, qualifiedName());
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	/**
+	 * Creates the schema and tables when missing, in one transaction, and checks the layout
+	 * version. The caller holds the migration lock and has no transaction open.
+	 */
+	public void create(Connection connection) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try (Statement st = connection.createStatement()) {
+			if (!exists(connection)) {
+				for (String sql : CREATE) {
+					st.execute(sql(sql));
+				}
+			}
+			try (ResultSet rs = st.executeQuery(sql(LAYOUT))) {
+				int layout = rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+				if (layout > LAYOUT_VERSION) {
+					throw new MigshException(
+							"The history in schema " + this.schema + " has layout " + layout
+									+ ", newer than this migsh understands (" + LAYOUT_VERSION + ")",
+							"Use the migsh release that wrote it, or a newer one.");
+				}
+			}
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	/** Every history row in the order they were recorded; empty when the table does not exist yet. */
+	public List<AppliedMigration> read(Connection connection) throws SQLException {
+		List<AppliedMigration> rows = new ArrayList<>();
+		if (!exists(connection)) {
+			return rows;
+		}
+		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql(SELECT))) {
+			while (rs.next()) {
+				Timestamp at = rs.getTimestamp("applied_at");
+				rows.add(new AppliedMigration(rs.getLong("installed_rank"), rs.getString("migration_id"),
+						rs.getString("version"), rs.getString("name"), HistoryState.of(rs.getString("state")),
+						rs.getString("up_checksum"), Optional.ofNullable(rs.getString("down_checksum")),
+						Optional.ofNullable(rs.getString("verify_checksum")), rs.getString("up_sql"),
+						Optional.ofNullable(rs.getString("down_sql")), at.toInstant(), rs.getString("db_user"),
+						rs.getString("os_user"), rs.getLong("execution_ms"), rs.getInt("statements_total"),
+						rs.getInt("statements_done"), Optional.ofNullable(rs.getString("error")),
+						rs.getInt("failed_statement")));
+			}
+		}
+		return rows;
+	}
+
+	/** Records a migration in the given state; {@code failedStatement} 0 means none. */
+	public void insert(Connection connection, MigrationFile file, HistoryState state, String operator,
+			long executionMs, int statementsDone, String error, int failedStatement) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(sql(INSERT))) {
+			ps.setString(1, file.id());
+			ps.setString(2, file.version().text());
+			ps.setString(3, file.name());
+			ps.setString(4, state.word());
+			ps.setString(5, file.up().checksum());
+			ps.setString(6, file.down().map(Section::checksum).orElse(null));
+			ps.setString(7, file.verify().map(Section::checksum).orElse(null));
+			ps.setString(8, file.up().sql());
+			ps.setString(9, file.down().map(Section::sql).orElse(null));
+			ps.setString(10, operator);
+			ps.setLong(11, executionMs);
+			ps.setInt(12, file.up().statements().size());
+			ps.setInt(13, statementsDone);
+			ps.setString(14, error);
+			setIndex(ps, 15, failedStatement);
+			ps.executeUpdate();
+		}
+	}
+
+	/** Notes that {@code done} statements of a non-transactional migration have run. */
+	public void progress(Connection connection, String id, int done) throws SQLException {
+		update(connection, sql(PROGRESS), done, done + 1, id);
+	}
+
+	public void fail(Connection connection, String id, int done, int failedStatement, String error,
+			long executionMs) throws SQLException {
+		update(connection, sql(FAIL), done, failedStatement, error, executionMs, id);
+	}
+
+	public void finish(Connection connection, String id, long executionMs) throws SQLException {
+		update(connection, sql(FINISH), executionMs, id);
+	}
+
+	/** Takes the file's checksums and SQL as what ran (repair of an edited file). */
+	public void accept(Connection connection, MigrationFile file) throws SQLException {
+		update(connection, sql(ACCEPT), file.version().text(), file.name(), file.up().checksum(),
+				file.down().map(Section::checksum).orElse(null), file.verify().map(Section::checksum).orElse(null),
+				file.up().sql(), file.down().map(Section::sql).orElse(null), file.id());
+	}
+
+	public boolean delete(Connection connection, String id) throws SQLException {
+		return update(connection, sql(DELETE), id) > 0;
+	}
+
+	public void audit(Connection connection, AuditAction action, String migrationId, AuditOutcome outcome,
+			String operator, String detail) throws SQLException {
+		update(connection, sql(AUDIT), action.word(), migrationId, outcome.word(), operator,
+				detail == null ? "" : detail);
+	}
+
+	/** The audit trail, oldest first; empty when the tables do not exist yet. */
+	public List<AuditEntry> auditEntries(Connection connection) throws SQLException {
+		List<AuditEntry> entries = new ArrayList<>();
+		if (!exists(connection)) {
+			return entries;
+		}
+		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql(SELECT_AUDIT))) {
+			while (rs.next()) {
+				entries.add(new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(),
+						AuditAction.of(rs.getString("action")), Optional.ofNullable(rs.getString("migration_id")),
+						AuditOutcome.of(rs.getString("outcome")), rs.getString("db_user"), rs.getString("os_user"),
+						rs.getString("detail")));
+			}
+		}
+		return entries;
+	}
+
+	private String sql(String template) {
+		return template.replace("{schema}", Identifiers.quote(this.schema));
+	}
+
+	private static int update(Connection connection, String sql, Object... values) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(sql)) {
+			for (int i = 0; i < values.length; i++) {
+				Object v = values[i];
+				if (v == null) {
+					ps.setNull(i + 1, Types.VARCHAR);
+				}
+				else {
+					ps.setObject(i + 1, v);
+				}
+			}
+			return ps.executeUpdate();
+		}
+	}
+
+	private static void setIndex(PreparedStatement ps, int index, int value) throws SQLException {
+		if (value <= 0) {
+			ps.setNull(index, Types.INTEGER);
+		}
+		else {
+			ps.setInt(index, value);
+		}
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.migsh.core.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.core.plan.SqlWords.Token;
+
+/**
+ * Reads, by tokens, which objects DDL statements create (for mark-applied's existence check)
+ * and which data they destroy (for rollback instructions): DROP TABLE, DROP COLUMN,
+ * DROP SCHEMA and TRUNCATE.
+ */
+public final class DdlObjects {
+
+	private static final Set<String> CREATE_MODIFIERS = Set.of("or", "replace", "global", "local", "temp",
+			"temporary", "unlogged", "recursive", "unique", "trusted", "constraint");
+
+	private DdlObjects() {
+	}
+
+	/** Objects the statements create, in order; an unnamed {@code CREATE INDEX ON t} is skipped. */
+	public static List<DbObject> created(List<SqlStatement> statements) {
+		List<DbObject> objects = new ArrayList<>();
+		for (SqlStatement statement : statements) {
+			List<Token> t = SqlWords.tokenize(statement.sql());
+			if (t.isEmpty() || !t.get(0).is("create")) {
+				continue;
+			}
+			int i = 1;
+			while (i < t.size() && CREATE_MODIFIERS.contains(lower(t.get(i)))) {
+				i++;
+			}
+			if (i >= t.size()) {
+				continue;
+			}
+			DbObject.Kind kind = switch (lower(t.get(i))) {
+				case "table" -> DbObject.Kind.TABLE;
+				case "index" -> DbObject.Kind.INDEX;
+				case "view" -> DbObject.Kind.VIEW;
+				case "materialized" -> DbObject.Kind.MATERIALIZED_VIEW;
+				case "sequence" -> DbObject.Kind.SEQUENCE;
+				case "type" -> DbObject.Kind.TYPE;
+				case "domain" -> DbObject.Kind.DOMAIN;
+				case "function" -> DbObject.Kind.FUNCTION;
+				case "procedure" -> DbObject.Kind.PROCEDURE;
+				case "schema" -> DbObject.Kind.SCHEMA;
+				default -> null;
+			};
+			if (kind == null) {
+				continue;
+			}
+			i += (kind == DbObject.Kind.MATERIALIZED_VIEW) ? 2 : 1;
+			if (i < t.size() && t.get(i).is("concurrently")) {
+				i++;
+			}
+			i = skipIfNotExists(t, i);
+			if (kind == DbObject.Kind.SCHEMA && i < t.size() && t.get(i).is("authorization")) {
+				continue;
+			}
+			if (kind == DbObject.Kind.INDEX && (i >= t.size() || t.get(i).is("on"))) {
+				continue;
+			}
+			name(t, i, kind).ifPresent(objects::add);
+		}
+		return objects;
+	}
+
+	/** What the statements destroy: tables, columns, schemas and truncated tables. */
+	public static List<DbObject> destroyed(List<SqlStatement> statements) {
+		List<DbObject> objects = new ArrayList<>();
+		for (SqlStatement statement : statements) {
+			List<Token> t = SqlWords.tokenize(statement.sql());
+			if (t.size() < 2) {
+				continue;
+			}
+			if (t.get(0).is("drop") && (t.get(1).is("table") || t.get(1).is("schema"))) {
+				DbObject.Kind kind = t.get(1).is("table") ? DbObject.Kind.TABLE : DbObject.Kind.SCHEMA;
+				names(t, skipIfExists(t, 2), kind, objects);
+			}
+			else if (t.get(0).is("truncate")) {
+				int i = 1;
+				while (i < t.size() && (t.get(i).is("table") || t.get(i).is("only"))) {
+					i++;
+				}
+				names(t, i, DbObject.Kind.TABLE, objects);
+			}
+			else if (t.get(0).is("alter") && t.get(1).is("table")) {
+				droppedColumns(t, objects);
+			}
+		}
+		return objects;
+	}
+
+	private static void droppedColumns(List<Token> t, List<DbObject> objects) {
+		int i = skipIfExists(t, 2);
+		if (i < t.size() && t.get(i).is("only")) {
+			i++;
+		}
+		Optional<DbObject> table = name(t, i, DbObject.Kind.TABLE);
+		if (table.isEmpty()) {
+			return;
+		}
+		i = after(t, i);
+		int depth = 0;
+		boolean actionStart = true;
+		for (; i < t.size(); i++) {
+			Token token = t.get(i);
+			if (token.isSymbol('(')) {
+				depth++;
+			}
+			else if (token.isSymbol(')')) {
+				depth--;
+			}
+			else if (depth == 0 && token.isSymbol(',')) {
+				actionStart = true;
+				continue;
+			}
+			else if (depth == 0 && actionStart && token.is("drop") && i + 1 < t.size()) {
+				int j = i + 1;
+				if (t.get(j).is("column")) {
+					j++;
+				}
+				else if (t.get(j).kind() == SqlWords.Kind.WORD && Set
+					.of("constraint", "default", "not", "expression", "identity", "attribute")
+					.contains(lower(t.get(j)))) {
+					actionStart = false;
+					continue;
+				}
+				j = skipIfExists(t, j);
+				if (j < t.size() && t.get(j).isName()) {
+					Token column = t.get(j);
+					objects.add(new DbObject(DbObject.Kind.COLUMN, table.get().sqlName() + "." + column.sql(),
+							table.get().schema(), table.get().name() + "." + column.folded()));
+				}
+			}
+			actionStart = false;
+		}
+	}
+
+	private static void names(List<Token> t, int i, DbObject.Kind kind, List<DbObject> into) {
+		while (i < t.size()) {
+			Optional<DbObject> object = name(t, i, kind);
+			if (object.isEmpty()) {
+				return;
+			}
+			into.add(object.get());
+			i = after(t, i);
+			if (i < t.size() && t.get(i).isSymbol(',')) {
+				i++;
+			}
+			else {
+				return;
+			}
+		}
+	}
+
+	/** A possibly qualified name starting at {@code i}. */
+	static Optional<DbObject> name(List<Token> t, int i, DbObject.Kind kind) {
+		if (i >= t.size() || !t.get(i).isName()) {
+			return Optional.empty();
+		}
+		Token first = t.get(i);
+		if (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) {
+			Token second = t.get(i + 2);
+			return Optional.of(new DbObject(kind, first.sql() + "." + second.sql(), Optional.of(first.folded()),
+					second.folded()));
+		}
+		return Optional.of(new DbObject(kind, first.sql(), Optional.empty(), first.folded()));
+	}
+
+	private static int after(List<Token> t, int i) {
+		return (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) ? i + 3 : i + 1;
+	}
+
+	private static int skipIfNotExists(List<Token> t, int i) {
+		if (i + 2 < t.size() && t.get(i).is("if") && t.get(i + 1).is("not") && t.get(i + 2).is("exists")) {
+			return i + 3;
+		}
+		return i;
+	}
+
+	private static int skipIfExists(List<Token> t, int i) {
+		if (i + 1 < t.size() && t.get(i).is("if") && t.get(i + 1).is("exists")) {
+			return i + 2;
+		}
+		return i;
+	}
+
+	private static String lower(Token token) {
+		return token.kind() == SqlWords.Kind.WORD ? token.text().toLowerCase(java.util.Locale.ROOT) : "";
+	}
+
+}

@@ -1,0 +1,158 @@
+package dev.migsh.core.plan;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.migsh.core.MigshException;
+import dev.migsh.core.catalog.CatalogFinding;
+import dev.migsh.core.catalog.MigrationCatalog;
+import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.catalog.Version;
+import dev.migsh.core.history.AppliedMigration;
+import dev.migsh.core.history.HistoryState;
+
+/**
+ * Every migration with its state (files on disk × history rows), the count per state, and
+ * the catalog's findings (duplicate versions) passed through.
+ */
+public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integer> counts,
+		List<CatalogFinding> findings) {
+
+	public StatusReport {
+		rows = List.copyOf(rows);
+		counts = Collections.unmodifiableMap(new EnumMap<>(counts));
+		findings = List.copyOf(findings);
+	}
+
+	public static StatusReport of(MigrationCatalog set, List<AppliedMigration> history) {
+		Map<String, AppliedMigration> byId = new HashMap<>();
+		Version highest = null;
+		for (AppliedMigration row : history) {
+			byId.put(row.id(), row);
+			Version v = version(row.version());
+			if (v != null && (highest == null || v.compareTo(highest) > 0)) {
+				highest = v;
+			}
+		}
+		List<MigrationStatus> rows = new ArrayList<>();
+		for (MigrationFile file : set.migrations()) {
+			AppliedMigration row = byId.remove(file.id());
+			rows.add((row == null) ? pending(file, highest) : recorded(file, row));
+		}
+		for (AppliedMigration row : history) {
+			if (byId.containsKey(row.id())) {
+				rows.add(new MigrationStatus(row.id(), row.version(), row.name(), MigrationState.MISSING,
+						Optional.empty(), Optional.of(row), "in history (" + row.state().word() + ") but its file is gone"));
+			}
+		}
+		rows.sort(Comparator.comparing((MigrationStatus s) -> versionOrZero(s.version()))
+			.thenComparing(MigrationStatus::name)
+			.thenComparing(MigrationStatus::id));
+		Map<MigrationState, Integer> counts = new EnumMap<>(MigrationState.class);
+		for (MigrationState state : MigrationState.values()) {
+			counts.put(state, 0);
+		}
+		rows.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
+		return new StatusReport(rows, counts, set.findings());
+	}
+
+	private static MigrationStatus pending(MigrationFile file, Version highest) {
+		if (highest != null && file.version().compareTo(highest) < 0) {
+			return status(file, null, MigrationState.OUT_OF_ORDER,
+					"version " + file.version() + " is below the highest recorded version " + highest);
+		}
+		return status(file, null, MigrationState.PENDING, "");
+	}
+
+	private static MigrationStatus recorded(MigrationFile file, AppliedMigration row) {
+		if (row.state() == HistoryState.FAILED) {
+			int at = row.failedStatement() > 0 ? row.failedStatement() : row.statementsDone() + 1;
+			return status(file, row, MigrationState.FAILED, "failed at " + at + "/" + row.statementsTotal() + ": "
+					+ row.error().orElse("no error recorded"));
+		}
+		if (!row.upChecksum().equals(file.up().checksum())) {
+			return status(file, row, MigrationState.CHANGED, "changed since " + row.state().word() + " (recorded sha256:"
+					+ shortSum(row.upChecksum()) + ", file sha256:" + shortSum(file.up().checksum()) + ")");
+		}
+		MigrationState state = switch (row.state()) {
+			case MARKED -> MigrationState.MARKED;
+			case BASELINE -> MigrationState.BASELINE;
+			default -> MigrationState.APPLIED;
+		};
+		return status(file, row, state, "");
+	}
+
+	private static MigrationStatus status(MigrationFile file, AppliedMigration row, MigrationState state,
+			String detail) {
+		return new MigrationStatus(file.id(), file.version().text(), file.name(), state, Optional.of(file),
+				Optional.ofNullable(row), detail);
+	}
+
+	private static String shortSum(String checksum) {
+		return checksum.length() > 12 ? checksum.substring(0, 12) : checksum;
+	}
+
+	private static Version version(String text) {
+		try {
+			return Version.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static Version versionOrZero(String text) {
+		Version v = version(text);
+		return v == null ? Version.parse("0") : v;
+	}
+
+	public int count(MigrationState state) {
+		return this.counts.getOrDefault(state, 0);
+	}
+
+	public List<MigrationStatus> inState(MigrationState state) {
+		return this.rows.stream().filter(r -> r.state() == state).toList();
+	}
+
+	/**
+	 * The row for an id, or for a version number when exactly one migration has it
+	 * ({@code 3} finds {@code 003-add-users}).
+	 */
+	public MigrationStatus resolve(String idOrVersion) {
+		Optional<MigrationStatus> exact = find(idOrVersion);
+		if (exact.isPresent()) {
+			return exact.get();
+		}
+		Version wanted = version(idOrVersion);
+		List<MigrationStatus> matches = (wanted == null) ? List.of()
+				: this.rows.stream().filter(r -> wanted.sameNumber(versionOrZero(r.version()))).toList();
+		if (matches.size() == 1) {
+			return matches.get(0);
+		}
+		if (matches.isEmpty()) {
+			throw new MigshException("No migration " + idOrVersion + " in the folder or the history",
+					"Run `status` to see the migration ids.");
+		}
+		throw new MigshException("Version " + idOrVersion + " matches several migrations: "
+				+ String.join(", ", matches.stream().map(MigrationStatus::id).toList()), "Give the full id.");
+	}
+
+	public Optional<MigrationStatus> find(String id) {
+		return this.rows.stream().filter(r -> r.id().equals(id)).findFirst();
+	}
+
+	/** Rows in history that count as applied (applied, changed, marked, baseline), in the order recorded. */
+	public List<MigrationStatus> appliedInOrder() {
+		return this.rows.stream()
+			.filter(r -> r.applied().isPresent() && r.applied().get().isApplied())
+			.sorted(Comparator.comparingLong(r -> r.applied().get().rank()))
+			.toList();
+	}
+
+}
