@@ -1,6 +1,7 @@
 package dev.migsh.core.schema;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class SchemaDiff {
 				differences.add(new SchemaDifference(right.type(), right.name(), Kind.ONLY_IN_B, List.of()));
 			}
 		}
-		differences.sort((x, y) -> (x.type() != y.type()) ? x.type().compareTo(y.type()) : x.name().compareTo(y.name()));
+		differences.sort(Comparator.comparing(SchemaDifference::type).thenComparing(SchemaDifference::name));
 		return differences;
 	}
 

@@ -106,7 +106,8 @@ final class SnapshotQueries {
 				  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 				  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 				 WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
-		BY_TYPE.put(ObjectType.CONSTRAINT, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(k.conname) AS name, "
+		BY_TYPE.put(ObjectType.CONSTRAINT,
+				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(k.conname) AS name, "
 				+ QUALIFIED_RELATION + """
 				 AS parent,
 				       CASE k.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique' WHEN 'c' THEN 'check'

@@ -2,6 +2,7 @@ package dev.migsh.shell.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.migsh.core.postgres.Identifiers;
@@ -31,14 +32,13 @@ public final class TableDescriptionView {
 		lines.addAll(columnTable(table));
 		partitionHeader(table, lines);
 		indexes(table, lines);
-		section(lines, "Check constraints:", table.checks().stream().map((c) -> quoted(c.name()) + " " + c.definition()).toList());
-		section(lines, "Foreign-key constraints:", table.foreignKeys().stream().map(TableDescriptionView::foreignKey).toList());
-		section(lines, "Referenced by:", table.referencedBy().stream()
-			.map((r) -> "TABLE " + quoted(r.table()) + " CONSTRAINT " + quoted(r.constraintName()) + " " + r.definition())
-			.toList());
+		section(lines, "Check constraints:", map(table.checks(), (c) -> quoted(c.name()) + " " + c.definition()));
+		section(lines, "Foreign-key constraints:", map(table.foreignKeys(), TableDescriptionView::foreignKey));
+		section(lines, "Referenced by:", map(table.referencedBy(), (r) -> "TABLE " + quoted(r.table())
+				+ " CONSTRAINT " + quoted(r.constraintName()) + " " + r.definition()));
 		policies(table, lines);
-		section(lines, "Statistics objects:", table.statistics().stream().map(TableDescriptionView::statistics).toList());
-		section(lines, "Publications:", table.publications().stream().map(TableDescriptionView::quoted).toList());
+		section(lines, "Statistics objects:", map(table.statistics(), TableDescriptionView::statistics));
+		section(lines, "Publications:", map(table.publications(), TableDescriptionView::quoted));
 		triggers(table, lines);
 		if (table.foreignTable() != null) {
 			lines.add("Server: " + table.foreignTable().server());
@@ -116,7 +116,7 @@ public final class TableDescriptionView {
 	}
 
 	private static void indexes(TableDescription table, List<String> lines) {
-		section(lines, "Indexes:", table.indexes().stream().map(TableDescriptionView::index).toList());
+		section(lines, "Indexes:", map(table.indexes(), TableDescriptionView::index));
 	}
 
 	private static String index(IndexInfo index) {
@@ -263,6 +263,10 @@ public final class TableDescriptionView {
 			lines.add(header);
 			entries.forEach((entry) -> lines.add("    " + entry));
 		}
+	}
+
+	private static <T> List<String> map(List<T> items, Function<T, String> line) {
+		return items.stream().map(line).toList();
 	}
 
 	private static String quoted(String name) {

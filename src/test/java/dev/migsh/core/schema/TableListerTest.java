@@ -25,7 +25,8 @@ class TableListerTest {
 		assertThat(tables).extracting(TableSummary::schema).doesNotContain("migsh", "pg_catalog",
 				"information_schema", "pg_toast");
 		assertThat(tables).extracting(TableSummary::schema, TableSummary::name, TableSummary::kind)
-			.containsExactly(tuple("Zoo", "Big Cats", RelationKind.TABLE), tuple("public", "MixedCase", RelationKind.TABLE),
+			.containsExactly(tuple("Zoo", "Big Cats", RelationKind.TABLE),
+					tuple("public", "MixedCase", RelationKind.TABLE),
 					tuple("public", "Order Items", RelationKind.TABLE),
 					tuple("public", "active_users", RelationKind.VIEW), tuple("public", "bookings", RelationKind.TABLE),
 					tuple("public", "cars", RelationKind.TABLE), tuple("public", "dupes", RelationKind.TABLE),
@@ -41,7 +42,9 @@ class TableListerTest {
 	@Test
 	void reportsRowEstimatesAndSizesSummedOverPartitions(TestDatabase db) {
 		RichSchema.load(db);
-		db.jdbc().execute("INSERT INTO measurements SELECT g, date '2024-03-01' + g % 500, g FROM generate_series(1, 1000) g");
+		db.jdbc()
+			.execute("INSERT INTO measurements SELECT g, date '2024-03-01' + g % 500, g"
+					+ " FROM generate_series(1, 1000) g");
 		db.jdbc().execute("ANALYZE measurements");
 
 		var byName = new TableLister(db.dataSource(), Set.of()).list();

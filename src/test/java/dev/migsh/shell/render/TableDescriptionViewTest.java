@@ -40,7 +40,8 @@ class TableDescriptionViewTest {
 				List.of(new ReferencedBy("orders", "orders_user_id_fkey",
 						"FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE")),
 				List.of(new TriggerInfo("users_touch",
-						"CREATE TRIGGER users_touch BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION touch()",
+						"CREATE TRIGGER users_touch BEFORE UPDATE ON public.users FOR EACH ROW"
+								+ " EXECUTE FUNCTION touch()",
 						TriggerInfo.Firing.ENABLED, false, null)),
 				policies, rowSecurity, forced, List.of(), List.of(), PartitionInfo.NONE, List.of(), List.of(), null,
 				null, "People", 16384, 42);
@@ -61,7 +62,8 @@ class TableDescriptionViewTest {
 				"Check constraints:",
 				"    \"users_email_check\" CHECK (email <> ''::text)",
 				"Referenced by:",
-				"    TABLE \"orders\" CONSTRAINT \"orders_user_id_fkey\" FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE",
+				"    TABLE \"orders\" CONSTRAINT \"orders_user_id_fkey\" FOREIGN KEY (user_id) REFERENCES users(id)"
+						+ " ON DELETE CASCADE",
 				"Triggers:",
 				"    users_touch BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION touch()",
 				"Size: 16 kB",
