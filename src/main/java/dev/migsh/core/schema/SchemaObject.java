@@ -1,0 +1,40 @@
+package dev.migsh.core.schema;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One object of a {@link SchemaSnapshot}: its type, a name unique among objects of that type
+ * (quoted and qualified, e.g. {@code public."Order Items"."Line No"}), the table or view it
+ * belongs to if any, and the facts that define it, compared one by one.
+ *
+ * @param type what kind of object
+ * @param name the qualified, quoted name
+ * @param parent for columns, constraints, indexes, triggers and policies, the owning table or
+ * view's name; else null
+ * @param properties the defining facts by name, e.g. {@code type}, {@code default}, {@code definition}
+ */
+public record SchemaObject(ObjectType type, String name, String parent, SortedMap<String, String> properties) {
+
+	public SchemaObject {
+		properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
+	}
+
+	public String property(String key) {
+		return this.properties.get(key);
+	}
+
+	/** The kinds of object a snapshot holds, in the order a schema is built. */
+	public enum ObjectType {
+
+		SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, VIEW, FUNCTION, TRIGGER, POLICY;
+
+		/** The lower-case word for messages: "column", "index". */
+		public String label() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+}

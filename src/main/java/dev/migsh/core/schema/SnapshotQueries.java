@@ -1,0 +1,175 @@
+package dev.migsh.core.schema;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import dev.migsh.core.schema.SchemaObject.ObjectType;
+
+/**
+ * One catalog query per object type for {@link SchemaSnapshot}. Each returns {@code name}, an
+ * optional {@code parent} and any other columns as the object's properties; each takes one bind
+ * parameter, the text[] of schemas to leave out. They run with search_path = pg_catalog so that
+ * every name in a definition comes out schema-qualified, whatever the session's path.
+ */
+final class SnapshotQueries {
+
+	static final String PIN_SEARCH_PATH = "SET LOCAL search_path = pg_catalog";
+
+	// text blocks drop the trailing space of "WHERE ", so this fragment brings its own
+	private static final String USER_SCHEMA = " n.nspname <> ALL (?::text[]) AND n.nspname NOT LIKE 'pg\\_toast%'"
+			+ " AND n.nspname NOT LIKE 'pg\\_temp\\_%' ";
+
+	private static String notInExtension(String catalog, String oid) {
+		return " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" + catalog
+				+ "'::regclass AND e.objid = " + oid + " AND e.deptype = 'e')\n";
+	}
+
+	private static final String QUALIFIED_RELATION = "quote_ident(n.nspname) || '.' || quote_ident(c.relname)";
+
+	static final Map<ObjectType, String> BY_TYPE = new EnumMap<>(ObjectType.class);
+
+	static {
+		BY_TYPE.put(ObjectType.SCHEMA, """
+				SELECT quote_ident(n.nspname) AS name, obj_description(n.oid, 'pg_namespace') AS comment
+				  FROM pg_namespace n
+				 WHERE """ + USER_SCHEMA + notInExtension("pg_namespace", "n.oid"));
+		BY_TYPE.put(ObjectType.EXTENSION, """
+				SELECT quote_ident(x.extname) AS name, x.extversion AS version, n.nspname AS schema
+				  FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+				 WHERE n.nspname = 'pg_catalog' OR n.nspname <> ALL (?::text[])
+				""");
+		BY_TYPE.put(ObjectType.TYPE, """
+				SELECT quote_ident(n.nspname) || '.' || quote_ident(t.typname) AS name,
+				       CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite'
+				                      WHEN 'r' THEN 'range' END AS kind,
+				       (SELECT string_agg(quote_literal(l.enumlabel), ', ' ORDER BY l.enumsortorder)
+				          FROM pg_enum l WHERE l.enumtypid = t.oid) AS labels,
+				       CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
+				       CASE WHEN t.typtype = 'd' AND t.typnotnull THEN 'true' END AS not_null,
+				       t.typdefault AS default,
+				       (SELECT string_agg(pg_get_constraintdef(k.oid, true), ' ' ORDER BY k.conname)
+				          FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') AS constraints,
+				       (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', '
+				                          ORDER BY a.attnum)
+				          FROM pg_attribute a
+				         WHERE t.typtype = 'c' AND a.attrelid = t.typrelid AND a.attnum > 0
+				           AND NOT a.attisdropped) AS attributes,
+				       (SELECT format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid) AS subtype,
+				       obj_description(t.oid, 'pg_type') AS comment
+				  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+				 WHERE t.typtype IN ('e', 'd', 'c', 'r')
+				   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+				   AND """ + USER_SCHEMA + notInExtension("pg_type", "t.oid"));
+		BY_TYPE.put(ObjectType.SEQUENCE, "SELECT " + QUALIFIED_RELATION + """
+				 AS name,
+				       format_type(s.seqtypid, NULL) AS type, s.seqstart::text AS start,
+				       s.seqincrement::text AS increment, s.seqmin::text AS minimum, s.seqmax::text AS maximum,
+				       s.seqcache::text AS cache, s.seqcycle::text AS cycle,
+				       (SELECT d.refobjid::regclass::text || '.' || quote_ident(a.attname)
+				          FROM pg_depend d
+				          JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+				         WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+				           AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) AS owned_by
+				  FROM pg_sequence s
+				  JOIN pg_class c ON c.oid = s.seqrelid
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.TABLE, "SELECT " + QUALIFIED_RELATION + """
+				 AS name,
+				       CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table'
+				                      ELSE 'foreign table' END AS kind,
+				       CASE WHEN c.relpersistence = 'u' THEN 'true' END AS unlogged,
+				       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+				       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+				       (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
+				          FROM pg_inherits i WHERE i.inhrelid = c.oid) AS parents,
+				       CASE WHEN c.relrowsecurity THEN 'true' END AS row_security,
+				       CASE WHEN c.relforcerowsecurity THEN 'true' END AS force_row_security,
+				       obj_description(c.oid, 'pg_class') AS comment
+				  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.COLUMN, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(a.attname) AS name, "
+				+ QUALIFIED_RELATION + """
+				 AS parent,
+				       (row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum))::text AS position,
+				       format_type(a.atttypid, a.atttypmod) AS type,
+				       CASE WHEN a.attnotnull THEN 'true' END AS not_null,
+				       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
+				       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
+				       CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
+				       (SELECT quote_ident(co.collname) FROM pg_collation co, pg_type ty
+				         WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
+				           AND a.attcollation <> ty.typcollation) AS collation,
+				       col_description(c.oid, a.attnum) AS comment
+				  FROM pg_class c
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+				  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+				 WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.CONSTRAINT,
+				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(k.conname) AS name, "
+				+ QUALIFIED_RELATION + """
+				 AS parent,
+				       CASE k.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique' WHEN 'c' THEN 'check'
+				                      WHEN 'f' THEN 'foreign key' WHEN 'x' THEN 'exclusion' END AS type,
+				       pg_get_constraintdef(k.oid) AS definition,
+				       obj_description(k.oid, 'pg_constraint') AS comment
+				  FROM pg_constraint k
+				  JOIN pg_class c ON c.oid = k.conrelid
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND """ + USER_SCHEMA
+				+ notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.INDEX, "SELECT quote_ident(n.nspname) || '.' || quote_ident(ic.relname) AS name, "
+				+ QUALIFIED_RELATION + """
+				 AS parent,
+				       pg_get_indexdef(i.indexrelid) AS definition,
+				       CASE WHEN NOT i.indisvalid THEN 'false' END AS valid
+				  FROM pg_index i
+				  JOIN pg_class ic ON ic.oid = i.indexrelid
+				  JOIN pg_class c ON c.oid = i.indrelid
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.VIEW, "SELECT " + QUALIFIED_RELATION + """
+				 AS name,
+				       CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
+				       pg_get_viewdef(c.oid) AS definition,
+				       obj_description(c.oid, 'pg_class') AS comment
+				  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE c.relkind IN ('v', 'm') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.FUNCTION, """
+				SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+				       || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
+				       CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'w' THEN 'window function'
+				                      ELSE 'function' END AS kind,
+				       pg_get_functiondef(p.oid) AS definition,
+				       obj_description(p.oid, 'pg_proc') AS comment
+				  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+				 WHERE p.prokind IN ('f', 'p', 'w') AND """ + USER_SCHEMA + notInExtension("pg_proc", "p.oid"));
+		BY_TYPE.put(ObjectType.TRIGGER, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(t.tgname) AS name, "
+				+ QUALIFIED_RELATION + """
+				 AS parent,
+				       pg_get_triggerdef(t.oid) AS definition,
+				       CASE t.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica'
+				                        WHEN 'A' THEN 'always' END AS enabled
+				  FROM pg_trigger t
+				  JOIN pg_class c ON c.oid = t.tgrelid
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE NOT t.tgisinternal AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.POLICY, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(p.polname) AS name, "
+				+ QUALIFIED_RELATION + """
+				 AS parent,
+				       p.polcmd::text AS command, CASE WHEN NOT p.polpermissive THEN 'restrictive' END AS restrictive,
+				       (SELECT string_agg(quote_ident(r.rolname), ', ' ORDER BY r.rolname)
+				          FROM pg_roles r WHERE r.oid = ANY (p.polroles)) AS roles,
+				       pg_get_expr(p.polqual, p.polrelid) AS using,
+				       pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
+				  FROM pg_policy p
+				  JOIN pg_class c ON c.oid = p.polrelid
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+	}
+
+	private SnapshotQueries() {
+	}
+
+}
