@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.migsh.core.MigshException;
+import dev.migsh.core.Migrator;
+import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.connect.ConnectRequest;
 import dev.migsh.core.connect.ConnectionFailedException;
 import dev.migsh.core.connect.ConnectionSettings;
@@ -86,6 +88,15 @@ public final class ShellSession implements AutoCloseable {
 					prompter);
 		}
 		return this.database;
+	}
+
+	/**
+	 * The migration engine on the open session, with the launch's migrations folder and
+	 * history schema. Cheap to make: it holds no state of its own beyond the pool.
+	 */
+	public Migrator migrator(Prompter prompter) {
+		return new Migrator(database(prompter).dataSource(), MigratorConfig.defaults(migrationsDir())
+			.withHistorySchema(this.launch.schema()));
 	}
 
 	public Optional<Database> currentDatabase() {
