@@ -11,6 +11,9 @@ import org.jline.reader.LineReader;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.shell.CommandDispatcher;
+import dev.migsh.shell.ErrorReporter;
+import dev.migsh.shell.ShellSession;
+import dev.migsh.shell.Transcript;
 import dev.migsh.shell.Colour;
 import dev.migsh.shell.InteractiveShell;
 import dev.migsh.shell.LaunchOptions;
@@ -49,14 +52,31 @@ public class MigshRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.exitCode = switch (this.launch.mode()) {
-			case INTERACTIVE -> new InteractiveShell(this.dispatcher, this.lineReader.getObject(), this.pending).run();
-			case ONE_SHOT -> withSignals(() -> this.dispatcher.execute(
-					this.launch.command().stream().map(Word::plain).toList(), output(), Prompter.NONE));
-			case SCRIPT -> withSignals(
-					() -> new ScriptRunner(this.dispatcher).run(this.launch.script(), output(), Prompter.NONE));
-		};
-		this.dispatcher.session().close();
+		if (this.launch.mode() == LaunchOptions.Mode.INTERACTIVE) {
+			this.exitCode = new InteractiveShell(this.dispatcher, this.lineReader.getObject(), this.pending).run();
+			this.dispatcher.session().close();
+			return;
+		}
+		Output out = output();
+		ShellSession session = this.dispatcher.session();
+		try {
+			if (this.launch.transcript() != null) {
+				out.transcribeTo(Transcript.open(this.launch.transcript(), session::secrets));
+			}
+			this.exitCode = switch (this.launch.mode()) {
+				case ONE_SHOT -> withSignals(() -> this.dispatcher
+					.execute(this.launch.command().stream().map(Word::plain).toList(), out, Prompter.NONE));
+				default -> withSignals(() -> new ScriptRunner(this.dispatcher).run(this.launch.script(),
+						this.launch.scriptOptions(), out, Prompter.NONE));
+			};
+		}
+		catch (RuntimeException ex) {
+			this.exitCode = ErrorReporter.report(ex, out, session.secrets(), this.launch.verbose());
+		}
+		finally {
+			out.stopTranscript();
+			session.close();
+		}
 	}
 
 	private ExitCode withSignals(java.util.function.Supplier<ExitCode> body) {

@@ -1,11 +1,15 @@
 package dev.migsh.core;
 
 /**
- * The process exit codes of one-shot and script runs, as DESIGN.md fixes them.
+ * The process exit codes of one-shot and script runs, as DESIGN.md fixes them, plus 5 for a
+ * failed {@code expect} in a runbook.
  */
 public enum ExitCode {
 
-	OK(0), FAILED(1), USAGE(2), PREFLIGHT_REFUSED(3), LOCK_BUSY(4);
+	OK(0), FAILED(1), USAGE(2), PREFLIGHT_REFUSED(3), LOCK_BUSY(4),
+
+	/** A runbook's {@code expect} guard did not hold; nothing after it ran. */
+	EXPECTATION_FAILED(5);
 
 	private final int code;
 

@@ -1,5 +1,6 @@
 package dev.migsh.shell;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ public final class ArgumentParser {
 		Set<String> flags = new HashSet<>();
 		Map<String, String> values = new HashMap<>();
 		Map<String, String> arguments = new HashMap<>();
+		Map<String, List<String>> repeated = new HashMap<>();
 		int position = 0;
 		boolean onlyArguments = false;
 		for (int i = 0; i < words.size(); i++) {
@@ -53,7 +55,11 @@ public final class ArgumentParser {
 						}
 						value = words.get(++i).value();
 					}
-					if (values.put(name, value) != null) {
+					if (option.repeats()) {
+						repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+						values.put(name, value);
+					}
+					else if (values.put(name, value) != null) {
 						throw new UsageException(spec.name() + ": option --" + name + " given twice",
 								"give it once");
 					}
@@ -82,7 +88,7 @@ public final class ArgumentParser {
 				throw new UsageException(spec.name() + ": missing " + arg.name(), "usage: " + spec.synopsis());
 			}
 		}
-		return new ParsedArgs(spec.name(), flags, values, arguments);
+		return new ParsedArgs(spec.name(), flags, values, arguments, repeated);
 	}
 
 	private static OptionSpec optionOrFail(CommandSpec spec, String name) {

@@ -55,7 +55,9 @@ public final class CommandDispatcher {
 		}
 		String name = words.get(0).value();
 		MigshCommand command = find(name);
-		return new Checked(command, ArgumentParser.parse(command.spec(), words.subList(1, words.size())));
+		ParsedArgs args = ArgumentParser.parse(command.spec(), words.subList(1, words.size()));
+		command.validate(args);
+		return new Checked(command, args);
 	}
 
 	public ExitCode execute(String line, Output out, Prompter prompter) {
@@ -65,6 +67,18 @@ public final class CommandDispatcher {
 		catch (UsageException ex) {
 			return ErrorReporter.report(ex, out, this.session.secrets(), this.session.launch().verbose());
 		}
+	}
+
+	/**
+	 * Runs a line typed at the prompt; one that succeeds is remembered for {@code record}.
+	 * Scripts and one-shot runs use {@link #execute(String, Output, Prompter)}.
+	 */
+	public ExitCode executeTyped(String line, Output out, Prompter prompter) {
+		ExitCode code = execute(line, out, prompter);
+		if (code == ExitCode.OK) {
+			this.session.remember(line);
+		}
+		return code;
 	}
 
 	public ExitCode execute(List<Word> words, Output out, Prompter prompter) {

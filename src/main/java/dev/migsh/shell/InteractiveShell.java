@@ -1,5 +1,8 @@
 package dev.migsh.shell;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -13,6 +16,8 @@ import dev.migsh.core.ExitCode;
  * or {@code exit} leaves.
  */
 public final class InteractiveShell {
+
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private final CommandDispatcher dispatcher;
 
@@ -32,6 +37,14 @@ public final class InteractiveShell {
 		Output out = new Output(terminal.writer(), terminal.writer(), colour);
 		Prompter prompter = new LineReaderPrompter(this.reader);
 		ShellSession session = this.dispatcher.session();
+		if (session.launch().transcript() != null) {
+			try {
+				out.transcribeTo(Transcript.open(session.launch().transcript(), session::secrets));
+			}
+			catch (RuntimeException ex) {
+				return ErrorReporter.report(ex, out, session.secrets(), session.launch().verbose());
+			}
+		}
 		try {
 			session.database(prompter);
 		}
@@ -45,8 +58,9 @@ public final class InteractiveShell {
 		while (!session.exitRequested()) {
 			terminal.handle(Terminal.Signal.INT, signal -> this.dispatcher.interrupts().fire());
 			String line;
+			String prompt = PromptText.of(session, this.pending.count(session), colour);
 			try {
-				line = this.reader.readLine(PromptText.of(session, this.pending.count(session), colour));
+				line = this.reader.readLine(prompt);
 			}
 			catch (UserInterruptException ex) {
 				continue;
@@ -61,8 +75,11 @@ public final class InteractiveShell {
 			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
 				continue;
 			}
-			this.dispatcher.execute(trimmed, out, prompter);
+			String typed = trimmed;
+			out.transcript().ifPresent(t -> t.note("[" + LocalTime.now().format(CLOCK) + "] " + prompt + typed));
+			this.dispatcher.executeTyped(trimmed, out, prompter);
 		}
+		out.stopTranscript();
 		return ExitCode.OK;
 	}
 

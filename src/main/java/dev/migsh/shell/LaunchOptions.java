@@ -10,16 +10,23 @@ import dev.migsh.core.UsageException;
 /**
  * The global options of {@code java -jar migsh.jar [OPTIONS] [--script FILE | COMMAND [ARGS...]]},
  * with their environment equivalents. Options go before the command; what follows the
- * command belongs to it.
+ * command belongs to it. {@code --set}, {@code --from} and {@code --dry-run} shape a script
+ * run; {@code --transcript} logs any run.
  */
 public record LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
-		boolean verbose, Path script, List<String> command) {
+		boolean verbose, Path script, List<String> command, ScriptOptions scriptOptions, Path transcript) {
 
 	public static final String USAGE = "java -jar migsh.jar [--url URL] [--env ENV] [--migrations DIR] [--schema NAME]"
-			+ " [--yes] [--json] [--verbose] [--script FILE | COMMAND [ARGS...]]";
+			+ " [--yes] [--json] [--verbose] [--transcript FILE]"
+			+ " [--script FILE [--set VAR=value]... [--from N] [--dry-run] | COMMAND [ARGS...]]";
 
 	public LaunchOptions {
 		command = List.copyOf(command);
+	}
+
+	public LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
+			boolean verbose, Path script, List<String> command) {
+		this(url, env, migrations, schema, yes, json, verbose, script, command, ScriptOptions.DEFAULT, null);
 	}
 
 	public enum Mode {
@@ -44,6 +51,10 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 		boolean json = false;
 		boolean verbose = false;
 		Path script = null;
+		Path transcript = null;
+		List<String> assignments = new ArrayList<>();
+		Integer from = null;
+		boolean dryRun = false;
 		List<String> command = new ArrayList<>();
 		int i = 0;
 		while (i < args.length && args[i].startsWith("--")) {
@@ -61,6 +72,10 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 				case "--migrations" -> migrations = Path.of(value(args, i, name, inline));
 				case "--schema" -> schema = value(args, i, name, inline);
 				case "--script" -> script = Path.of(value(args, i, name, inline));
+				case "--transcript" -> transcript = Path.of(value(args, i, name, inline));
+				case "--set" -> assignments.add(value(args, i, name, inline));
+				case "--from" -> from = ScriptOptions.line(value(args, i, name, inline));
+				case "--dry-run" -> dryRun = true;
 				case "--yes" -> yes = true;
 				case "--json" -> json = true;
 				case "--verbose" -> verbose = true;
@@ -75,18 +90,25 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 			throw new UsageException("--script and a command cannot be given together",
 					"put the command in the script, or drop --script");
 		}
+		if (script == null && (from != null || dryRun || !assignments.isEmpty())) {
+			throw new UsageException("--set, --from and --dry-run shape a script run and need --script FILE",
+					"for one command, give the command's own --dry-run, e.g. undo --dry-run");
+		}
+		ScriptOptions scriptOptions = new ScriptOptions(from == null ? 1 : from, dryRun,
+				ScriptOptions.assignments(assignments));
 		if (migrations == null) {
 			migrations = Path.of(env.getOrDefault("MIGSH_MIGRATIONS", "migrations"));
 		}
 		if (schema == null) {
 			schema = env.getOrDefault("MIGSH_SCHEMA", "migsh");
 		}
-		return new LaunchOptions(url, environment, migrations, schema, yes, json, verbose, script, command);
+		return new LaunchOptions(url, environment, migrations, schema, yes, json, verbose, script, command,
+				scriptOptions, transcript);
 	}
 
 	private static boolean takesValue(String name) {
 		return switch (name) {
-			case "--url", "--env", "--migrations", "--schema", "--script" -> true;
+			case "--url", "--env", "--migrations", "--schema", "--script", "--transcript", "--set", "--from" -> true;
 			default -> false;
 		};
 	}

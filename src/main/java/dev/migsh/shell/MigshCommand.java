@@ -1,6 +1,7 @@
 package dev.migsh.shell;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.shell.core.command.AbstractCommand;
 import org.springframework.shell.core.command.CommandContext;
@@ -36,6 +37,21 @@ public abstract class MigshCommand extends AbstractCommand {
 	/** True for commands that change the database; scripts run them in dry-run form when asked. */
 	public boolean changesDatabase() {
 		return false;
+	}
+
+	/**
+	 * The flag that turns this command into its dry-run form (e.g. {@code dry-run}), for a
+	 * script run with {@code --dry-run}. A changing command without one is refused there.
+	 */
+	public Optional<String> dryRunFlag() {
+		return Optional.empty();
+	}
+
+	/**
+	 * Checks parsed arguments beyond what the spec can say (an unknown keyword, a malformed
+	 * number), so a script is refused before its first line runs. Throws a UsageException.
+	 */
+	public void validate(ParsedArgs args) {
 	}
 
 	public abstract ExitCode run(Invocation invocation) throws Exception;

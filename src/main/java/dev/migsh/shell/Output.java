@@ -1,11 +1,15 @@
 package dev.migsh.shell;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a command writes: normal output, errors, with colour only when the terminal has it
  * and {@code NO_COLOR} is unset. Passwords are redacted by the caller before they get here.
+ * While a {@link Transcript} is on, everything written is copied to it too.
  */
 public final class Output {
 
@@ -15,10 +19,40 @@ public final class Output {
 
 	private final boolean colour;
 
+	private volatile Transcript transcript;
+
 	public Output(PrintWriter out, PrintWriter err, boolean colour) {
-		this.out = out;
-		this.err = err;
+		this.out = new PrintWriter(new Copying(out));
+		this.err = new PrintWriter(new Copying(err));
 		this.colour = colour;
+	}
+
+	public Optional<Transcript> transcript() {
+		return Optional.ofNullable(this.transcript);
+	}
+
+	/** Copies everything shown from now on to this transcript, closing the one before, if any. */
+	public void transcribeTo(Transcript next) {
+		this.out.flush();
+		this.err.flush();
+		Transcript previous = this.transcript;
+		this.transcript = next;
+		if (previous != null && previous != next) {
+			previous.close();
+		}
+	}
+
+	/** Stops and closes the transcript; returns the file it was writing, if one was on. */
+	public Optional<java.nio.file.Path> stopTranscript() {
+		this.out.flush();
+		this.err.flush();
+		Transcript previous = this.transcript;
+		this.transcript = null;
+		if (previous == null) {
+			return Optional.empty();
+		}
+		previous.close();
+		return Optional.of(previous.file());
 	}
 
 	public boolean colour() {
@@ -76,6 +110,36 @@ public final class Output {
 
 	public PrintWriter errorWriter() {
 		return this.err;
+	}
+
+	/** Writes to the terminal and, while a transcript is on, to it as well. */
+	private final class Copying extends Writer {
+
+		private final Writer target;
+
+		Copying(Writer target) {
+			this.target = target;
+		}
+
+		@Override
+		public void write(char[] chars, int offset, int length) throws IOException {
+			this.target.write(chars, offset, length);
+			Transcript t = Output.this.transcript;
+			if (t != null) {
+				t.append(chars, offset, length);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.target.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.target.close();
+		}
+
 	}
 
 }

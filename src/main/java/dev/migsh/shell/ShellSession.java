@@ -1,7 +1,9 @@
 package dev.migsh.shell;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,10 @@ public final class ShellSession implements AutoCloseable {
 
 	private final List<String> notices = new ArrayList<>();
 
+	private final List<String> typed = new ArrayList<>();
+
+	private final Deque<ScriptRunner.Frame> scripts = new ArrayDeque<>();
+
 	private Database database;
 
 	private Sandbox sandbox;
@@ -68,6 +74,46 @@ public final class ShellSession implements AutoCloseable {
 
 	public Path home() {
 		return this.home;
+	}
+
+	/** The folder relative paths are read from (the process's working directory). */
+	public Path workingDir() {
+		return this.workingDir;
+	}
+
+	/** The process environment, where a script's {@code ${VAR}} is looked up after {@code --set}. */
+	public Map<String, String> environmentVariables() {
+		return this.env;
+	}
+
+	/**
+	 * Keeps a command typed at the prompt that succeeded, for {@code record}; a password in a
+	 * connection URL is redacted first.
+	 */
+	public void remember(String line) {
+		this.typed.add(ErrorReporter.redact(line, secrets()));
+	}
+
+	/** The commands typed at the prompt since the session began that succeeded, oldest first. */
+	public List<String> typedCommands() {
+		return List.copyOf(this.typed);
+	}
+
+	/** The script running now, innermost first when scripts call scripts. */
+	public Optional<ScriptRunner.Frame> currentScript() {
+		return Optional.ofNullable(this.scripts.peek());
+	}
+
+	int scriptDepth() {
+		return this.scripts.size();
+	}
+
+	void enterScript(ScriptRunner.Frame frame) {
+		this.scripts.push(frame);
+	}
+
+	void leaveScript() {
+		this.scripts.pop();
 	}
 
 	public Path migrationsDir() {

@@ -37,9 +37,30 @@ class LaunchOptionsTest {
 
 	@Test
 	void unknownGlobalOptionIsAUsageError() {
-		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--dry-run" }, Map.of()))
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--dry-rn" }, Map.of()))
 			.isInstanceOf(UsageException.class)
-			.hasMessage("unknown option '--dry-run'");
+			.hasMessage("unknown option '--dry-rn'");
+	}
+
+	@Test
+	void scriptOptionsAreReadAndNeedAScript() {
+		LaunchOptions launch = LaunchOptions.parse(new String[] { "--script", "deploy.msh", "--set", "TARGET=031",
+				"--set=NOTE=a=b", "--from", "7", "--dry-run", "--transcript", "incident.log" }, Map.of());
+		assertThat(launch.scriptOptions().variables()).containsEntry("TARGET", "031").containsEntry("NOTE", "a=b");
+		assertThat(launch.scriptOptions().from()).isEqualTo(7);
+		assertThat(launch.scriptOptions().dryRun()).isTrue();
+		assertThat(launch.transcript()).isEqualTo(Path.of("incident.log"));
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--dry-run", "apply" }, Map.of()))
+			.isInstanceOf(UsageException.class)
+			.hasMessageContaining("need --script");
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--script", "a.msh", "--from", "0" }, Map.of()))
+			.isInstanceOf(UsageException.class)
+			.hasMessageContaining("--from needs a line number");
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--script", "a.msh", "--set", "1X=2" }, Map.of()))
+			.isInstanceOf(UsageException.class)
+			.hasMessageContaining("--set needs VAR=value");
+		assertThat(LaunchOptions.parse(new String[] { "--transcript", "t.log", "info" }, Map.of()).transcript())
+			.isEqualTo(Path.of("t.log"));
 	}
 
 	@Test

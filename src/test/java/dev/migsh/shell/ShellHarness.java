@@ -16,6 +16,9 @@ import dev.migsh.core.ExitCode;
 import dev.migsh.shell.commands.ConnectCommand;
 import dev.migsh.shell.commands.DisconnectCommand;
 import dev.migsh.shell.commands.ExitCommand;
+import dev.migsh.shell.commands.ExpectCommand;
+import dev.migsh.shell.commands.RecordCommand;
+import dev.migsh.shell.commands.TranscriptCommand;
 import dev.migsh.shell.commands.HelpCommand;
 import dev.migsh.shell.commands.InfoCommand;
 import dev.migsh.shell.commands.ScriptCommand;
@@ -43,7 +46,8 @@ public final class ShellHarness implements AutoCloseable {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		List<Command> commands = List.of(new InfoCommand(), new TablesCommand(), new ConnectCommand(),
 				new DisconnectCommand(), new ExitCommand(), new HelpCommand(beans.getBeanProvider(CommandDispatcher.class)),
-				new ScriptCommand(beans.getBeanProvider(CommandDispatcher.class)));
+				new ScriptCommand(beans.getBeanProvider(CommandDispatcher.class)), new ExpectCommand(),
+				new RecordCommand(), new TranscriptCommand());
 		CommandRegistry registry = new CommandRegistry(Set.copyOf(commands));
 		this.dispatcher = new CommandDispatcher(registry, this.session, new Interrupts(), () -> {
 		});
@@ -62,8 +66,17 @@ public final class ShellHarness implements AutoCloseable {
 		return this.dispatcher.execute(line, this.output, Prompter.NONE);
 	}
 
+	/** A line typed at the interactive prompt: remembered for record when it succeeds. */
+	public ExitCode type(String line) {
+		return this.dispatcher.executeTyped(line, this.output, Prompter.NONE);
+	}
+
 	public ExitCode script(Path file) {
 		return new ScriptRunner(this.dispatcher).run(file, this.output, Prompter.NONE);
+	}
+
+	public ExitCode script(Path file, ScriptOptions options) {
+		return new ScriptRunner(this.dispatcher).run(file, options, this.output, Prompter.NONE);
 	}
 
 	public String out() {
