@@ -40,7 +40,7 @@ public final class ScriptRunner {
 	}
 
 	/** One command of a script: the lines it spans, the text after substitution, its words, its echo. */
-	public record Step(int line, int lastLine, String text, List<Word> words, String echo) {
+	public record Step(int line, int lastLine, String text, List<Word> words, String echo, boolean needsDatabase) {
 	}
 
 	/** A script being run, so a script it calls inherits its options and resolves paths beside it. */
@@ -69,9 +69,12 @@ public final class ScriptRunner {
 						+ start + " command(s) above it are skipped."));
 			}
 			for (Step step : steps.subList(start, steps.size())) {
+				RuntimeException unreachable = connectFirst(step, prompter);
 				out.println(out.style(Style.DIM, "[" + LocalTime.now().format(CLOCK) + "] ")
 						+ PromptText.of(session, -1, out.colour()) + step.echo());
-				ExitCode code = this.dispatcher.execute(step.words(), out, prompter);
+				ExitCode code = (unreachable != null)
+						? ErrorReporter.report(unreachable, out, session.secrets(), session.launch().verbose())
+						: this.dispatcher.execute(step.words(), out, prompter);
 				if (code != ExitCode.OK) {
 					out.errorWriter()
 						.println("Script " + file + " stopped at line " + step.line() + " (exit code " + code.code()
@@ -88,6 +91,24 @@ public final class ScriptRunner {
 		}
 		finally {
 			session.leaveScript();
+		}
+	}
+
+	/**
+	 * Opens the session before the echo of the first command that needs it, so the prompt
+	 * echoed shows the database; returns the failure to report instead of running the step.
+	 */
+	private RuntimeException connectFirst(Step step, Prompter prompter) {
+		ShellSession session = this.dispatcher.session();
+		if (session.connected() || !step.needsDatabase()) {
+			return null;
+		}
+		try {
+			session.database(prompter);
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return ex;
 		}
 	}
 
@@ -151,7 +172,7 @@ public final class ScriptRunner {
 				ScriptOptions nestedOptions = nestedOptions(Optional.of(options), checked.args());
 				located(file, step, () -> prepare(nested, nestedOptions, depth + 1));
 			}
-			steps.add(new Step(step.line(), step.lastLine(), text, words, echo));
+			steps.add(new Step(step.line(), step.lastLine(), text, words, echo, checked.command().needsDatabase()));
 		}
 		return steps;
 	}
@@ -242,11 +263,11 @@ public final class ScriptRunner {
 				start = i + 1;
 			}
 			if (trimmed.endsWith("\\")) {
-				pending.append(trimmed, 0, trimmed.length() - 1).append(' ');
+				pending.append(trimmed.substring(0, trimmed.length() - 1).strip()).append(' ');
 				continue;
 			}
 			pending.append(trimmed);
-			steps.add(new Step(start, i + 1, pending.toString().strip(), List.of(), ""));
+			steps.add(new Step(start, i + 1, pending.toString().strip(), List.of(), "", false));
 			pending = null;
 		}
 		if (pending != null) {

@@ -41,13 +41,20 @@ public final class ShellHarness implements AutoCloseable {
 	public final Output output = new Output(new PrintWriter(this.out, true), new PrintWriter(this.err, true), false);
 
 	public ShellHarness(Map<String, String> env, Path workingDir, Path home, String... launchArgs) {
+		this(List.of(), env, workingDir, home, launchArgs);
+	}
+
+	/** A harness with extra commands, e.g. a test's own changing command. */
+	public ShellHarness(List<? extends Command> extra, Map<String, String> env, Path workingDir, Path home,
+			String... launchArgs) {
 		LaunchOptions launch = LaunchOptions.parse(launchArgs, env);
 		this.session = new ShellSession(launch, env, workingDir, home, home.resolve(".migsh"));
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		List<Command> commands = List.of(new InfoCommand(), new TablesCommand(), new ConnectCommand(),
+		List<Command> commands = new java.util.ArrayList<>(List.of(new InfoCommand(), new TablesCommand(), new ConnectCommand(),
 				new DisconnectCommand(), new ExitCommand(), new HelpCommand(beans.getBeanProvider(CommandDispatcher.class)),
 				new ScriptCommand(beans.getBeanProvider(CommandDispatcher.class)), new ExpectCommand(),
-				new RecordCommand(), new TranscriptCommand());
+				new RecordCommand(), new TranscriptCommand()));
+		commands.addAll(extra);
 		CommandRegistry registry = new CommandRegistry(Set.copyOf(commands));
 		this.dispatcher = new CommandDispatcher(registry, this.session, new Interrupts(), () -> {
 		});
@@ -56,10 +63,15 @@ public final class ShellHarness implements AutoCloseable {
 
 	/** A harness connected through MIGSH_URL to the given postgres:// URL. */
 	public static ShellHarness connectedTo(String url, Path dir) {
+		return new ShellHarness(env(url), dir, dir);
+	}
+
+	/** The environment connectedTo uses: MIGSH_URL and a user name. */
+	public static Map<String, String> env(String url) {
 		Map<String, String> env = new HashMap<>();
 		env.put("MIGSH_URL", url);
 		env.put("USER", "tester");
-		return new ShellHarness(env, dir, dir);
+		return env;
 	}
 
 	public ExitCode run(String line) {
