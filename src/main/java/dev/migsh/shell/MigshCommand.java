@@ -40,11 +40,12 @@ public abstract class MigshCommand extends AbstractCommand {
 	}
 
 	/**
-	 * The flag that turns this command into its dry-run form (e.g. {@code dry-run}), for a
-	 * script run with {@code --dry-run}. A changing command without one is refused there.
+	 * The flag that turns this command into its dry-run form, for a script run with
+	 * {@code --dry-run}: by default its {@code --dry-run} option, if it declares one. A changing
+	 * command without one is refused there.
 	 */
 	public Optional<String> dryRunFlag() {
-		return Optional.empty();
+		return this.spec.option("dry-run").filter(o -> !o.takesValue()).map(OptionSpec::name);
 	}
 
 	/**
