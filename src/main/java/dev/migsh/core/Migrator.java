@@ -22,6 +22,8 @@ import dev.migsh.core.apply.MarkPending;
 import dev.migsh.core.apply.MarkResult;
 import dev.migsh.core.apply.MigrationLock;
 import dev.migsh.core.apply.Repair;
+import dev.migsh.core.apply.Reset;
+import dev.migsh.core.apply.ResetResult;
 import dev.migsh.core.apply.RepairRequest;
 import dev.migsh.core.apply.RepairResult;
 import dev.migsh.core.apply.Undo;
@@ -116,6 +118,19 @@ public final class Migrator {
 
 	public RepairResult repair(RepairRequest request) {
 		return new Repair(this.settings).run(catalog(), request, LockWaitListener.none());
+	}
+
+	/** The schemas {@code reset} would drop: all but the system ones and the history schema. */
+	public List<String> resetSchemas() {
+		return new Reset(this.settings).schemas();
+	}
+
+	/**
+	 * Drops every schema but the history one and clears the history, keeping the audit trail;
+	 * development only, which the caller decides. Applying again is a separate call.
+	 */
+	public ResetResult reset(LockWaitListener listener, Cancellation cancellation) {
+		return new Reset(this.settings).run(this.config.lockWait(), listener, cancellation);
 	}
 
 	/** Ids that {@code apply} can take: pending and out-of-order migrations, in order. */
