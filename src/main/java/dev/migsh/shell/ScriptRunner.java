@@ -31,6 +31,8 @@ public final class ScriptRunner {
 
 	static final String SCRIPT_COMMAND = "script";
 
+	static final String EXPECT_COMMAND = "expect";
+
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private final CommandDispatcher dispatcher;
@@ -40,7 +42,8 @@ public final class ScriptRunner {
 	}
 
 	/** One command of a script: the lines it spans, the text after substitution, its words, its echo. */
-	public record Step(int line, int lastLine, String text, List<Word> words, String echo, boolean needsDatabase) {
+	public record Step(int line, int lastLine, String text, List<Word> words, String echo, boolean needsDatabase,
+			boolean changes, boolean guard) {
 	}
 
 	/** A script being run, so a script it calls inherits its options and resolves paths beside it. */
@@ -68,10 +71,17 @@ public final class ScriptRunner {
 				out.println(out.style(Style.DIM, "Resuming " + file + " at line " + steps.get(start).line() + ": the "
 						+ start + " command(s) above it are skipped."));
 			}
+			boolean changeSkipped = false;
 			for (Step step : steps.subList(start, steps.size())) {
 				RuntimeException unreachable = connectFirst(step, prompter);
 				out.println(out.style(Style.DIM, "[" + LocalTime.now().format(CLOCK) + "] ")
 						+ PromptText.of(session, -1, out.colour()) + step.echo());
+				if (changeSkipped && step.guard()) {
+					// the guard describes the database after changes this dry run did not make
+					out.println(out.style(Style.DIM, "○ not checked in a dry run: the changes before it were not made"));
+					continue;
+				}
+				changeSkipped |= options.dryRun() && step.changes();
 				ExitCode code = (unreachable != null)
 						? ErrorReporter.report(unreachable, out, session.secrets(), session.launch().verbose())
 						: this.dispatcher.execute(step.words(), out, prompter);
@@ -150,12 +160,12 @@ public final class ScriptRunner {
 			List<Word> typed = words;
 			CommandDispatcher.Checked checked = located(file, step, () -> this.dispatcher.check(typed));
 			if (options.dryRun() && checked.command().changesDatabase()) {
-				MigshCommand command = checked.command();
+				MigshCommand changing = checked.command();
 				int line = step.line();
-				String flag = command.dryRunFlag()
-					.orElseThrow(() -> new UsageException(file + ":" + line + ": " + command.getName()
+				String flag = changing.dryRunFlag()
+					.orElseThrow(() -> new UsageException(file + ":" + line + ": " + changing.getName()
 							+ " changes the database and has no dry-run form, so a --dry-run script cannot run it"
-							+ " (nothing was run)", "run the script without --dry-run, or leave " + command.getName()
+							+ " (nothing was run)", "run the script without --dry-run, or leave " + changing.getName()
 									+ " out of it"));
 				if (!checked.args().flag(flag)) {
 					List<Word> dry = new ArrayList<>(words);
@@ -172,7 +182,9 @@ public final class ScriptRunner {
 				ScriptOptions nestedOptions = nestedOptions(Optional.of(options), checked.args());
 				located(file, step, () -> prepare(nested, nestedOptions, depth + 1));
 			}
-			steps.add(new Step(step.line(), step.lastLine(), text, words, echo, checked.command().needsDatabase()));
+			MigshCommand command = checked.command();
+			steps.add(new Step(step.line(), step.lastLine(), text, words, echo, command.needsDatabase(),
+					command.changesDatabase(), command.getName().equals(EXPECT_COMMAND)));
 		}
 		return steps;
 	}
@@ -267,7 +279,7 @@ public final class ScriptRunner {
 				continue;
 			}
 			pending.append(trimmed);
-			steps.add(new Step(start, i + 1, pending.toString().strip(), List.of(), "", false));
+			steps.add(new Step(start, i + 1, pending.toString().strip(), List.of(), "", false, false, false));
 			pending = null;
 		}
 		if (pending != null) {

@@ -132,14 +132,17 @@ class ScriptRunnerTest {
 
 	@Test
 	void aDryRunScriptRunsChangingCommandsInTheirDryRunForm(TestDatabase db) throws Exception {
-		Path script = write("dry.msh", "change\nchange --dry-run\n");
+		Path script = write("dry.msh", "expect pending 0\nchange\nchange --dry-run\nexpect pending 5\n");
+		Files.createDirectories(this.dir.resolve("migrations"));
 		try (ShellHarness shell = new ShellHarness(List.of(new FakeChange("change", true)),
 				ShellHarness.env(db.url()), this.dir, this.dir)) {
 			assertThat(shell.script(script, new ScriptOptions(1, true, Map.of()))).as(shell.err())
 				.isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("> change --dry-run\nwould change")
 				.doesNotContain("--dry-run --dry-run")
-				.doesNotContain("changed for real");
+				.doesNotContain("changed for real")
+				.contains("> expect pending 0\n✔ 0 pending")
+				.contains("> expect pending 5\n○ not checked in a dry run");
 		}
 	}
 
