@@ -40,7 +40,20 @@ final class MigshProcess {
 		return exec(command, workDir, env);
 	}
 
+	/** Runs the jar with these lines typed on its standard input, as a piped interactive session. */
+	static Result runTyping(Path workDir, Map<String, String> env, String input, String... args)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
+		command.addAll(List.of(args));
+		return exec(command, workDir, env, input);
+	}
+
 	static Result exec(List<String> command, Path workDir, Map<String, String> env)
+			throws IOException, InterruptedException {
+		return exec(command, workDir, env, "");
+	}
+
+	static Result exec(List<String> command, Path workDir, Map<String, String> env, String input)
 			throws IOException, InterruptedException {
 		ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
 		Map<String, String> environment = pb.environment();
@@ -54,6 +67,7 @@ final class MigshProcess {
 		Path err = Files.createTempFile(workDir, "stderr", ".txt");
 		pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
 		Process process = pb.start();
+		process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
 		process.getOutputStream().close();
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {
 			process.destroyForcibly();

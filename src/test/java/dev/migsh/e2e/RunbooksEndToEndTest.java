@@ -1,0 +1,231 @@
+package dev.migsh.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migsh.testing.FreshDatabase;
+import dev.migsh.testing.TestDatabase;
+import dev.migsh.testing.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The runbooks in scripts/, run with the packaged jar against a fresh database and a copy of
+ * the sample migrations, as an ops engineer runs them.
+ */
+@ExtendWith(FreshDatabase.class)
+class RunbooksEndToEndTest {
+
+	private static final Path SCRIPTS = Path.of("scripts").toAbsolutePath();
+
+	private static final String LAST = "20241201000003-create-chat-tables";
+
+	@TempDir
+	Path dir;
+
+	private Path migrations;
+
+	@BeforeEach
+	void copySampleMigrations() throws Exception {
+		this.migrations = Files.createDirectories(this.dir.resolve("migrations"));
+		try (Stream<Path> files = Files.list(Path.of("migrations"))) {
+			for (Path file : files.toList()) {
+				Files.copy(file, this.migrations.resolve(file.getFileName()));
+			}
+		}
+	}
+
+	@Test
+	void theTourRunsOnAFreshDatabase(TestDatabase db) throws Exception {
+		MigshProcess.Result r = runbook(db, "demo.msh");
+		assertThat(r.exitCode()).as(r.all()).isZero();
+		assertThat(r.stdout()).contains("> plan")
+			.contains("Applied 31 migrations.")
+			.contains("Table \"public.users\"")
+			.contains("> history users")
+			.contains("> undo --dry-run")
+			.contains("Undone 1 migration")
+			.endsWith("31 migrations: 30 applied, 1 pending\n");
+		assertThat(exists(db, "public.users")).isTrue();
+		assertThat(exists(db, "public.chat_rooms")).isFalse();
+	}
+
+	@Test
+	void preflightPassesOnAHealthyDatabaseAndFailsWhenAnAppliedFileChanged(TestDatabase db) throws Exception {
+		assertThat(migsh(db, "apply", "--yes").exitCode()).isZero();
+		MigshProcess.Result healthy = runbook(db, "preflight.msh");
+		assertThat(healthy.exitCode()).as(healthy.all()).isZero();
+		assertThat(healthy.stdout()).contains("> status").contains("> plan").contains("> report");
+		Path users = this.migrations.resolve("001-create-users.sql");
+		Files.writeString(users, Files.readString(users).replace("users_role_idx", "users_role_index"));
+		MigshProcess.Result changed = runbook(db, "preflight.msh");
+		assertThat(changed.exitCode()).as(changed.all()).isNotZero();
+		assertThat(changed.all()).contains("✖").contains("001-create-users");
+	}
+
+	@Test
+	void deployRunsNothingUntilItIsToldWhichEnvironmentItIsFor(TestDatabase db) throws Exception {
+		MigshProcess.Result unset = runbook(db, "deploy.msh");
+		assertThat(unset.exitCode()).isEqualTo(2);
+		assertThat(unset.stderr()).contains("variables not set: ${DEPLOY_ENV}").contains("nothing was run");
+		assertThat(unset.stdout()).doesNotContain("> ");
+		MigshProcess.Result wrong = runbook(db, "deploy.msh", "--set", "DEPLOY_ENV=production");
+		assertThat(wrong.exitCode()).as(wrong.all()).isEqualTo(5);
+		assertThat(wrong.stderr()).contains("Error: expected env production, found development")
+			.contains("stopped at line 6 (exit code 5)");
+		assertThat(wrong.stdout()).doesNotContain("> apply");
+		assertThat(exists(db, "public.users")).isFalse();
+	}
+
+	@Test
+	void deployAppliesEverythingVerifiesAndLeavesATranscriptWithoutThePassword(TestDatabase db) throws Exception {
+		String withPassword = db.url().replace("postgres@", "postgres:Pw-s3cret@");
+		MigshProcess.Result r = MigshProcess.run(this.dir, MigshProcess.env("DEPLOY_ENV", "staging"), "--url",
+				withPassword, "--env", "staging", "--migrations", this.migrations.toString(), "--transcript",
+				"deploy.log", "--script", SCRIPTS.resolve("deploy.msh").toString());
+		assertThat(r.exitCode()).as(r.all()).isZero();
+		assertThat(r.stdout()).contains("✔ env staging")
+			.contains("> script preflight.msh")
+			.contains("> apply --yes")
+			.contains("✔ 0 pending")
+			.contains("> expect no-drift");
+		String log = Files.readString(this.dir.resolve("deploy.log"));
+		assertThat(log).containsPattern("# migsh transcript started \\d{4}-\\d\\d-\\d\\dT")
+			.containsPattern("\\[\\d\\d:\\d\\d:\\d\\d\\] migsh STAGE postgres@" + db.name() + " .*> apply --yes\n")
+			.contains("Applied 31 migrations.")
+			.contains("# migsh transcript ended")
+			.doesNotContain("Pw-s3cret");
+		assertThat(r.all()).doesNotContain("Pw-s3cret");
+	}
+
+	@Test
+	void undoLastUndoesTheMigrationItIsToldIsTheLatest(TestDatabase db) throws Exception {
+		assertThat(migsh(db, "apply", "--yes").exitCode()).isZero();
+		MigshProcess.Result r = runbook(db, "undo-last.msh", "--set", "MIGRATION=" + LAST);
+		assertThat(r.exitCode()).as(r.all()).isZero();
+		assertThat(r.stdout()).contains("> undo " + LAST + " --dry-run")
+			.contains("Dry run: nothing was changed.")
+			.contains("> undo " + LAST + " --yes")
+			.contains("✔ " + LAST + " pending");
+		assertThat(exists(db, "public.chat_rooms")).isFalse();
+		assertThat(exists(db, "public.groups")).isTrue();
+	}
+
+	@Test
+	void undoLastUndoesNothingWhenTheMigrationNamedIsNotTheLatest(TestDatabase db) throws Exception {
+		assertThat(migsh(db, "apply", "--yes").exitCode()).isZero();
+		MigshProcess.Result r = runbook(db, "undo-last.msh", "--set", "MIGRATION=031-add-profile-fields-to-users");
+		assertThat(r.exitCode()).as(r.all()).isNotZero();
+		assertThat(r.stderr()).contains("stopped at line");
+		assertThat(column(db, "users", "bio")).isTrue();
+		assertThat(exists(db, "public.chat_rooms")).isTrue();
+	}
+
+	@Test
+	void undoLastInADryRunChangesNothingAndSkipsTheGuardsAfterTheUndo(TestDatabase db) throws Exception {
+		assertThat(migsh(db, "apply", "--yes").exitCode()).isZero();
+		MigshProcess.Result r = runbook(db, "undo-last.msh", "--set", "MIGRATION=" + LAST, "--dry-run");
+		assertThat(r.exitCode()).as(r.all()).isZero();
+		assertThat(r.stdout()).contains("> undo " + LAST + " --yes --dry-run")
+			.contains("○ not checked in a dry run");
+		assertThat(exists(db, "public.chat_rooms")).isTrue();
+	}
+
+	@Test
+	void adoptExistingRecordsAMigrationWhoseObjectsWereCreatedByHand(TestDatabase db) throws Exception {
+		assertThat(migsh(db, "apply", "--to", "032", "--yes").exitCode()).isZero();
+		String file = Files.readString(this.migrations.resolve("033-create-achievements.sql"));
+		String up = file.substring(file.indexOf("-- migrate:up") + "-- migrate:up".length(),
+				file.indexOf("-- migrate:down"));
+		db.jdbc().execute(up);
+		MigshProcess.Result r = runbook(db, "adopt-existing.msh", "--set", "MIGRATION=033-create-achievements");
+		assertThat(r.exitCode()).as(r.all()).isZero();
+		String plan = r.stdout().substring(r.stdout().indexOf("> plan"), r.stdout().indexOf("> mark-applied"));
+		assertThat(plan).contains("already exists");
+		assertThat(r.stdout()).contains("✔ 033-create-achievements marked");
+		assertThat(db.jdbc()
+			.queryForObject("SELECT state FROM migsh.history WHERE migration_id = '033-create-achievements'",
+					String.class))
+			.isEqualTo("marked");
+	}
+
+	@Test
+	void freshDevDropsEverythingAndAppliesEveryMigrationAgain(TestDatabase db) throws Exception {
+		assertThat(migsh(db, "apply", "--to", "010", "--yes").exitCode()).isZero();
+		db.jdbc().execute("CREATE TABLE by_hand (id int)");
+		db.jdbc().execute("INSERT INTO users (email, password_hash, first_name, last_name) VALUES"
+				+ " ('a@example.com', 'x', 'A', 'B')");
+		MigshProcess.Result r = runbook(db, "fresh-dev.msh");
+		assertThat(r.exitCode()).as(r.all()).isZero();
+		assertThat(r.stdout()).contains("Dropping in 5… 4… 3… 2… 1… now.").contains("✔ 0 pending");
+		assertThat(exists(db, "public.by_hand")).isFalse();
+		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM users", Integer.class)).isZero();
+		assertThat(exists(db, "public.chat_rooms")).isTrue();
+	}
+
+	@Test
+	void freshDevRefusesAnywhereButDevelopment(TestDatabase db) throws Exception {
+		db.jdbc().execute("CREATE TABLE precious (id int)");
+		MigshProcess.Result guarded = runbook(db, "fresh-dev.msh", "--env", "staging");
+		assertThat(guarded.exitCode()).as(guarded.all()).isEqualTo(5);
+		assertThat(guarded.stdout()).doesNotContain("> reset");
+		MigshProcess.Result direct = migsh(db, "--env", "production", "reset", "--yes");
+		assertThat(direct.exitCode()).as(direct.all()).isEqualTo(3);
+		assertThat(direct.stderr()).contains("for development only");
+		assertThat(exists(db, "public.precious")).isTrue();
+	}
+
+	@Test
+	void aRecordedInteractiveSessionReplaysToTheSameResult(TestDatabase db) throws Exception {
+		String typed = "apply --to 011 --yes\nundo --yes\nnosuch\nexpect pending 20\nrecord session.msh\n";
+		MigshProcess.Result session = MigshProcess.runTyping(this.dir, MigshProcess.env(), typed, "--url", db.url(),
+				"--migrations", this.migrations.toString());
+		assertThat(session.exitCode()).as(session.all()).isZero();
+		assertThat(Files.readString(this.dir.resolve("session.msh"))).as(session.all()).endsWith(
+				"apply --to 011 --yes\nundo --yes\nexpect pending 20\n");
+		String expected = status(db);
+		try (TestDatabase other = TestPostgres.createDatabase()) {
+			MigshProcess.Result replay = MigshProcess.run(this.dir, MigshProcess.env(), "--url", other.url(),
+					"--migrations", this.migrations.toString(), "--script", "session.msh");
+			assertThat(replay.exitCode()).as(replay.all()).isZero();
+			assertThat(status(other)).isEqualTo(expected);
+		}
+	}
+
+	private String status(TestDatabase db) {
+		return String.join("\n", db.jdbc()
+			.queryForList("SELECT migration_id || ' ' || state FROM migsh.history ORDER BY migration_id", String.class));
+	}
+
+	private MigshProcess.Result runbook(TestDatabase db, String script, String... options) throws Exception {
+		List<String> args = new ArrayList<>(List.of("--url", db.url(), "--migrations", this.migrations.toString()));
+		args.addAll(List.of(options));
+		args.addAll(List.of("--script", SCRIPTS.resolve(script).toString()));
+		return MigshProcess.run(this.dir, MigshProcess.env(), args.toArray(String[]::new));
+	}
+
+	private MigshProcess.Result migsh(TestDatabase db, String... command) throws Exception {
+		List<String> args = new ArrayList<>(List.of("--url", db.url(), "--migrations", this.migrations.toString()));
+		args.addAll(List.of(command));
+		return MigshProcess.run(this.dir, MigshProcess.env(), args.toArray(String[]::new));
+	}
+
+	private static boolean exists(TestDatabase db, String table) {
+		return db.jdbc().queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class, table);
+	}
+
+	private static boolean column(TestDatabase db, String table, String column) {
+		return db.jdbc()
+			.queryForObject("SELECT count(*) > 0 FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+					Boolean.class, table, column);
+	}
+
+}
