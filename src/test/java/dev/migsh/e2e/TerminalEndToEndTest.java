@@ -105,4 +105,37 @@ class TerminalEndToEndTest {
 		assertThat(history).contains("apply").contains("connect postgresql://someone:****@").doesNotContain("S3cr3t");
 	}
 
+	@Test
+	void asksForAMissingPasswordWithEchoOffAndNeverKeepsIt() throws Exception {
+		String password = "Typed-Pw-93k!";
+		var server = dev.migsh.testing.TestPostgres.passwordServer();
+		try (var c = server.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+			s.execute("DROP ROLE IF EXISTS migsh_typed");
+			s.execute("CREATE ROLE migsh_typed LOGIN PASSWORD '" + password + "'");
+		}
+		Files.createDirectories(this.dir.resolve("migrations"));
+		String url = "postgresql://migsh_typed@127.0.0.1:" + server.getPort() + "/postgres";
+		try (Tmux tmux = new Tmux()) {
+			tmux.start("cd " + this.dir + " && MIGSH_HOME=" + this.dir.resolve(".migsh") + " PGPASSFILE=/nonexistent "
+					+ MigshProcess.javaExecutable() + " -jar " + MigshProcess.jar() + " --url " + url);
+			tmux.waitFor("Password for migsh_typed@127.0.0.1:", 60);
+			tmux.type(password);
+			tmux.send("Enter");
+			String screen = tmux.waitFor("migsh_typed@postgres", 30);
+			assertThat(screen).doesNotContain(password);
+			tmux.type("info");
+			tmux.send("Enter");
+			screen = tmux.waitFor("set (hidden)", 20);
+			assertThat(screen).contains("prompt").doesNotContain(password);
+			tmux.type("exit");
+			tmux.send("Enter");
+			Thread.sleep(2000);
+		}
+		try (var files = Files.walk(this.dir.resolve(".migsh"))) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				assertThat(Files.readString(f)).as(f.toString()).doesNotContain(password);
+			}
+		}
+	}
+
 }
