@@ -10,18 +10,18 @@ import org.springframework.stereotype.Component;
 import org.jline.reader.LineReader;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.shell.Colour;
 import dev.migsh.shell.CommandDispatcher;
 import dev.migsh.shell.ErrorReporter;
-import dev.migsh.shell.ShellSession;
-import dev.migsh.shell.Transcript;
-import dev.migsh.shell.Colour;
 import dev.migsh.shell.InteractiveShell;
 import dev.migsh.shell.LaunchOptions;
 import dev.migsh.shell.Output;
 import dev.migsh.shell.PendingCount;
 import dev.migsh.shell.Prompter;
 import dev.migsh.shell.ScriptRunner;
+import dev.migsh.shell.ShellSession;
 import dev.migsh.shell.SignalGuard;
+import dev.migsh.shell.Transcript;
 import dev.migsh.shell.Word;
 
 /**

@@ -1,9 +1,5 @@
 package dev.migsh.shell;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
@@ -41,7 +38,10 @@ public final class ScriptRunner {
 		this.dispatcher = dispatcher;
 	}
 
-	/** One command of a script: the lines it spans, the text after substitution, its words, its echo. */
+	/**
+	 * One command of a script, checked: the lines it spans, the text after substitution, its
+	 * words, its echo, and what kind of command it is.
+	 */
 	public record Step(int line, int lastLine, String text, List<Word> words, String echo, boolean needsDatabase,
 			boolean changes, boolean guard) {
 	}
@@ -133,9 +133,9 @@ public final class ScriptRunner {
 		}
 		ShellSession session = this.dispatcher.session();
 		ScriptVariables variables = new ScriptVariables(options.variables(), session.environmentVariables());
-		List<Step> raw = read(file);
+		List<ScriptSource.Entry> raw = ScriptSource.read(file);
 		Map<String, Integer> missing = new LinkedHashMap<>();
-		for (Step step : raw) {
+		for (ScriptSource.Entry step : raw) {
 			for (String name : located(file, step, () -> variables.missing(step.text()))) {
 				missing.putIfAbsent(name, step.line());
 			}
@@ -153,7 +153,7 @@ public final class ScriptRunner {
 					"set them in the environment or pass --set " + first + "=VALUE");
 		}
 		List<Step> steps = new ArrayList<>();
-		for (Step step : raw) {
+		for (ScriptSource.Entry step : raw) {
 			String text = variables.substitute(step.text());
 			List<Word> words = located(file, step, () -> Tokenizer.split(text));
 			String echo = ErrorReporter.redact(text, variables.secretValues(step.text()));
@@ -233,7 +233,7 @@ public final class ScriptRunner {
 						: "its last command on line " + steps.get(steps.size() - 1).line()));
 	}
 
-	private static <T> T located(Path file, Step step, java.util.function.Supplier<T> body) {
+	private static <T> T located(Path file, ScriptSource.Entry step, Supplier<T> body) {
 		try {
 			return body.get();
 		}
@@ -247,46 +247,6 @@ public final class ScriptRunner {
 			}
 			throw new UsageException(message, ex.hint());
 		}
-	}
-
-	/** The commands of a file before substitution; {@code words} is empty until prepared. */
-	static List<Step> read(Path file) {
-		List<String> lines;
-		try {
-			lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-		}
-		catch (NoSuchFileException ex) {
-			throw new UsageException("script " + file + " not found", "give the path of a .msh file, e.g. scripts/demo.msh");
-		}
-		catch (IOException ex) {
-			throw new MigshException("cannot read script " + file + ": " + ex.getMessage(),
-					"check the file exists and is readable UTF-8 text");
-		}
-		List<Step> steps = new ArrayList<>();
-		StringBuilder pending = null;
-		int start = 0;
-		for (int i = 0; i < lines.size(); i++) {
-			String trimmed = lines.get(i).strip();
-			if (pending == null && (trimmed.isEmpty() || trimmed.startsWith("#"))) {
-				continue;
-			}
-			if (pending == null) {
-				pending = new StringBuilder();
-				start = i + 1;
-			}
-			if (trimmed.endsWith("\\")) {
-				pending.append(trimmed.substring(0, trimmed.length() - 1).strip()).append(' ');
-				continue;
-			}
-			pending.append(trimmed);
-			steps.add(new Step(start, i + 1, pending.toString().strip(), List.of(), "", false, false, false));
-			pending = null;
-		}
-		if (pending != null) {
-			throw new UsageException(file + ":" + start + ": the last line ends with a continuation backslash",
-					"remove the trailing \\ or add the rest of the command");
-		}
-		return steps;
 	}
 
 }
