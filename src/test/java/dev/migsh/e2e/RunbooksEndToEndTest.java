@@ -26,7 +26,7 @@ class RunbooksEndToEndTest {
 
 	private static final Path SCRIPTS = Path.of("scripts").toAbsolutePath();
 
-	private static final String LAST = "20241201000003-create-chat-tables";
+	private static final String GROUPS = "20241201000002-create-groups";
 
 	@TempDir
 	Path dir;
@@ -60,7 +60,7 @@ class RunbooksEndToEndTest {
 
 	@Test
 	void preflightPassesOnAHealthyDatabaseAndFailsWhenAnAppliedFileChanged(TestDatabase db) throws Exception {
-		applied(db, "apply", "--yes", "--allow-data-loss");
+		applied(db, "apply", "--yes");
 		MigshProcess.Result healthy = runbook(db, "preflight.msh");
 		assertThat(healthy.exitCode()).as(healthy.all()).isZero();
 		assertThat(healthy.stdout()).contains("> status").contains("> plan").contains("> report")
@@ -69,7 +69,17 @@ class RunbooksEndToEndTest {
 		Files.writeString(users, Files.readString(users).replace("users_role_idx", "users_role_index"));
 		MigshProcess.Result changed = runbook(db, "preflight.msh");
 		assertThat(changed.exitCode()).as(changed.all()).isEqualTo(3);
-		assertThat(changed.stdout()).containsPattern("✖ history .*001-create-users");
+		assertThat(changed.stderr()).contains("001-create-users was edited after it was applied");
+	}
+
+	@Test
+	void preflightFailsOnACrossInThePreflightChecks(TestDatabase db) throws Exception {
+		applied(db, "apply", "--to", "032", "--yes");
+		db.jdbc().execute("CREATE TABLE achievements (id int)");
+		MigshProcess.Result r = runbook(db, "preflight.msh");
+		assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
+		assertThat(r.stdout()).contains("✖ objects to create").contains("already exist");
+		assertThat(r.stderr()).contains("stopped at line 12 (exit code 3)");
 	}
 
 	@Test
@@ -88,7 +98,7 @@ class RunbooksEndToEndTest {
 
 	@Test
 	void deployAppliesEverythingVerifiesAndLeavesATranscriptWithoutThePassword(TestDatabase db) throws Exception {
-		applied(db, "apply", "--to", "030", "--yes", "--allow-data-loss");
+		applied(db, "apply", "--to", "030", "--yes");
 		String withPassword = db.url().replace("postgres@", "postgres:Pw-s3cret@");
 		MigshProcess.Result r = MigshProcess.run(this.dir, MigshProcess.env("DEPLOY_ENV", "staging"), "--url",
 				withPassword, "--env", "staging", "--migrations", this.migrations.toString(), "--transcript",
@@ -102,7 +112,7 @@ class RunbooksEndToEndTest {
 		String log = Files.readString(this.dir.resolve("deploy.log"));
 		assertThat(log).containsPattern("# migsh transcript started \\d{4}-\\d\\d-\\d\\dT")
 			.containsPattern("\\[\\d\\d:\\d\\d:\\d\\d\\] migsh STAGE postgres@" + db.name() + " .*> apply --yes\n")
-			.contains("Applied 12 migrations.")
+			.contains("Applied 11 migrations.")
 			.contains("# migsh transcript ended")
 			.doesNotContain("Pw-s3cret");
 		assertThat(r.all()).doesNotContain("Pw-s3cret");
@@ -110,48 +120,49 @@ class RunbooksEndToEndTest {
 
 	@Test
 	void undoLastUndoesTheMigrationItIsToldIsTheLatest(TestDatabase db) throws Exception {
-		applied(db, "apply", "--yes", "--allow-data-loss");
-		MigshProcess.Result r = runbook(db, "undo-last.msh", "--set", "MIGRATION=" + LAST);
+		applied(db, "apply", "--to", GROUPS, "--yes");
+		MigshProcess.Result r = runbook(db, "undo-last.msh", "--set", "MIGRATION=" + GROUPS);
 		assertThat(r.exitCode()).as(r.all()).isZero();
-		assertThat(r.stdout()).contains("> undo " + LAST + " --dry-run")
+		assertThat(r.stdout()).contains("> undo " + GROUPS + " --dry-run")
 			.contains("Dry run: nothing was changed.")
-			.contains("> undo " + LAST + " --yes --allow-data-loss")
-			.contains("✔ " + LAST + " pending");
-		assertThat(exists(db, "public.chat_rooms")).isFalse();
-		assertThat(exists(db, "public.groups")).isTrue();
+			.contains("> undo " + GROUPS + " --yes --allow-data-loss")
+			.contains("✔ " + GROUPS + " pending");
+		assertThat(exists(db, "public.groups")).isFalse();
+		assertThat(exists(db, "public.hackathons")).isTrue();
 	}
 
 	@Test
 	void undoLastUndoesNothingWhenTheMigrationNamedIsNotTheLatest(TestDatabase db) throws Exception {
-		applied(db, "apply", "--yes", "--allow-data-loss");
+		applied(db, "apply", "--to", GROUPS, "--yes");
 		MigshProcess.Result r = runbook(db, "undo-last.msh", "--set", "MIGRATION=031-add-profile-fields-to-users");
 		assertThat(r.exitCode()).as(r.all()).isNotZero();
 		assertThat(r.stderr()).contains("stopped at line");
 		assertThat(column(db, "users", "bio")).isTrue();
-		assertThat(exists(db, "public.chat_rooms")).isTrue();
+		assertThat(exists(db, "public.groups")).isTrue();
 	}
 
 	@Test
 	void undoLastInADryRunChangesNothingAndSkipsTheGuardsAfterTheUndo(TestDatabase db) throws Exception {
-		applied(db, "apply", "--yes", "--allow-data-loss");
-		MigshProcess.Result r = runbook(db, "undo-last.msh", "--set", "MIGRATION=" + LAST, "--dry-run");
+		applied(db, "apply", "--to", GROUPS, "--yes");
+		MigshProcess.Result r = runbook(db, "undo-last.msh", "--set", "MIGRATION=" + GROUPS, "--dry-run");
 		assertThat(r.exitCode()).as(r.all()).isZero();
-		assertThat(r.stdout()).contains("> undo " + LAST + " --yes --allow-data-loss --dry-run")
+		assertThat(r.stdout()).contains("> undo " + GROUPS + " --yes --allow-data-loss --dry-run")
 			.contains("○ not checked in a dry run");
-		assertThat(exists(db, "public.chat_rooms")).isTrue();
+		assertThat(exists(db, "public.groups")).isTrue();
 	}
 
 	@Test
 	void adoptExistingRecordsAMigrationWhoseObjectsWereCreatedByHand(TestDatabase db) throws Exception {
-		applied(db, "apply", "--to", "032", "--yes", "--allow-data-loss");
+		applied(db, "apply", "--to", "032", "--yes");
 		String file = Files.readString(this.migrations.resolve("033-create-achievements.sql"));
 		String up = file.substring(file.indexOf("-- migrate:up") + "-- migrate:up".length(),
 				file.indexOf("-- migrate:down"));
 		db.jdbc().execute(up);
 		MigshProcess.Result r = runbook(db, "adopt-existing.msh", "--set", "MIGRATION=033-create-achievements");
 		assertThat(r.exitCode()).as(r.all()).isZero();
-		String plan = r.stdout().substring(r.stdout().indexOf("> plan"), r.stdout().indexOf("> mark-applied"));
-		assertThat(plan).contains("already exists");
+		String check = r.stdout().substring(r.stdout().indexOf("> mark-applied 033-create-achievements --dry-run"),
+				r.stdout().indexOf("> mark-applied 033-create-achievements\n"));
+		assertThat(check).contains("table achievements exists").contains("table user_achievements exists");
 		assertThat(r.stdout()).contains("✔ 033-create-achievements marked");
 		assertThat(db.jdbc()
 			.queryForObject("SELECT state FROM migsh.history WHERE migration_id = '033-create-achievements'",
