@@ -35,7 +35,8 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 	/** What running a migration's up section can do to data. */
 	public enum UpRisk {
 
-		NONE("none"), WARNINGS("warnings"), NEEDS_REVIEW("needs review"), DATA_LOSS("data loss");
+		NONE("none"), WARNINGS("warnings"), NEEDS_REVIEW("needs review"), POSSIBLE_DATA_LOSS("possible data loss"),
+		DATA_LOSS("data loss");
 
 		private final String word;
 
@@ -155,8 +156,11 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 		List<Finding> all = new ArrayList<>(up);
 		all.addAll(down);
 		UpRisk upRisk = UpRisk.NONE;
-		if (up.stream().anyMatch(Finding::dataLoss)) {
+		if (up.stream().anyMatch(f -> f.dataLoss() && f.severity() == Severity.ERROR)) {
 			upRisk = UpRisk.DATA_LOSS;
+		}
+		else if (up.stream().anyMatch(Finding::dataLoss)) {
+			upRisk = UpRisk.POSSIBLE_DATA_LOSS;
 		}
 		else if (up.stream().anyMatch(Finding::blocking)) {
 			upRisk = UpRisk.NEEDS_REVIEW;
@@ -164,7 +168,8 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 		else if (up.stream().anyMatch(f -> f.severity() != Severity.INFO && !f.suppressed())) {
 			upRisk = UpRisk.WARNINGS;
 		}
-		String upDetail = ruleIds(upRisk == UpRisk.DATA_LOSS ? up.stream().filter(Finding::dataLoss).toList()
+		boolean loss = upRisk == UpRisk.DATA_LOSS || upRisk == UpRisk.POSSIBLE_DATA_LOSS;
+		String upDetail = ruleIds(loss ? up.stream().filter(Finding::dataLoss).toList()
 				: up.stream().filter(f -> f.severity() != Severity.INFO).toList());
 		DownRisk downRisk;
 		String downDetail;
@@ -232,8 +237,20 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 	private static List<Verdict> verdicts(List<MigrationRisk> risks) {
 		List<Verdict> verdicts = new ArrayList<>();
 		List<String> upLoss = risks.stream().filter(r -> r.up() == UpRisk.DATA_LOSS).map(MigrationRisk::id).toList();
-		verdicts.add(new Verdict("apply", upLoss.isEmpty() ? "none" : "data in " + String.join(", ", upLoss),
-				upLoss.isEmpty() ? Safe.YES : Safe.NO));
+		List<String> upMaybe = risks.stream()
+			.filter(r -> r.up() == UpRisk.POSSIBLE_DATA_LOSS)
+			.map(r -> r.id() + " (" + r.upDetail() + ")")
+			.toList();
+		if (!upLoss.isEmpty()) {
+			verdicts.add(new Verdict("apply", "data in " + String.join(", ", upLoss), Safe.NO));
+		}
+		else if (!upMaybe.isEmpty()) {
+			verdicts.add(new Verdict("apply", "possible, from lossy changes in " + String.join(", ", upMaybe),
+					Safe.USUALLY));
+		}
+		else {
+			verdicts.add(new Verdict("apply", "none", Safe.YES));
+		}
 		List<MigrationRisk> downLoss = risks.stream().filter(r -> r.down() == DownRisk.DATA_LOSS).toList();
 		boolean tables = downLoss.stream().anyMatch(r -> r.downDetail().contains("table "));
 		String undo = downLoss.isEmpty() ? "none"
