@@ -4,15 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migsh.core.lint.Finding;
+import dev.migsh.core.lint.RuleFamily;
 import dev.migsh.core.lint.Severity;
 import dev.migsh.core.plan.MigrationPlan;
 
 /**
  * Every finding that stops an apply is acknowledged: unsuppressed errors need a
  * {@code -- migsh:allow ID because ...} line after review, and data-loss findings need the
- * operator's {@code --allow-data-loss} as well.
+ * operator's {@code --allow-data-loss} as well. A locking warning on a large table (by the
+ * planner's row estimate) counts as an error: there the lock or rewrite lasts long enough
+ * to stop the application.
  */
 final class FindingsCheck implements PreflightCheck {
+
+	static final long LARGE_TABLE_ROWS = 1_000_000;
+
+	private final long largeTableRows;
+
+	FindingsCheck() {
+		this(LARGE_TABLE_ROWS);
+	}
+
+	FindingsCheck(long largeTableRows) {
+		this.largeTableRows = largeTableRows;
+	}
 
 	@Override
 	public String name() {
@@ -28,16 +43,22 @@ final class FindingsCheck implements PreflightCheck {
 		List<String> dataLoss = new ArrayList<>();
 		int warnings = 0;
 		for (MigrationPlan.Step step : context.plan().get().steps()) {
-			for (Finding f : step.findings()) {
-				String where = f.ruleId() + " at " + step.file().id() + ":" + f.statement().line();
-				if (f.dataLoss() && !f.suppressed()) {
-					dataLoss.add(where);
-				}
-				else if (f.blocking()) {
-					blocking.add(where);
-				}
-				else if (f.severity() == Severity.WARNING && !f.suppressed()) {
-					warnings++;
+			for (MigrationPlan.PlannedStatement statement : step.statements()) {
+				for (Finding f : statement.findings()) {
+					String where = f.ruleId() + " at " + step.file().id() + ":" + f.statement().line();
+					if (f.dataLoss() && !f.suppressed()) {
+						dataLoss.add(where);
+					}
+					else if (f.blocking()) {
+						blocking.add(where);
+					}
+					else if (f.family() == RuleFamily.LOCKING && f.severity() == Severity.WARNING && !f.suppressed()
+							&& large(statement) != null) {
+						blocking.add(where + " (" + large(statement) + ")");
+					}
+					else if (f.severity() == Severity.WARNING && !f.suppressed()) {
+						warnings++;
+					}
 				}
 			}
 		}
@@ -59,6 +80,17 @@ final class FindingsCheck implements PreflightCheck {
 					"Run `plan` to read them.");
 		}
 		return CheckResult.ok(name(), "none that need acknowledging");
+	}
+
+	/** {@code public.users has ~2,000,000 rows}, or null when no table the statement locks is large. */
+	private String large(MigrationPlan.PlannedStatement statement) {
+		return statement.tables()
+			.stream()
+			.filter(t -> t.exists() && t.stats().get().rowEstimate() >= this.largeTableRows)
+			.map(t -> t.stats().get().qualifiedName() + " has ~" + String.format("%,d", t.stats().get().rowEstimate())
+					+ " rows")
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.migsh.core.history.HistoryTable;
 import dev.migsh.core.lint.LockMode;
 import dev.migsh.core.plan.DbObject;
 import dev.migsh.core.plan.DdlObjects;
@@ -23,9 +24,16 @@ import dev.migsh.core.postgres.Identifiers;
 final class PrivilegeCheck implements PreflightCheck {
 
 	private static final String SCHEMA = """
-			SELECT n.oid IS NOT NULL, coalesce(pg_catalog.has_schema_privilege(n.oid, 'USAGE, CREATE'), false),
+			SELECT n.oid IS NOT NULL,
+			       coalesce(pg_catalog.has_schema_privilege(n.oid, 'USAGE')
+			                AND pg_catalog.has_schema_privilege(n.oid, 'CREATE'), false),
 			       pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CREATE')
 			FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = ?""";
+
+	private static final String HISTORY_WRITABLE = """
+			SELECT pg_catalog.to_regclass(?) IS NULL
+			    OR (pg_catalog.has_table_privilege(pg_catalog.to_regclass(?), 'INSERT')
+			        AND pg_catalog.has_table_privilege(pg_catalog.to_regclass(?), 'DELETE'))""";
 
 	private static final String CURRENT_SCHEMA = "SELECT pg_catalog.current_schema()";
 
@@ -45,8 +53,12 @@ final class PrivilegeCheck implements PreflightCheck {
 		List<String> missing = new ArrayList<>();
 		try (Connection connection = context.dataSource().getConnection()) {
 			String history = context.config().historySchema();
-			if (!schemaWritable(connection, history, true)) {
-				missing.add("CREATE on schema " + history + " (the history)");
+			String historyTable = new HistoryTable(history).qualifiedName();
+			if (!historyWritable(connection, historyTable)) {
+				missing.add("INSERT and DELETE on " + historyTable + " (the history)");
+			}
+			else if (!schemaWritable(connection, history, true) && !historyExists(connection, historyTable)) {
+				missing.add("CREATE on schema " + history + " (for the history)");
 			}
 			if (context.plan().isPresent()) {
 				Set<String> schemas = new LinkedHashSet<>();
@@ -95,6 +107,28 @@ final class PrivilegeCheck implements PreflightCheck {
 					return mayCreateIt && rs.getBoolean(3);
 				}
 				return rs.getBoolean(2);
+			}
+		}
+	}
+
+	private static boolean historyExists(Connection connection, String table) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL")) {
+			ps.setString(1, table);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	private static boolean historyWritable(Connection connection, String table) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(HISTORY_WRITABLE)) {
+			ps.setString(1, table);
+			ps.setString(2, table);
+			ps.setString(3, table);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
 			}
 		}
 	}
