@@ -20,8 +20,8 @@ import dev.migsh.core.lint.TableName;
 import dev.migsh.core.postgres.PostgresErrors;
 
 /**
- * What a plan relies on from the live server, read once: {@code server_version_num}, every
- * relation with its size and row estimate, the names of VOLATILE functions
+ * What a plan relies on from the live server, read once without taking any lock:
+ * {@code server_version_num}, every relation with its estimated size and rows, the names of VOLATILE functions
  * ({@code pg_proc.provolatile}) and the lock_timeout migsh sets for each migration.
  */
 public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> relations, Set<String> volatileFunctions,
@@ -39,15 +39,19 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 
 	static final String VERSION = "SELECT current_setting('server_version_num')::int";
 
+	// Sizes come from relpages (as of the last VACUUM or ANALYZE), not pg_total_relation_size():
+	// that one takes ACCESS SHARE on every relation and would queue behind a migration's lock.
 	static final String RELATIONS = """
 			SELECT n.nspname, c.relname, c.relkind::text, pg_catalog.pg_table_is_visible(c.oid),
-			       CASE WHEN c.relkind IN ('r', 'm', 'i', 't') THEN pg_catalog.pg_total_relation_size(c.oid)
-			            WHEN c.relkind = 'p' THEN (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(t.relid)), 0)
-			                                         FROM pg_catalog.pg_partition_tree(c.oid) t)
-			            ELSE 0 END::bigint,
+			       ((c.relpages::bigint
+			         + coalesce((SELECT t.relpages FROM pg_catalog.pg_class t WHERE t.oid = c.reltoastrelid), 0)
+			         + coalesce((SELECT sum(i.relpages) FROM pg_catalog.pg_index x
+			                     JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = c.oid), 0))
+			        * current_setting('block_size')::bigint)::bigint,
 			       CASE WHEN c.relkind = 'p' THEN (SELECT coalesce(sum(greatest(l.reltuples, 0)), 0)
-			                                         FROM pg_catalog.pg_partition_tree(c.oid) t
-			                                         JOIN pg_catalog.pg_class l ON l.oid = t.relid WHERE t.isleaf)
+			                                         FROM pg_catalog.pg_inherits h
+			                                         JOIN pg_catalog.pg_class l ON l.oid = h.inhrelid
+			                                         WHERE h.inhparent = c.oid)
 			            ELSE c.reltuples END::bigint
 			FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 			WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'i', 'I', 'S')

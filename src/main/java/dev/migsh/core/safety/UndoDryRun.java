@@ -32,11 +32,15 @@ import dev.migsh.core.postgres.PostgresErrors;
  */
 public final class UndoDryRun {
 
-	/** Tables up to this size are counted exactly; bigger ones are estimated from statistics. */
+	/**
+	 * Tables up to this size (from relpages, read without a lock) are counted exactly; bigger
+	 * ones are estimated from statistics.
+	 */
 	public static final long DEFAULT_EXACT_LIMIT_BYTES = 64L * 1024 * 1024;
 
 	private static final String RELATION = """
-			SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_relation_size(c.oid), c.reltuples::bigint
+			SELECT c.oid, n.nspname, c.relname, c.relpages::bigint * current_setting('block_size')::bigint,
+			       c.reltuples::bigint
 			FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 			WHERE c.oid = pg_catalog.to_regclass(?) AND c.relkind IN ('r', 'p', 'm')""";
 
