@@ -88,7 +88,7 @@ class SafetyCommandsTest {
 			shell.run("apply 001");
 			assertThat(shell.run("plan")).as(shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("Plan: 1 migration (all pending)")
-				.contains("002-add-bio  (one transaction; rollback: undo 002-add-bio)")
+				.contains("002-add-bio  (one transaction; rollback: undo 002-add-bio, which drops users.bio)")
 				.contains("ALTER TABLE users ADD COLUMN bio text;")
 				.contains("lock ACCESS EXCLUSIVE on users (never analyzed, ")
 				.containsPattern("public\\.users\\s+ACCESS EXCLUSIVE\\s+reads and writes")
@@ -233,6 +233,27 @@ class SafetyCommandsTest {
 	}
 
 	@Test
+	void planOnTheSampleProjectNamesTheDuplicateVersionAndTheRollbacksThatDropDataAndApplyPasses(TestDatabase db) {
+		Map<String, String> env = new HashMap<>();
+		env.put("USER", "tester");
+		env.put("MIGSH_URL", db.url());
+		try (ShellHarness shell = new ShellHarness(env, Path.of("").toAbsolutePath(), this.dir)) {
+			assertThat(shell.run("plan")).as(shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("Plan: 31 migrations (all pending)")
+				.contains("⚠ 2 migrations share version 009: 009-create-chapter-progress, 009-update-chapters-for-urls")
+				.contains("031-add-profile-fields-to-users  (one transaction; rollback: undo "
+						+ "031-add-profile-fields-to-users, which drops users.bio, users.phone, users.location)")
+				.contains("Rollbacks that drop data (undo keeps it in migsh_trash): ")
+				.contains("⚠ DL-07");
+
+			assertThat(shell.run("apply")).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).containsPattern("⚠ versions\\s+2 migrations share version 009")
+				.containsPattern("⚠ safety findings")
+				.contains("Applied 31 migrations.");
+		}
+	}
+
+	@Test
 	void reportFlagsTheSampleProjectsDataLossDownsAndTheDuplicateVersion(TestDatabase db) throws Exception {
 		Map<String, String> env = new HashMap<>();
 		env.put("USER", "tester");
@@ -240,8 +261,8 @@ class SafetyCommandsTest {
 			assertThat(shell.run("report")).as(shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("Data safety: MOSTLY SAFE")
 				.contains("down 031-add-profile-fields-to-users: drops columns users.bio, users.phone, users.location")
-				.contains("009-create-chapter-progress, 009-update-chapters-for-urls")
-				.containsPattern("undo\\s+table and column data .*031-add-profile-fields-to-users.*⚠ usually");
+				.contains("2 migrations share version 009: 009-create-chapter-progress, 009-update-chapters-for-urls")
+				.containsPattern("undo\\s+table and column data in 14 migrations .*⚠ usually");
 			assertThat(shell.session.connected()).isFalse();
 			shell.run("report --json");
 			assertThat(shell.out()).contains("\"id\":\"031-add-profile-fields-to-users\"")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.migsh.core.catalog.CatalogFinding;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.lint.Finding;
@@ -15,10 +16,11 @@ import dev.migsh.core.lint.TableName;
 /**
  * What {@code plan} shows and {@code apply} runs: each pending migration in order with every
  * statement, its findings, the lock it takes on each table with that table's size, whether
- * it rewrites, and whether a rollback exists; plus the fingerprint {@code apply} checks.
+ * it rewrites, and whether a rollback exists; what is odd about the folder (duplicate
+ * versions); plus the fingerprint {@code apply} checks.
  */
 public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step> steps,
-		PlanFingerprint fingerprint) {
+		List<CatalogFinding> folderFindings, PlanFingerprint fingerprint) {
 
 	/** One migration of the plan. */
 	public record Step(MigrationFile file, List<PlannedStatement> statements, RollbackInstructions rollback) {
@@ -58,6 +60,7 @@ public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step>
 
 	public MigrationPlan {
 		steps = List.copyOf(steps);
+		folderFindings = List.copyOf(folderFindings);
 	}
 
 	public boolean isEmpty() {

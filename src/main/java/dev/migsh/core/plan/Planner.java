@@ -87,7 +87,8 @@ public final class Planner {
 			}
 			steps.add(new MigrationPlan.Step(file, statements, RollbackInstructions.of(file)));
 		}
-		return new MigrationPlan(target, facts.serverVersionNum(), steps, fingerprint(target, status, facts, relied));
+		return new MigrationPlan(target, facts.serverVersionNum(), steps, status.findings(),
+				fingerprint(target, status, facts, relied));
 	}
 
 	private static PlanFingerprint fingerprint(ApplyTarget target, StatusReport status, CatalogFacts facts,

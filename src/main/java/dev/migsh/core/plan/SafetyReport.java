@@ -190,7 +190,9 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 			}
 			else {
 				downRisk = DownRisk.DATA_LOSS;
-				downDetail = destroyed.isEmpty() ? ruleIds(lost) : destroys(destroyed);
+				downDetail = destroyed.isEmpty()
+						? String.join("; ", lost.stream().map(f -> f.ruleId() + ": " + f.message()).distinct().toList())
+						: destroys(destroyed);
 			}
 		}
 		LockMode strongest = LockMode.NONE;
@@ -254,9 +256,10 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 		List<MigrationRisk> downLoss = risks.stream().filter(r -> r.down() == DownRisk.DATA_LOSS).toList();
 		boolean tables = downLoss.stream().anyMatch(r -> r.downDetail().contains("table "));
 		String undo = downLoss.isEmpty() ? "none"
-				: (tables ? "table and column data" : "column data only") + " ("
-						+ String.join(", ", downLoss.stream().map(MigrationRisk::id).toList())
-						+ "); kept in migsh_trash";
+				: (tables ? "table and column data" : "column data only") + " in "
+						+ (downLoss.size() <= 3 ? String.join(", ", downLoss.stream().map(MigrationRisk::id).toList())
+								: downLoss.size() + " migrations (" + downLoss.get(0).id() + ", ...)")
+						+ "; kept in migsh_trash";
 		verdicts.add(new Verdict("undo", undo, downLoss.isEmpty() ? Safe.YES : Safe.USUALLY));
 		verdicts.add(new Verdict("undo --dry-run", "none", Safe.YES));
 		verdicts.add(new Verdict("plan / status / report", "none", Safe.YES));

@@ -3,6 +3,7 @@ package dev.migsh.core.safety;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migsh.core.connect.Environment;
 import dev.migsh.core.lint.Finding;
 import dev.migsh.core.lint.RuleFamily;
 import dev.migsh.core.lint.Severity;
@@ -11,7 +12,8 @@ import dev.migsh.core.plan.MigrationPlan;
 /**
  * Every finding that stops an apply is acknowledged: unsuppressed errors need a
  * {@code -- migsh:allow ID because ...} line after review, and data-loss findings need the
- * operator's {@code --allow-data-loss} as well. A locking warning on a large table (by the
+ * operator's {@code --allow-data-loss} as well (in production even the possible losses
+ * that are only warnings elsewhere). A locking warning on a large table (by the
  * planner's row estimate) counts as an error: there the lock or rewrite lasts long enough
  * to stop the application.
  */
@@ -46,7 +48,8 @@ final class FindingsCheck implements PreflightCheck {
 			for (MigrationPlan.PlannedStatement statement : step.statements()) {
 				for (Finding f : statement.findings()) {
 					String where = f.ruleId() + " at " + step.file().id() + ":" + f.statement().line();
-					if (f.dataLoss() && !f.suppressed()) {
+					if (f.dataLoss() && !f.suppressed()
+							&& (f.severity() == Severity.ERROR || context.environment() == Environment.PRODUCTION)) {
 						dataLoss.add(where);
 					}
 					else if (f.blocking()) {

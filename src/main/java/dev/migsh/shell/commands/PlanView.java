@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsh.core.catalog.CatalogFinding;
 import dev.migsh.core.lint.Finding;
 import dev.migsh.core.lint.LockMode;
 import dev.migsh.core.lint.Severity;
@@ -22,11 +23,11 @@ final class PlanView {
 
 	/** The JSON shape of a plan: plain values only. */
 	record Json(String target, int serverVersionNum, String fingerprint, List<JsonStep> migrations,
-			List<JsonTable> tablesTouched) {
+			List<JsonTable> tablesTouched, List<String> folderFindings) {
 	}
 
-	record JsonStep(String id, boolean transactional, boolean rollback, String rollbackNote,
-			List<JsonStatement> statements) {
+	record JsonStep(String id, boolean transactional, boolean rollback, List<String> rollbackDrops,
+			String rollbackNote, List<JsonStatement> statements) {
 	}
 
 	record JsonStatement(int line, String sql, List<JsonLock> locks, boolean rewrite, boolean scan, String note,
@@ -65,7 +66,8 @@ final class PlanView {
 						s.lock().scan(), s.lock().note(), findings));
 			}
 			steps.add(new JsonStep(step.file().id(), step.file().up().transactional(), step.rollback().possible(),
-					step.rollback().note(), statements));
+					step.rollback().destroys().stream().map(d -> d.describe()).toList(), step.rollback().note(),
+					statements));
 		}
 		List<JsonTable> tables = plan.touchedTables()
 			.values()
@@ -74,7 +76,7 @@ final class PlanView {
 					t.stats().get().sizeBytes()))
 			.toList();
 		return new Json(Planner.describe(plan.target()), plan.serverVersionNum(), plan.fingerprint().hash(), steps,
-				tables);
+				tables, plan.folderFindings().stream().map(CatalogFinding::message).toList());
 	}
 
 	static void print(MigrationPlan plan, Output out) {
@@ -85,10 +87,16 @@ final class PlanView {
 		out.println(out.style(Style.BOLD, "Plan: " + plural(plan.steps().size(), "migration") + " ("
 				+ Planner.describe(plan.target()) + "), checked against PostgreSQL "
 				+ (plan.serverVersionNum() / 10000)));
+		for (CatalogFinding f : plan.folderFindings()) {
+			out.println(out.style(Style.YELLOW, "⚠ " + f.message()
+					+ (f.kind() == CatalogFinding.Kind.DUPLICATE_VERSION ? " (they run in name order)" : "")));
+		}
 		for (MigrationPlan.Step step : plan.steps()) {
 			out.println();
 			String mode = step.file().up().transactional() ? "one transaction" : "no transaction";
 			String rollback = step.rollback().possible() ? "rollback: " + step.rollback().undoCommand().get()
+					+ (step.rollback().destroys().isEmpty() ? "" : ", which drops " + String.join(", ",
+							step.rollback().destroys().stream().map(d -> d.sqlName()).toList()))
 					: "no rollback";
 			out.println(out.style(Style.BOLD, step.file().id()) + "  (" + mode + "; "
 					+ (step.rollback().possible() ? rollback : out.style(Style.YELLOW, rollback)) + ")");
@@ -125,6 +133,15 @@ final class PlanView {
 		out.println("Findings: " + plural((int) errors, "error") + ", " + plural((int) warnings, "warning") + ", "
 				+ loss + " data loss; " + (rollbacks == 0 ? "every migration has a rollback"
 						: plural((int) rollbacks, "migration") + " without a rollback"));
+		List<String> destroying = plan.steps()
+			.stream()
+			.filter(s -> !s.rollback().destroys().isEmpty())
+			.map(s -> s.file().id())
+			.toList();
+		if (!destroying.isEmpty()) {
+			out.println(out.style(Style.YELLOW, "Rollbacks that drop data (undo keeps it in migsh_trash): "
+					+ String.join(", ", destroying)));
+		}
 		out.println("Plan fingerprint " + out.style(Style.BOLD, plan.fingerprint().hash())
 				+ ": apply in this session refuses if the files, the history or these catalog facts change.");
 	}
@@ -136,7 +153,7 @@ final class PlanView {
 			String facts = t.stats()
 				.map(x -> (x.rowEstimate() < 0 ? "never analyzed" : rows(x.rowEstimate()) + " rows") + ", "
 						+ ByteSize.format(x.sizeBytes()))
-				.orElse("new table");
+				.orElse("created by the plan");
 			String effect = t.exists() ? blocks(t.mode()) : "";
 			lines.add("lock " + t.mode().sqlName() + " on " + table + " (" + facts + ")"
 					+ (effect.isEmpty() || effect.equals("nothing") ? "" : ", blocks " + effect));

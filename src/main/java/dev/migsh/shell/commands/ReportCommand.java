@@ -90,7 +90,9 @@ public class ReportCommand extends MigshCommand {
 		out.println();
 		TextTable table = new TextTable("Migration", "Up", "Down", "Locks on existing tables");
 		for (SafetyReport.MigrationRisk m : report.migrations()) {
-			table.row(m.id(), cell(m.up().word(), m.up() == SafetyReport.UpRisk.NONE ? null
+			String up = m.up().word() + (m.upDetail().isEmpty() || m.up() == SafetyReport.UpRisk.NONE ? ""
+					: " (" + m.upDetail() + ")");
+			table.row(m.id(), cell(up, m.up() == SafetyReport.UpRisk.NONE ? null
 					: m.up() == SafetyReport.UpRisk.DATA_LOSS ? Style.BOLD_RED : Style.YELLOW),
 					cell(m.down().word(), m.down() == SafetyReport.DownRisk.DATA_LOSS ? Style.BOLD_RED
 							: m.down() == SafetyReport.DownRisk.MISSING ? Style.YELLOW : null),
@@ -109,7 +111,7 @@ public class ReportCommand extends MigshCommand {
 			.forEach(m -> lines.add("  down " + m.id() + ": " + m.downDetail()));
 		section(out, "Data loss", lines, "none");
 		section(out, "Duplicate versions",
-				report.duplicateVersions().stream().map(d -> "  " + String.join(", ", d.ids())).toList(), "none");
+				report.duplicateVersions().stream().map(d -> "  " + d.message()).toList(), "none");
 		section(out, "Tables created by more than one file", report.duplicateCreates()
 			.stream()
 			.map(d -> "  " + d.table() + ": " + String.join(", ", d.ids()))

@@ -207,6 +207,21 @@ class PreflightChecksTest {
 	}
 
 	@Test
+	void findingsInProductionNeedAllowDataLossEvenForAPossibleLoss(TestDatabase db) {
+		MigrationFolder folder = folder();
+		applyAll(db, folder);
+		folder.write("002-narrow.sql", "-- migrate:up\nALTER TABLE users ALTER COLUMN email TYPE varchar(20);\n");
+
+		CheckResult development = run(new FindingsCheck(), context(db, folder));
+		CheckResult production = run(new FindingsCheck(),
+				context(db.dataSource(), folder, Environment.PRODUCTION, ApplyTarget.all(), false));
+
+		assertThat(development.status()).isEqualTo(Status.WARN);
+		assertThat(production.status()).isEqualTo(Status.FAIL);
+		assertThat(production.line()).contains("data loss: DL-07 at 002-narrow:2");
+	}
+
+	@Test
 	void findingsTreatALockingWarningOnALargeTableAsAnError(TestDatabase db) {
 		MigrationFolder folder = folder();
 		applyAll(db, folder);
