@@ -162,25 +162,26 @@ class SafetyCommandsTest {
 	}
 
 	@Test
-	void productionRefusesAnUnencryptedApplyAndAnUnconfirmedChange(TestDatabase db) throws Exception {
+	void productionRefusesAnUnencryptedApplyOrUndo(TestDatabase db) throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			shell.run("apply 001");
+		}
+		try (ShellHarness shell = shell(db, "--env", "production")) {
+			assertThat(shell.run("apply --yes")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+			assertThat(shell.out()).containsPattern("✖ ssl\\s+off, and this is production");
+			assertThat(shell.err()).contains("Pre-flight refused the apply: ssl failed").contains("sslmode=require");
+			assertThat(db.jdbc().queryForObject("select count(*) from migsh.history", Integer.class)).isEqualTo(1);
+		}
 		try (ShellHarness shell = shell(db)) {
 			shell.run("apply");
 		}
-		Files.writeString(this.dir.resolve("migrations/003-index.sql"), "-- migrate:up\n"
-				+ "CREATE INDEX users_email_idx ON users (email);\n-- migrate:down\nDROP INDEX users_email_idx;\n");
 		try (ShellHarness shell = shell(db, "--env", "production")) {
-			assertThat(shell.run("apply")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
-			assertThat(shell.out()).containsPattern("✖ ssl\\s+off, and this is production");
-			assertThat(db.jdbc().queryForObject("select to_regclass('users_email_idx') is null", Boolean.class))
-				.isTrue();
+			assertThat(shell.run("undo --yes")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+			assertThat(shell.err()).contains("PRODUCTION").contains("--allow-data-loss");
 
-			db.jdbc().execute("CREATE INDEX users_email_idx ON users (email)");
-			shell.run("mark-applied 003");
-			assertThat(shell.run("undo")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
-			assertThat(shell.err()).contains("undo of 003-index on PRODUCTION database " + db.name()
-					+ " needs a confirmation, and this run is not interactive").contains("--yes");
-			assertThat(shell.run("undo --yes")).as(shell.err()).isEqualTo(ExitCode.OK);
-			assertThat(shell.out()).contains("confirmed in advance with --yes");
+			assertThat(shell.run("undo --yes --allow-data-loss")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+			assertThat(shell.err()).contains("Pre-flight refused the undo: ssl failed");
+			assertThat(db.jdbc().queryForObject("select count(*) from migsh.history", Integer.class)).isEqualTo(2);
 		}
 	}
 
@@ -209,26 +210,6 @@ class SafetyCommandsTest {
 			assertThat(shell.out()).contains("Purged 1 entry");
 			assertThat(db.jdbc().queryForObject("select to_regnamespace('migsh_trash') is null", Boolean.class))
 				.isTrue();
-		}
-	}
-
-	@Test
-	void productionUndoNeedsAllowDataLossAndTheDatabaseNameTyped(TestDatabase db) throws Exception {
-		try (ShellHarness shell = shell(db)) {
-			shell.run("apply");
-		}
-		try (ShellHarness shell = shell(db, "--env", "production")) {
-			assertThat(shell.run("undo --yes")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
-			assertThat(shell.err()).contains("PRODUCTION").contains("--allow-data-loss");
-
-			assertThat(shell.run("undo --allow-data-loss", answering("yes", "not-the-db"))).isEqualTo(
-					ExitCode.PREFLIGHT_REFUSED);
-			assertThat(shell.err()).contains("the name typed does not match database " + db.name());
-			assertThat(shell.out()).contains("Starting in 5 s; Ctrl-C cancels.");
-
-			assertThat(shell.run("undo --allow-data-loss", answering("yes", db.name()))).as(shell.err())
-				.isEqualTo(ExitCode.OK);
-			assertThat(shell.out()).contains("Undone 1 migration.");
 		}
 	}
 

@@ -25,6 +25,15 @@ public final class Preflight {
 				new ExistingObjectsCheck(), new OtherSessionsCheck(), new SslCheck()));
 	}
 
+	/**
+	 * The checks {@code undo} runs: the server, the lock and SSL (the plan-dependent ones do
+	 * not apply, and the undo plan refuses changed or missing migrations itself).
+	 */
+	public static Preflight forUndo() {
+		return new Preflight(List.of(new ConnectionCheck(), new PrimaryCheck(), new MigrationLockCheck(),
+				new SslCheck()));
+	}
+
 	public List<PreflightCheck> checks() {
 		return this.checks;
 	}

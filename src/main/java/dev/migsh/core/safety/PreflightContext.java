@@ -45,6 +45,13 @@ public record PreflightContext(DataSource dataSource, MigratorConfig config, Env
 				allowDataLoss);
 	}
 
+	/** A context with no apply plan, for the checks that do not need one ({@link Preflight#forUndo()}). */
+	public static PreflightContext withoutPlan(DataSource dataSource, MigratorConfig config, Environment environment,
+			StatusReport status) {
+		return new PreflightContext(dataSource, config, environment, status, Optional.empty(), Optional.empty(),
+				false);
+	}
+
 	/** The plan-dependent checks say this when there is no plan. */
 	CheckResult withoutPlan(String name) {
 		return CheckResult.warn(name, "not checked: no plan could be made", "See the plan check above.");

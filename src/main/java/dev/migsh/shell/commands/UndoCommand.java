@@ -13,6 +13,10 @@ import dev.migsh.core.ExitCode;
 import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.apply.Trash;
 import dev.migsh.core.connect.Environment;
+import dev.migsh.core.safety.CheckResult;
+import dev.migsh.core.safety.Preflight;
+import dev.migsh.core.safety.PreflightContext;
+import dev.migsh.core.safety.PreflightReport;
 import dev.migsh.core.safety.UndoDryRun;
 import dev.migsh.core.safety.UndoPreview;
 import dev.migsh.core.apply.UndoRequest;
@@ -91,6 +95,15 @@ public class UndoCommand extends MigshCommand {
 					+ " PRODUCTION; nothing was changed", "Preview it with `undo --dry-run`, take a backup, then pass"
 							+ " --allow-data-loss (the data is also kept in " + Trash.SCHEMA + ").",
 					ExitCode.PREFLIGHT_REFUSED, null);
+		}
+		PreflightReport checks = Preflight.forUndo()
+			.run(PreflightContext.withoutPlan(inv.session().database(inv.prompter()).dataSource(), migrator.config(),
+					inv.session().environment(), migrator.status()));
+		PreflightView.print(checks, inv.out());
+		if (checks.refused()) {
+			throw new MigshException("Pre-flight refused the undo: " + String.join(", ",
+					checks.failures().stream().map(CheckResult::name).toList()) + " failed; nothing was changed",
+					checks.failures().get(0).hint(), ExitCode.PREFLIGHT_REFUSED, null);
 		}
 		if (!destroyed.isEmpty() && !inv.yes()) {
 			confirm(inv, destroyed);

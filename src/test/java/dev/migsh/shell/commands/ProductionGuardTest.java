@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
 import dev.migsh.shell.Interrupts;
 import dev.migsh.shell.Invocation;
@@ -69,6 +70,34 @@ class ProductionGuardTest {
 			assertThat(shell.out()).contains("PRODUCTION: apply 1 migration on database " + db.name())
 				.contains("Starting in 1 s; Ctrl-C cancels.")
 				.contains("1… ");
+		}
+	}
+
+	@Test
+	void refusesWhenTheNameTypedDoesNotMatch(TestDatabase db) {
+		try (ShellHarness shell = production(db)) {
+			assertThatThrownBy(() -> new ProductionGuard(Duration.ZERO)
+				.confirm(invocation(shell, typing("not-" + db.name()), new Interrupts()), "undo of 002-x"))
+				.isInstanceOf(MigshException.class)
+				.hasMessageContaining("the name typed does not match database " + db.name())
+				.extracting(ex -> ((MigshException) ex).exitCode())
+				.isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+		}
+	}
+
+	@Test
+	void failsClosedWithNobodyToAskAndPassesWithYes(TestDatabase db) {
+		try (ShellHarness shell = production(db)) {
+			assertThatThrownBy(() -> new ProductionGuard(Duration.ZERO)
+				.confirm(invocation(shell, Prompter.NONE, new Interrupts()), "apply 2 migrations"))
+				.isInstanceOf(MigshException.class)
+				.hasMessageContaining("apply 2 migrations on PRODUCTION database " + db.name()
+						+ " needs a confirmation, and this run is not interactive");
+
+			Invocation withYes = new Invocation(new ParsedArgs("apply", Set.of("yes"), Map.of(), Map.of()),
+					shell.output, Prompter.NONE, shell.session, new Interrupts());
+			new ProductionGuard(Duration.ZERO).confirm(withYes, "apply 2 migrations");
+			assertThat(shell.out()).contains("confirmed in advance with --yes");
 		}
 	}
 
