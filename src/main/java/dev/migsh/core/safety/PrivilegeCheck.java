@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.migsh.core.history.HistoryTable;
@@ -133,28 +134,28 @@ final class PrivilegeCheck implements PreflightCheck {
 		}
 	}
 
-	private static java.util.Optional<String> tablePrivilege(Connection connection, MigrationPlan.TableImpact impact,
+	private static Optional<String> tablePrivilege(Connection connection, MigrationPlan.TableImpact impact,
 			boolean target) throws SQLException {
 		String table = impact.stats().get().qualifiedName();
 		try (PreparedStatement ps = connection.prepareStatement(TABLE)) {
 			ps.setString(1, Identifiers.qualified(impact.stats().get().schema(), impact.stats().get().name()));
 			try (ResultSet rs = ps.executeQuery()) {
 				if (!rs.next()) {
-					return java.util.Optional.empty();
+					return Optional.empty();
 				}
 				LockMode mode = impact.mode();
 				if (mode == LockMode.ACCESS_SHARE) {
-					return rs.getBoolean(2) ? java.util.Optional.empty() : java.util.Optional.of("SELECT on " + table);
+					return rs.getBoolean(2) ? Optional.empty() : Optional.of("SELECT on " + table);
 				}
 				if (mode == LockMode.ROW_EXCLUSIVE) {
-					return rs.getBoolean(3) ? java.util.Optional.empty()
-							: java.util.Optional.of("INSERT, UPDATE or DELETE on " + table);
+					return rs.getBoolean(3) ? Optional.empty()
+							: Optional.of("INSERT, UPDATE or DELETE on " + table);
 				}
 				if (!target && mode == LockMode.SHARE_ROW_EXCLUSIVE) {
-					return rs.getBoolean(4) ? java.util.Optional.empty()
-							: java.util.Optional.of("REFERENCES on " + table);
+					return rs.getBoolean(4) ? Optional.empty()
+							: Optional.of("REFERENCES on " + table);
 				}
-				return rs.getBoolean(1) ? java.util.Optional.empty() : java.util.Optional.of("ownership of " + table);
+				return rs.getBoolean(1) ? Optional.empty() : Optional.of("ownership of " + table);
 			}
 		}
 	}

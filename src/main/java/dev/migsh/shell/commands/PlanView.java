@@ -130,8 +130,8 @@ final class PlanView {
 		long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING && !f.suppressed()).count();
 		long loss = plan.dataLossFindings().size();
 		long rollbacks = plan.steps().stream().filter(s -> !s.rollback().possible()).count();
-		out.println("Findings: " + plural((int) errors, "error") + ", " + plural((int) warnings, "warning") + ", "
-				+ loss + " data loss; " + (rollbacks == 0 ? "every migration has a rollback"
+		out.println("Findings: " + plural((int) errors, "error") + ", " + plural((int) warnings, "warning")
+				+ (loss == 0 ? "" : " (" + loss + " about data loss)") + "; " + (rollbacks == 0 ? "every migration has a rollback"
 						: plural((int) rollbacks, "migration") + " without a rollback"));
 		List<String> destroying = plan.steps()
 			.stream()
