@@ -1,5 +1,6 @@
 package dev.migsh.shell;
 
+import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
 
 /**
@@ -15,6 +16,22 @@ public interface Prompter {
 
 	/** A secret typed with echo off. */
 	String readSecret(String prompt);
+
+	/**
+	 * Goes on only when the person types {@code word} exactly. A run nobody can answer fails
+	 * closed with {@code refusal} and {@code hint}; any other answer cancels. Either way it
+	 * is a refusal before anything changed (exit code 3).
+	 */
+	default void requireTyped(String question, String word, String refusal, String hint) {
+		if (!interactive()) {
+			throw new MigshException(refusal, hint, ExitCode.PREFLIGHT_REFUSED, null);
+		}
+		String answer = readLine(question);
+		if (answer == null || !answer.strip().equals(word)) {
+			throw new MigshException("cancelled: the answer did not match '" + word + "'; nothing was changed", hint,
+					ExitCode.PREFLIGHT_REFUSED, null);
+		}
+	}
 
 	Prompter NONE = new Prompter() {
 

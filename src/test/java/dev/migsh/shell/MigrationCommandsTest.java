@@ -71,7 +71,7 @@ class MigrationCommandsTest {
 	void undoNeedsAConfirmationWhenItDestroysDataAndRunsWithYes(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			shell.run("apply");
-			assertThat(shell.run("undo")).isEqualTo(ExitCode.FAILED);
+			assertThat(shell.run("undo")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
 			assertThat(shell.err()).contains("undo would destroy 1 object(s)").contains("--yes");
 			assertThat(columnExists(db, "bio")).isTrue();
 			assertThat(shell.run("undo --dry-run")).isEqualTo(ExitCode.OK);
@@ -98,7 +98,7 @@ class MigrationCommandsTest {
 			db.jdbc().execute("CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL)");
 			assertThat(shell.run("mark-applied 001")).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("table users exists").contains("Recorded 001-create-users as applied");
-			assertThat(shell.run("mark-applied 002")).isEqualTo(ExitCode.FAILED);
+			assertThat(shell.run("mark-applied 002")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
 			assertThat(shell.err()).contains("has probably not run here");
 			assertThat(shell.run("mark-pending 001")).isEqualTo(ExitCode.OK);
 			assertThat(db.jdbc().queryForObject("select count(*) from migsh.history", Integer.class)).isZero();

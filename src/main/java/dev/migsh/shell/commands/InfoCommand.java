@@ -48,6 +48,11 @@ public class InfoCommand extends MigshCommand {
 		facts.put("migrations", inv.session().migrationsDir().toString());
 		facts.put("history_schema", inv.session().launch().schema());
 		facts.put("backend_pid", server.backendPid());
+		facts.put("lock", inv.session()
+			.migrator(inv.prompter())
+			.lockHolder()
+			.map(h -> "held by " + h.describe())
+			.orElse("free"));
 		if (inv.json()) {
 			Map<String, Object> json = new LinkedHashMap<>(facts);
 			Map<String, String> origins = new LinkedHashMap<>();
@@ -71,6 +76,7 @@ public class InfoCommand extends MigshCommand {
 		table.row("Sandbox", facts.get("sandbox"), "");
 		table.row("Migrations", facts.get("migrations"), "");
 		table.row("History", "schema " + facts.get("history_schema"), "");
+		table.row("Migration lock", facts.get("lock"), "");
 		table.row("Backend pid", server.backendPid(), "");
 		inv.out().table(table);
 		return ExitCode.OK;

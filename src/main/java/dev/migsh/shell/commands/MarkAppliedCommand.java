@@ -3,7 +3,6 @@ package dev.migsh.shell.commands;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
-import dev.migsh.core.MigshException;
 import dev.migsh.core.Migrator;
 import dev.migsh.core.apply.MarkResult;
 import dev.migsh.core.plan.DbObject;
@@ -54,16 +53,11 @@ public class MarkAppliedCommand extends MigshCommand {
 			return ExitCode.OK;
 		}
 		if (!check.missing().isEmpty() && !inv.yes()) {
-			if (!inv.prompter().interactive()) {
-				throw new MigshException(check.id() + " creates " + check.missing().size()
-						+ " object(s) that do not exist, so it has probably not run here",
+			inv.prompter()
+				.requireTyped("Some objects are missing. Record " + check.id() + " as applied anyway? Type 'yes': ",
+						"yes", check.id() + " creates " + check.missing().size()
+								+ " object(s) that do not exist, so it has probably not run here",
 						"apply it instead, or pass --yes to record it anyway");
-			}
-			String answer = inv.prompter().readLine("Some objects are missing. Record " + check.id()
-					+ " as applied anyway? Type 'yes': ");
-			if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
-				throw new MigshException("mark-applied cancelled; nothing was recorded", "");
-			}
 		}
 		MarkResult result = migrator.markApplied(id);
 		inv.out().println(inv.out().style(Style.BOLD_GREEN, "Recorded " + result.id() + " as applied (marked)")

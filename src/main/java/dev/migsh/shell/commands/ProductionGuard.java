@@ -38,18 +38,16 @@ final class ProductionGuard {
 					+ ", confirmed in advance with --yes.");
 			return;
 		}
+		String refusal = action + " on PRODUCTION database " + database + " needs a confirmation, and this"
+				+ " run is not interactive; nothing was changed";
 		if (!inv.prompter().interactive()) {
-			throw new MigshException(action + " on PRODUCTION database " + database + " needs a confirmation, and this"
-					+ " run is not interactive; nothing was changed",
-					"Review it with --dry-run, then pass --yes to confirm in advance.", ExitCode.PREFLIGHT_REFUSED, null);
-		}
-		countdown(inv, action, database);
-		String typed = inv.prompter().readLine("Type the database name (" + database + ") to continue: ");
-		if (typed == null || !typed.strip().equals(database)) {
-			throw new MigshException("Cancelled: the name typed does not match database " + database
-					+ "; nothing was changed", "Type the database name exactly, or pass --yes in a reviewed script.",
+			throw new MigshException(refusal, "Review it with --dry-run, then pass --yes to confirm in advance.",
 					ExitCode.PREFLIGHT_REFUSED, null);
 		}
+		countdown(inv, action, database);
+		inv.prompter()
+			.requireTyped("Type the database name (" + database + ") to continue: ", database, refusal,
+					"Type the database name exactly, or pass --yes in a reviewed script.");
 	}
 
 	private void countdown(Invocation inv, String action, String database) {

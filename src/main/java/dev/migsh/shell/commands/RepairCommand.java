@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
-import dev.migsh.core.MigshException;
 import dev.migsh.core.apply.RepairRequest;
 import dev.migsh.core.apply.RepairResult;
 import dev.migsh.core.catalog.SqlStatement;
@@ -61,13 +60,9 @@ public class RepairCommand extends MigshCommand {
 					: "clear the failed record (" + r.detail() + ")"));
 		}
 		if (!inv.yes()) {
-			if (!inv.prompter().interactive()) {
-				throw new MigshException("repair needs a confirmation", "pass --yes to confirm in advance");
-			}
-			String answer = inv.prompter().readLine("Repair " + todo.size() + " record(s)? Type 'yes': ");
-			if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
-				throw new MigshException("repair cancelled; nothing was changed", "");
-			}
+			inv.prompter()
+				.requireTyped("Repair " + todo.size() + " record(s)? Type 'yes': ", "yes",
+						"repair needs a confirmation", "pass --yes to confirm in advance");
 		}
 		RepairResult result = migrator.repair(id.map(RepairRequest::only).orElse(RepairRequest.all()));
 		for (RepairResult.Action a : result.actions()) {

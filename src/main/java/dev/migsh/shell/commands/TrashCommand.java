@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
-import dev.migsh.core.MigshException;
 import dev.migsh.core.UsageException;
 import dev.migsh.core.apply.Trash;
 import dev.migsh.core.apply.TrashEntry;
@@ -84,14 +83,10 @@ public class TrashCommand extends MigshCommand {
 				+ (entries.size() == 1 ? "copy" : "copies") + " (" + String.format("%,d", rows)
 				+ " rows) for good: " + String.join(", ", entries.stream().map(TrashEntry::source).toList())));
 		if (!inv.yes()) {
-			if (!inv.prompter().interactive()) {
-				throw new MigshException("trash purge destroys the kept data and needs a confirmation",
-						"Look at it with `trash`, then pass --yes to confirm.", ExitCode.PREFLIGHT_REFUSED, null);
-			}
-			String answer = inv.prompter().readLine("Type 'purge' to drop it all: ");
-			if (answer == null || !answer.strip().equals("purge")) {
-				throw new MigshException("trash purge cancelled; nothing was dropped", "");
-			}
+			inv.prompter()
+				.requireTyped("Type 'purge' to drop it all: ", "purge",
+						"trash purge destroys the kept data and needs a confirmation",
+						"Look at it with `trash`, then pass --yes to confirm.");
 		}
 		this.guard.confirm(inv, "trash purge");
 		List<TrashEntry> purged = Trash.purge(dataSource);

@@ -142,14 +142,10 @@ public class UndoCommand extends MigshCommand {
 	}
 
 	private static void confirm(Invocation inv, List<DbObject> destroyed) {
-		if (!inv.prompter().interactive()) {
-			throw new MigshException("undo would destroy " + destroyed.size() + " object(s) with their data and needs "
-					+ "a confirmation", "preview it with --dry-run, then pass --yes to confirm");
-		}
-		String answer = inv.prompter().readLine("This destroys data. Type 'yes' to undo: ");
-		if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
-			throw new MigshException("undo cancelled; nothing was changed", "");
-		}
+		inv.prompter()
+			.requireTyped("This destroys data. Type 'yes' to undo: ", "yes", "undo would destroy " + destroyed.size()
+					+ " object(s) with their data and needs a confirmation",
+					"preview it with --dry-run, then pass --yes to confirm");
 	}
 
 	private static UndoTarget target(Invocation inv) {

@@ -79,7 +79,7 @@ class ProductionGuardTest {
 			assertThatThrownBy(() -> new ProductionGuard(Duration.ZERO)
 				.confirm(invocation(shell, typing("not-" + db.name()), new Interrupts()), "undo of 002-x"))
 				.isInstanceOf(MigshException.class)
-				.hasMessageContaining("the name typed does not match database " + db.name())
+				.hasMessageContaining("the answer did not match '" + db.name() + "'")
 				.extracting(ex -> ((MigshException) ex).exitCode())
 				.isEqualTo(ExitCode.PREFLIGHT_REFUSED);
 		}
