@@ -1,0 +1,90 @@
+package dev.migsh.core.schema;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.migsh.core.schema.DdlItem.Phase;
+import dev.migsh.core.schema.SchemaObject.ObjectType;
+
+/**
+ * The DDL of a whole schema as read from one database: every object's statements, the
+ * dependencies among the objects built first, and what could not be recreated.
+ */
+final class SchemaDdl {
+
+	private static final Map<ObjectType, Integer> RANK = Map.of(ObjectType.TYPE, 0, ObjectType.FUNCTION, 1,
+			ObjectType.SEQUENCE, 2, ObjectType.TABLE, 3, ObjectType.VIEW, 4);
+
+	private final List<DdlItem> items;
+
+	private final List<String[]> edges;
+
+	private final List<String> leftOut;
+
+	private final Set<String> skippedIndexes;
+
+	SchemaDdl(List<DdlItem> items, List<String[]> edges, List<String> leftOut, Set<String> skippedIndexes) {
+		this.items = List.copyOf(items);
+		this.edges = List.copyOf(edges);
+		this.leftOut = List.copyOf(leftOut);
+		this.skippedIndexes = Set.copyOf(skippedIndexes);
+	}
+
+	static SchemaDdl read(DataSource dataSource, Set<String> excludedSchemas) {
+		return DdlReader.read(dataSource, excludedSchemas);
+	}
+
+	/** Every statement in the order that rebuilds the schema, grouped by phase. */
+	BaselineScript script() {
+		List<BaselineScript.Part> parts = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		for (Phase phase : Phase.values()) {
+			if (phase == Phase.DETACHED) {
+				continue;
+			}
+			List<DdlItem> inPhase = this.items.stream().filter((i) -> i.phase() == phase).toList();
+			if (phase == Phase.OBJECTS) {
+				DependencyOrder.Result<DdlItem> sorted = DependencyOrder.sort(inPhase, DdlItem::id, edgesWithoutOwnership(),
+						Comparator.comparing((DdlItem i) -> RANK.getOrDefault(i.type(), 9)).thenComparing(DdlItem::name));
+				inPhase = sorted.ordered();
+				sorted.cycleBreaks()
+					.forEach((i) -> notes.add(i.type().label() + " " + i.name()
+							+ " is part of a dependency cycle and was placed before something it depends on"));
+			}
+			List<String> statements = inPhase.stream().flatMap((i) -> i.statements().stream()).toList();
+			if (!statements.isEmpty()) {
+				parts.add(new BaselineScript.Part(phase.heading(), statements));
+			}
+		}
+		return new BaselineScript(parts, this.leftOut, notes, this.skippedIndexes);
+	}
+
+	// A sequence OWNED BY a column depends on its table, which may use it in a default: the
+	// ownership is set in a later phase, so only the table's dependency on the sequence counts.
+	private List<String[]> edgesWithoutOwnership() {
+		Set<String> sequences = new java.util.HashSet<>();
+		this.items.stream()
+			.filter((i) -> i.type() == ObjectType.SEQUENCE && i.id() != null)
+			.forEach((i) -> sequences.add(i.id()));
+		return this.edges.stream().filter((e) -> !sequences.contains(e[0])).toList();
+	}
+
+	/** The statements that define one object as a snapshot names it; a column's is its ADD COLUMN. */
+	List<String> ddlOf(ObjectType type, String name) {
+		List<String> statements = new ArrayList<>();
+		boolean detached = this.items.stream()
+			.anyMatch((i) -> i.phase() == Phase.DETACHED && i.type() == type && i.name().equals(name));
+		for (DdlItem item : this.items) {
+			if (item.type() == type && item.name().equals(name) && (item.phase() == Phase.DETACHED || !detached)) {
+				statements.addAll(item.statements());
+			}
+		}
+		return statements;
+	}
+
+}
