@@ -1,7 +1,6 @@
 package dev.migsh.app;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.jline.reader.History;
 import org.springframework.boot.ApplicationArguments;
@@ -14,6 +13,7 @@ import dev.migsh.shell.CommandDispatcher;
 import dev.migsh.shell.CompletionSource;
 import dev.migsh.shell.Interrupts;
 import dev.migsh.shell.LaunchOptions;
+import dev.migsh.shell.MigrationIds;
 import dev.migsh.shell.MigshCompleter;
 import dev.migsh.shell.PendingCount;
 import dev.migsh.shell.RedactingHistory;
@@ -46,7 +46,7 @@ public class ShellConfiguration {
 
 	@Bean
 	CompletionSource completionSource(ShellSession session) {
-		return new CompletionSource(session, kind -> List.of());
+		return new CompletionSource(session, kind -> MigrationIds.of(session, kind));
 	}
 
 	@Bean
@@ -57,7 +57,7 @@ public class ShellConfiguration {
 
 	@Bean
 	PendingCount pendingCount() {
-		return session -> -1;
+		return MigrationIds::pendingCount;
 	}
 
 	@Bean

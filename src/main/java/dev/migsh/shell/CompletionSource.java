@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.migsh.core.schema.TableLister;
 
 /**
  * The values TAB offers for an argument: command names, table names, migration ids by
@@ -18,15 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * command runs (a command may change them), so TAB answers at once.
  */
 public final class CompletionSource {
-
-	static final String TABLE_NAMES_SQL = """
-			SELECT CASE WHEN n.nspname = ANY (current_schemas(false)) THEN quote_ident(c.relname)
-			            ELSE quote_ident(n.nspname) || '.' || quote_ident(c.relname) END
-			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-			  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
-			  AND n.nspname <> ?
-			ORDER BY 1""";
 
 	private final ShellSession session;
 
@@ -77,9 +69,9 @@ public final class CompletionSource {
 	}
 
 	private List<String> tableNames() {
-		JdbcTemplate jdbc = new JdbcTemplate(this.session.currentDatabase().orElseThrow().dataSource());
-		jdbc.setQueryTimeout(2);
-		return jdbc.queryForList(TABLE_NAMES_SQL, String.class, this.session.launch().schema());
+		return new TableLister(this.session.currentDatabase().orElseThrow().dataSource(),
+				Set.of(this.session.launch().schema()))
+			.names();
 	}
 
 	private static List<String> files(String typed) {

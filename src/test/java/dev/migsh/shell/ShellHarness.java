@@ -4,22 +4,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
 
 import dev.migsh.core.ExitCode;
-import dev.migsh.shell.commands.ConnectCommand;
-import dev.migsh.shell.commands.DisconnectCommand;
-import dev.migsh.shell.commands.ExitCommand;
-import dev.migsh.shell.commands.HelpCommand;
-import dev.migsh.shell.commands.InfoCommand;
-import dev.migsh.shell.commands.ScriptCommand;
-import dev.migsh.shell.commands.TablesCommand;
 
 /**
  * The shell without Spring: the real commands, dispatcher and session, with output captured.
@@ -37,17 +29,21 @@ public final class ShellHarness implements AutoCloseable {
 
 	public final Output output = new Output(new PrintWriter(this.out, true), new PrintWriter(this.err, true), false);
 
+	private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+
 	public ShellHarness(Map<String, String> env, Path workingDir, Path home, String... launchArgs) {
 		LaunchOptions launch = LaunchOptions.parse(launchArgs, env);
 		this.session = new ShellSession(launch, env, workingDir, home, home.resolve(".migsh"));
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		List<Command> commands = List.of(new InfoCommand(), new TablesCommand(), new ConnectCommand(),
-				new DisconnectCommand(), new ExitCommand(), new HelpCommand(beans.getBeanProvider(CommandDispatcher.class)),
-				new ScriptCommand(beans.getBeanProvider(CommandDispatcher.class)));
-		CommandRegistry registry = new CommandRegistry(Set.copyOf(commands));
-		this.dispatcher = new CommandDispatcher(registry, this.session, new Interrupts(), () -> {
-		});
-		beans.addBean("dispatcher", this.dispatcher);
+		// every @Component command of the shell, as the application wires them
+		this.context.registerBean(ShellSession.class, () -> this.session);
+		this.context.registerBean(CommandDispatcher.class,
+				() -> new CommandDispatcher(
+						new CommandRegistry(Set.copyOf(this.context.getBeansOfType(Command.class).values())),
+						this.session, new Interrupts(), () -> {
+						}));
+		this.context.scan("dev.migsh.shell.commands");
+		this.context.refresh();
+		this.dispatcher = this.context.getBean(CommandDispatcher.class);
 	}
 
 	/** A harness connected through MIGSH_URL to the given postgres:// URL. */
@@ -77,6 +73,7 @@ public final class ShellHarness implements AutoCloseable {
 	@Override
 	public void close() {
 		this.session.close();
+		this.context.close();
 	}
 
 }

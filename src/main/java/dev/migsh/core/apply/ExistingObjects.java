@@ -23,6 +23,10 @@ final class ExistingObjects {
 				WHERE p.proname = ? AND CASE WHEN ?::text IS NULL THEN pg_catalog.pg_function_is_visible(p.oid)
 					ELSE n.nspname = ? END)""";
 
+	private static final String COLUMN = """
+			SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+				WHERE attrelid = pg_catalog.to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped)""";
+
 	record Split(List<DbObject> existing, List<DbObject> missing) {
 	}
 
@@ -43,6 +47,7 @@ final class ExistingObjects {
 			case TYPE, DOMAIN -> TYPE;
 			case SCHEMA -> SCHEMA;
 			case FUNCTION, PROCEDURE -> ROUTINE;
+			case COLUMN -> COLUMN;
 			default -> RELATION;
 		};
 		try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -50,6 +55,11 @@ final class ExistingObjects {
 				ps.setString(1, object.name());
 				ps.setString(2, object.schema().orElse(null));
 				ps.setString(3, object.schema().orElse(null));
+			}
+			else if (sql == COLUMN) {
+				int dot = lastDotOutsideQuotes(object.sqlName());
+				ps.setString(1, object.sqlName().substring(0, dot));
+				ps.setString(2, object.name().substring(object.name().lastIndexOf('.') + 1));
 			}
 			else {
 				ps.setString(1, object.sqlName());
@@ -59,6 +69,22 @@ final class ExistingObjects {
 				return rs.getBoolean(1);
 			}
 		}
+	}
+
+	/** {@code "a.b".c} splits before {@code c}: dots inside double quotes are part of a name. */
+	static int lastDotOutsideQuotes(String name) {
+		boolean quoted = false;
+		int dot = -1;
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (c == '.' && !quoted) {
+				dot = i;
+			}
+		}
+		return dot;
 	}
 
 }

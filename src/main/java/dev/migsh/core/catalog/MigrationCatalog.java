@@ -50,15 +50,19 @@ public record MigrationCatalog(Path directory, List<MigrationFile> migrations, L
 						"give the full id of the migration you mean");
 			}
 		}
-		List<String> close = this.migrations.stream()
-			.map(MigrationFile::id)
+		List<String> close = closest(ids(this.migrations), wanted);
+		String hint = close.isEmpty() ? "run status to list the migrations in " + this.directory
+				: "did you mean " + String.join(" or ", close) + "?";
+		throw new MigshException("no migration '" + idOrVersion.strip() + "' in " + this.directory, hint);
+	}
+
+	/** Up to three ids that look like what was typed, closest first, for "did you mean". */
+	public static List<String> closest(List<String> ids, String wanted) {
+		return ids.stream()
 			.filter(id -> isClose(id, wanted))
 			.sorted(Comparator.comparingInt(id -> distance(id, wanted)))
 			.limit(3)
 			.toList();
-		String hint = close.isEmpty() ? "run status to list the migrations in " + this.directory
-				: "did you mean " + String.join(" or ", close) + "?";
-		throw new MigshException("no migration '" + idOrVersion.strip() + "' in " + this.directory, hint);
 	}
 
 	private static List<String> ids(List<MigrationFile> migrations) {

@@ -26,6 +26,10 @@ public final class DdlObjects {
 		List<DbObject> objects = new ArrayList<>();
 		for (SqlStatement statement : statements) {
 			List<Token> t = SqlWords.tokenize(statement.sql());
+			if (t.size() > 2 && t.get(0).is("alter") && t.get(1).is("table")) {
+				alteredColumns(t, objects, "add");
+				continue;
+			}
 			if (t.isEmpty() || !t.get(0).is("create")) {
 				continue;
 			}
@@ -88,13 +92,14 @@ public final class DdlObjects {
 				names(t, i, DbObject.Kind.TABLE, objects);
 			}
 			else if (t.get(0).is("alter") && t.get(1).is("table")) {
-				droppedColumns(t, objects);
+				alteredColumns(t, objects, "drop");
 			}
 		}
 		return objects;
 	}
 
-	private static void droppedColumns(List<Token> t, List<DbObject> objects) {
+	/** The columns an ALTER TABLE adds or drops ({@code verb} is "add" or "drop"). */
+	private static void alteredColumns(List<Token> t, List<DbObject> objects, String verb) {
 		int i = skipIfExists(t, 2);
 		if (i < t.size() && t.get(i).is("only")) {
 			i++;
@@ -118,18 +123,19 @@ public final class DdlObjects {
 				actionStart = true;
 				continue;
 			}
-			else if (depth == 0 && actionStart && token.is("drop") && i + 1 < t.size()) {
+			else if (depth == 0 && actionStart && token.is(verb) && i + 1 < t.size()) {
 				int j = i + 1;
 				if (t.get(j).is("column")) {
 					j++;
 				}
 				else if (t.get(j).kind() == SqlWords.Kind.WORD && Set
-					.of("constraint", "default", "not", "expression", "identity", "attribute")
+					.of("constraint", "default", "not", "expression", "identity", "attribute", "primary", "unique",
+							"check", "foreign", "exclude")
 					.contains(lower(t.get(j)))) {
 					actionStart = false;
 					continue;
 				}
-				j = skipIfExists(t, j);
+				j = verb.equals("add") ? skipIfNotExists(t, j) : skipIfExists(t, j);
 				if (j < t.size() && t.get(j).isName()) {
 					Token column = t.get(j);
 					objects.add(new DbObject(DbObject.Kind.COLUMN, table.get().sqlName() + "." + column.sql(),

@@ -136,8 +136,11 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 			return matches.get(0);
 		}
 		if (matches.isEmpty()) {
+			List<String> close = MigrationCatalog.closest(this.rows.stream().map(MigrationStatus::id).toList(),
+					idOrVersion.strip());
 			throw new MigshException("No migration " + idOrVersion + " in the folder or the history",
-					"Run `status` to see the migration ids.");
+					close.isEmpty() ? "Run `status` to see the migration ids."
+							: "Did you mean " + String.join(" or ", close) + "?");
 		}
 		throw new MigshException("Version " + idOrVersion + " matches several migrations: "
 				+ String.join(", ", matches.stream().map(MigrationStatus::id).toList()), "Give the full id.");

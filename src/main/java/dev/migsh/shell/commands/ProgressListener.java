@@ -1,0 +1,93 @@
+package dev.migsh.shell.commands;
+
+import java.time.Duration;
+
+import dev.migsh.core.apply.ApplyListener;
+import dev.migsh.core.apply.LockHolder;
+import dev.migsh.core.apply.MigrationResult;
+import dev.migsh.core.apply.UndoneMigration;
+import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.catalog.SectionKind;
+import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.shell.Durations;
+import dev.migsh.shell.Output;
+import dev.migsh.shell.Style;
+
+/**
+ * Shows apply and undo as they go: who holds the lock while waiting (with the time left),
+ * one line per migration with its elapsed time, and after each applied migration the exact
+ * way back.
+ */
+final class ProgressListener implements ApplyListener {
+
+	private final Output out;
+
+	private final String verb;
+
+	private boolean lockAnnounced;
+
+	private long lastCountdown = -1;
+
+	private long migrationStart;
+
+	private String current;
+
+	ProgressListener(Output out, String verb) {
+		this.out = out;
+		this.verb = verb;
+	}
+
+	@Override
+	public void lockWaiting(LockHolder holder, Duration waited, Duration limit) {
+		if (!this.lockAnnounced) {
+			this.lockAnnounced = true;
+			this.out.println(this.out.style(Style.YELLOW, "Waiting for the migration lock, held by "
+					+ (holder == null ? "another session" : holder.describe()) + " (up to "
+					+ Durations.format(limit) + ")"));
+		}
+		long left = Math.max(0, limit.minus(waited).toSeconds());
+		if (left != this.lastCountdown && left % 5 == 0) {
+			this.lastCountdown = left;
+			this.out.println(this.out.style(Style.DIM, "  " + left + " s left"));
+		}
+	}
+
+	@Override
+	public void migrationStarted(MigrationFile migration, int index, int total) {
+		this.migrationStart = System.nanoTime();
+		this.current = migration.id();
+		this.out.println(this.out.style(Style.BOLD, "[" + index + "/" + total + "] ") + this.verb + " "
+				+ migration.id() + " ...");
+	}
+
+	@Override
+	public void statementStarted(MigrationFile migration, SectionKind section, int index, int total,
+			SqlStatement statement) {
+		if (total > 1 && elapsedMillis() > 2000) {
+			this.out.println(this.out.style(Style.DIM, "  statement " + index + "/" + total + " after "
+					+ Durations.format(Duration.ofMillis(elapsedMillis()))));
+		}
+	}
+
+	@Override
+	public void migrationFinished(MigrationResult result) {
+		this.out.println("  " + this.out.style(Style.GREEN, "✔ applied") + " in " + Durations.format(result.duration())
+				+ " (" + result.statements() + (result.statements() == 1 ? " statement)" : " statements)"));
+		RollbackView.print(result.rollback(), this.out);
+	}
+
+	@Override
+	public void migrationUndone(UndoneMigration result) {
+		this.out.println("  " + this.out.style(Style.GREEN, "✔ undone") + " in " + Durations.format(result.duration())
+				+ " (" + result.statements() + (result.statements() == 1 ? " statement)" : " statements)"));
+	}
+
+	String current() {
+		return this.current;
+	}
+
+	private long elapsedMillis() {
+		return (System.nanoTime() - this.migrationStart) / 1_000_000;
+	}
+
+}

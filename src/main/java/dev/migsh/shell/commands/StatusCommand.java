@@ -1,0 +1,99 @@
+package dev.migsh.shell.commands;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.catalog.CatalogFinding;
+import dev.migsh.core.plan.MigrationState;
+import dev.migsh.core.plan.MigrationStatus;
+import dev.migsh.core.plan.StatusReport;
+import dev.migsh.shell.CommandSpec;
+import dev.migsh.shell.Invocation;
+import dev.migsh.shell.MigshCommand;
+import dev.migsh.shell.OptionSpec;
+import dev.migsh.shell.Style;
+import dev.migsh.shell.TextTable;
+
+/** {@code status}: every migration with its state, and one summary line. */
+@Component
+public class StatusCommand extends MigshCommand {
+
+	public StatusCommand() {
+		super(CommandSpec.builder("status")
+			.group("Migrations")
+			.description("Every migration with its state: applied, pending, failed, changed, missing, out-of-order, marked, baseline")
+			.option(OptionSpec.flag("json", "print JSON"))
+			.build());
+	}
+
+	/** One row as JSON shows it. */
+	public record Row(String id, String version, String name, String state, String detail, String appliedAt,
+			String appliedBy, Long durationMs) {
+	}
+
+	@Override
+	public ExitCode run(Invocation inv) {
+		StatusReport report = inv.session().migrator(inv.prompter()).status();
+		List<Row> rows = report.rows().stream().map(StatusCommand::row).toList();
+		if (inv.json()) {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("migrations", rows);
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			report.counts().forEach((k, v) -> counts.put(MigrationStyles.word(k), v));
+			json.put("counts", counts);
+			json.put("findings", report.findings().stream().map(CatalogFinding::message).toList());
+			inv.out().json(json);
+			return ExitCode.OK;
+		}
+		if (rows.isEmpty()) {
+			inv.out().println("No migrations in " + inv.session().migrationsDir() + ". Create one with: new NAME");
+			return ExitCode.OK;
+		}
+		TextTable table = new TextTable("Migration", "State", "Applied at", "By", "Detail");
+		for (MigrationStatus s : report.rows()) {
+			Row r = row(s);
+			table.row(s.id(), new TextTable.Cell(r.state(), MigrationStyles.style(s.state())),
+					r.appliedAt() == null ? "" : r.appliedAt(), r.appliedBy() == null ? "" : r.appliedBy(),
+					s.detail() == null ? "" : s.detail());
+		}
+		inv.out().table(table);
+		for (CatalogFinding f : report.findings()) {
+			inv.out().warn(f.message());
+		}
+		inv.out().println(summary(report, inv));
+		return ExitCode.OK;
+	}
+
+	static String summary(StatusReport report, Invocation inv) {
+		List<String> parts = new ArrayList<>();
+		for (MigrationState state : MigrationState.values()) {
+			int n = report.count(state);
+			if (n > 0) {
+				parts.add(n + " " + MigrationStyles.word(state));
+			}
+		}
+		String text = report.rows().size() + " migrations: " + String.join(", ", parts);
+		boolean trouble = report.count(MigrationState.FAILED) + report.count(MigrationState.CHANGED)
+				+ report.count(MigrationState.MISSING) > 0;
+		return inv.out().style(trouble ? Style.BOLD_RED : Style.BOLD, text)
+				+ (trouble ? " — see 'show ID'; 'repair' accepts an edited file or clears a failed row" : "");
+	}
+
+	private static Row row(MigrationStatus s) {
+		return new Row(s.id(), s.version(), s.name(), MigrationStyles.word(s.state()), s.detail(),
+				s.applied().map(a -> MigrationStyles.time(a.appliedAt())).orElse(null),
+				s.applied().map(a -> a.dbUser() + " (" + a.operator() + ")").orElse(null),
+				s.applied().map(a -> a.executionMs()).orElse(null));
+	}
+
+	static String ids(List<String> ids) {
+		return ids.stream().collect(Collectors.joining(", "));
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.migsh.shell.commands;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.MigshException;
+import dev.migsh.core.Migrator;
+import dev.migsh.core.UsageException;
+import dev.migsh.core.apply.Cancellation;
+import dev.migsh.core.apply.UndoRequest;
+import dev.migsh.core.apply.UndoResult;
+import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.core.plan.DbObject;
+import dev.migsh.core.plan.UndoPlan;
+import dev.migsh.core.plan.UndoTarget;
+import dev.migsh.shell.ArgSpec;
+import dev.migsh.shell.CommandSpec;
+import dev.migsh.shell.Completion;
+import dev.migsh.shell.Invocation;
+import dev.migsh.shell.MigshCommand;
+import dev.migsh.shell.OptionSpec;
+import dev.migsh.shell.Style;
+
+/**
+ * {@code undo}: runs the down section of the latest applied migration (or the one named,
+ * or every one after {@code --to ID}). What a down would destroy is named first and needs
+ * a confirmation.
+ */
+@Component
+public class UndoCommand extends MigshCommand {
+
+	public UndoCommand() {
+		super(CommandSpec.builder("undo")
+			.group("Migrations")
+			.description("Undo the latest applied migration (its down section); --dry-run previews it")
+			.argument(ArgSpec.optional("ID", "the migration to undo (must be the latest unless --force)",
+					Completion.APPLIED_MIGRATIONS))
+			.option(OptionSpec.value("to", "ID", "undo every migration applied after ID (ID stays applied)",
+					Completion.APPLIED_MIGRATIONS))
+			.option(OptionSpec.flag("dry-run", "show the down SQL and what it would destroy; change nothing"))
+			.option(OptionSpec.flag("force", "undo a migration that is not the latest"))
+			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
+			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
+			.build());
+	}
+
+	@Override
+	public boolean changesDatabase() {
+		return true;
+	}
+
+	@Override
+	public ExitCode run(Invocation inv) {
+		Migrator migrator = inv.session().migrator(inv.prompter());
+		UndoTarget target = target(inv);
+		boolean force = inv.args().flag("force");
+		UndoPlan plan = migrator.planUndo(target, force);
+		if (plan.isEmpty()) {
+			inv.out().println("Nothing to undo: no applied migration.");
+			return ExitCode.OK;
+		}
+		print(plan, inv);
+		if (inv.args().flag("dry-run")) {
+			inv.out().println("Dry run: nothing was changed.");
+			return ExitCode.OK;
+		}
+		List<DbObject> destroyed = plan.steps().stream().flatMap(s -> s.rollback().destroys().stream()).toList();
+		if (!destroyed.isEmpty() && !inv.yes()) {
+			confirm(inv, destroyed);
+		}
+		UndoRequest request = UndoRequest.of(target);
+		if (force) {
+			request = request.forced();
+		}
+		Optional<java.time.Duration> wait = inv.args().duration("lock-wait");
+		if (wait.isPresent()) {
+			request = request.withLockWait(wait.get());
+		}
+		Cancellation cancellation = new Cancellation();
+		UndoResult result;
+		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
+			result = migrator.undo(request, new ProgressListener(inv.out(), "undoing"), cancellation);
+		}
+		inv.out().println(inv.out().style(Style.BOLD_GREEN, "Undone " + result.undone().size()
+				+ (result.undone().size() == 1 ? " migration." : " migrations.")) + " Apply again with: apply");
+		return ExitCode.OK;
+	}
+
+	private static void print(UndoPlan plan, Invocation inv) {
+		for (UndoPlan.Step step : plan.steps()) {
+			inv.out().println(inv.out().style(Style.BOLD, "undo " + step.file().id()));
+			for (SqlStatement s : step.rollback().downStatements()) {
+				inv.out().println(inv.out().style(Style.DIM, "    " + RollbackView.oneLine(s.sql()) + ";"));
+			}
+			if (!step.rollback().destroys().isEmpty()) {
+				inv.out().println(inv.out().style(Style.YELLOW, "    destroys: " + String.join(", ",
+						step.rollback().destroys().stream().map(DbObject::describe).toList())));
+			}
+		}
+	}
+
+	private static void confirm(Invocation inv, List<DbObject> destroyed) {
+		if (!inv.prompter().interactive()) {
+			throw new MigshException("undo would destroy " + destroyed.size() + " object(s) with their data and needs "
+					+ "a confirmation", "preview it with --dry-run, then pass --yes to confirm");
+		}
+		String answer = inv.prompter().readLine("This destroys data. Type 'yes' to undo: ");
+		if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+			throw new MigshException("undo cancelled; nothing was changed", "");
+		}
+	}
+
+	private static UndoTarget target(Invocation inv) {
+		Optional<String> id = inv.args().argument("ID");
+		Optional<String> to = inv.args().value("to");
+		if (id.isPresent() && to.isPresent()) {
+			throw new UsageException("undo: give an ID or --to ID, not both", "undo ID undoes one migration; "
+					+ "undo --to ID undoes every one applied after ID");
+		}
+		return id.map(UndoTarget::only).orElseGet(() -> to.map(UndoTarget::to).orElse(UndoTarget.latest()));
+	}
+
+}
