@@ -12,10 +12,11 @@ import dev.migsh.core.schema.SchemaObject.ObjectType;
  * dependencies refer to, for objects ordered by dependency; else null
  * @param type the snapshot type the statements define
  * @param name the snapshot name
+ * @param owner the table or view the object belongs to (a column, key, index, trigger...), else null
  * @param phase where in the script the statements go
  * @param statements each statement without its final semicolon
  */
-record DdlItem(String id, ObjectType type, String name, Phase phase, List<String> statements) {
+record DdlItem(String id, ObjectType type, String name, String owner, Phase phase, List<String> statements) {
 
 	DdlItem {
 		statements = List.copyOf(statements);

@@ -185,7 +185,7 @@ final class DdlReader {
 				statements.add("ALTER TABLE ONLY " + table + " REPLICA IDENTITY USING INDEX " + unqualified(name));
 			}
 			if (!statements.isEmpty()) {
-				add(null, ObjectType.INDEX, name, Phase.INDEXES, statements);
+				add(null, ObjectType.INDEX, name, table, Phase.INDEXES, statements);
 			}
 			if (row.get("parent_index") != null) {
 				attachments.add(row);
@@ -195,7 +195,7 @@ final class DdlReader {
 		attachments.sort((a, b) -> Integer.compare(((Number) b.get("depth")).intValue(),
 				((Number) a.get("depth")).intValue()));
 		for (Map<String, Object> row : attachments) {
-			add(null, ObjectType.INDEX, text(row, "name"), Phase.INDEX_ATTACHMENTS,
+			add(null, ObjectType.INDEX, text(row, "name"), text(row, "table_name"), Phase.INDEX_ATTACHMENTS,
 					List.of("ALTER INDEX " + text(row, "parent_index") + " ATTACH PARTITION " + text(row, "sql_name")));
 		}
 	}
@@ -242,13 +242,13 @@ final class DdlReader {
 				statements.add("ALTER TABLE " + table + " " + state + name);
 			}
 			comment(statements, "TRIGGER " + name + " ON " + table, text(row, "comment"));
-			add(null, ObjectType.TRIGGER, table + "." + name, Phase.TRIGGERS, statements);
+			add(null, ObjectType.TRIGGER, table + "." + name, table, Phase.TRIGGERS, statements);
 		}
 	}
 
 	private void rules() {
 		for (Map<String, Object> row : rows(DdlQueries.RULES)) {
-			add(null, ObjectType.TABLE, text(row, "table_name"), Phase.RULES,
+			add(null, ObjectType.TABLE, text(row, "table_name"), null, Phase.RULES,
 					List.of(stripSemicolon(text(row, "definition"))));
 		}
 	}
@@ -264,7 +264,7 @@ final class DdlReader {
 					+ prefixed(" USING (", text(row, "using"), ")")
 					+ prefixed(" WITH CHECK (", text(row, "with_check"), ")"));
 			comment(statements, "POLICY " + name + " ON " + table, text(row, "comment"));
-			add(null, ObjectType.POLICY, table + "." + name, Phase.POLICIES, statements);
+			add(null, ObjectType.POLICY, table + "." + name, table, Phase.POLICIES, statements);
 		}
 	}
 
@@ -279,8 +279,12 @@ final class DdlReader {
 	}
 
 	private void add(String id, ObjectType type, String name, Phase phase, List<String> statements) {
+		add(id, type, name, null, phase, statements);
+	}
+
+	private void add(String id, ObjectType type, String name, String owner, Phase phase, List<String> statements) {
 		if (!statements.isEmpty()) {
-			this.items.add(new DdlItem(id, type, name, phase, statements));
+			this.items.add(new DdlItem(id, type, name, owner, phase, statements));
 		}
 	}
 

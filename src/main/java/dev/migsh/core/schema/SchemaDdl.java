@@ -74,17 +74,22 @@ final class SchemaDdl {
 		return this.edges.stream().filter((e) -> !sequences.contains(e[0])).toList();
 	}
 
-	/** The statements that define one object as a snapshot names it; a column's is its ADD COLUMN. */
+	/**
+	 * The statements that define one object as a snapshot names it: a column's is its ADD COLUMN;
+	 * a table's includes its keys, indexes, triggers and policies, since a missing table is
+	 * reported alone.
+	 */
 	List<String> ddlOf(ObjectType type, String name) {
-		List<String> statements = new ArrayList<>();
 		boolean detached = this.items.stream()
 			.anyMatch((i) -> i.phase() == Phase.DETACHED && i.type() == type && i.name().equals(name));
-		for (DdlItem item : this.items) {
-			if (item.type() == type && item.name().equals(name) && (item.phase() == Phase.DETACHED || !detached)) {
-				statements.addAll(item.statements());
-			}
-		}
-		return statements;
+		boolean relation = type == ObjectType.TABLE || type == ObjectType.VIEW;
+		return this.items.stream()
+			.filter((i) -> detached ? (i.phase() == Phase.DETACHED && i.type() == type && i.name().equals(name))
+					: (i.phase() != Phase.DETACHED
+							&& ((i.type() == type && i.name().equals(name)) || (relation && name.equals(i.owner())))))
+			.sorted(Comparator.comparing(DdlItem::phase))
+			.flatMap((i) -> i.statements().stream())
+			.toList();
 	}
 
 }

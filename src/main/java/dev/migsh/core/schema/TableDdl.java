@@ -64,10 +64,11 @@ final class TableDdl {
 			List<String> alone = new ArrayList<>();
 			alone.add("ALTER TABLE " + name + " ADD COLUMN " + column(column));
 			comment(alone, "COLUMN " + name + "." + text(column, "name"), text(column, "comment"));
-			items.add(new DdlItem(null, ObjectType.COLUMN, name + "." + text(column, "name"), Phase.DETACHED, alone));
+			items.add(new DdlItem(null, ObjectType.COLUMN, name + "." + text(column, "name"), name, Phase.DETACHED,
+					alone));
 		}
 		statements.addAll(after);
-		items.add(new DdlItem("class:" + table.get("oid"), ObjectType.TABLE, name, Phase.OBJECTS, statements));
+		items.add(new DdlItem("class:" + table.get("oid"), ObjectType.TABLE, name, null, Phase.OBJECTS, statements));
 		List<String> security = new ArrayList<>();
 		if (Boolean.TRUE.equals(table.get("row_security"))) {
 			security.add("ALTER TABLE " + name + " ENABLE ROW LEVEL SECURITY");
@@ -76,7 +77,7 @@ final class TableDdl {
 			security.add("ALTER TABLE " + name + " FORCE ROW LEVEL SECURITY");
 		}
 		if (!security.isEmpty()) {
-			items.add(new DdlItem(null, ObjectType.TABLE, name, Phase.ROW_SECURITY, security));
+			items.add(new DdlItem(null, ObjectType.TABLE, name, null, Phase.ROW_SECURITY, security));
 		}
 	}
 
@@ -100,7 +101,7 @@ final class TableDdl {
 					comment(after, "CONSTRAINT " + name + " ON " + table, text(row, "comment"));
 					List<String> alone = new ArrayList<>(List.of("ALTER TABLE " + table + add));
 					comment(alone, "CONSTRAINT " + name + " ON " + table, text(row, "comment"));
-					items.add(new DdlItem(null, ObjectType.CONSTRAINT, key, Phase.DETACHED, alone));
+					items.add(new DdlItem(null, ObjectType.CONSTRAINT, key, table, Phase.DETACHED, alone));
 					return;
 				}
 				phase = Phase.CHECKS;
@@ -121,7 +122,7 @@ final class TableDdl {
 			}
 		}
 		comment(statements, "CONSTRAINT " + name + " ON " + table, text(row, "comment"));
-		items.add(new DdlItem(null, ObjectType.CONSTRAINT, key, phase, statements));
+		items.add(new DdlItem(null, ObjectType.CONSTRAINT, key, table, phase, statements));
 	}
 
 	private static String create(Map<String, Object> table, List<Map<String, Object>> own, List<String> checks) {
