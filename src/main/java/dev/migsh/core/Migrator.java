@@ -2,7 +2,9 @@ package dev.migsh.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -47,6 +49,8 @@ import dev.migsh.core.plan.UndoPlan;
 import dev.migsh.core.plan.UndoTarget;
 import dev.migsh.core.postgres.PostgresErrors;
 import dev.migsh.core.schema.DatabaseConnector;
+import dev.migsh.core.schema.Provenance;
+import dev.migsh.core.schema.TableProvenance;
 import dev.migsh.core.schema.Drift;
 import dev.migsh.core.schema.DriftReport;
 
@@ -187,6 +191,32 @@ public final class Migrator {
 			.map(a -> new Drift.Migration(a.id(), a.upSql(), transactional.getOrDefault(a.id(), true)))
 			.toList();
 		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema()), connector);
+	}
+
+	/**
+	 * Which migrations created or changed a table and each of its columns: the applied ones as
+	 * they ran, in the order they ran, then the pending files.
+	 */
+	public TableProvenance provenance(String schema, String table, List<String> columns) {
+		List<AppliedMigration> history = readHistory();
+		List<TableProvenance.Source> sources = new ArrayList<>();
+		Set<String> recorded = new HashSet<>();
+		for (AppliedMigration a : history) {
+			recorded.add(a.id());
+			if (a.isApplied()) {
+				sources.add(new TableProvenance.Source(a.id(), a.state().word(), Optional.of(a.appliedAt()), a.upSql()));
+			}
+		}
+		try {
+			catalog().migrations()
+				.stream()
+				.filter(m -> !recorded.contains(m.id()))
+				.forEach(m -> sources.add(new TableProvenance.Source(m.id(), "pending", Optional.empty(), m.up().sql())));
+		}
+		catch (MigshException ex) {
+			// no readable folder: the history alone tells what ran
+		}
+		return Provenance.of(schema, table, columns, sources);
 	}
 
 	/** Who holds the migration lock now, if anybody (an apply in progress elsewhere). */

@@ -120,6 +120,29 @@ class SchemaProofCommandsTest {
 		}
 	}
 
+	@Test
+	void describeNamesTheMigrationsThatMadeTheTableAndEachColumn(TestDatabase db) throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			shell.run("baseline");
+			Files.writeString(this.dir.resolve("migrations/002-add-bio.sql"),
+					"-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n");
+			assertThat(shell.run("apply")).as(shell.err()).isEqualTo(ExitCode.OK);
+			db.jdbc().execute("ALTER TABLE users ADD COLUMN nickname text");
+
+			assertThat(shell.run("describe users")).as(shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("Migrations:")
+				.containsPattern("001-baseline\\s+baseline \\d{4}-\\d\\d-\\d\\d: created the table; commented on the table")
+				.containsPattern("002-add-bio\\s+applied \\d{4}-\\d\\d-\\d\\d: added column bio")
+				.contains("Columns by migration:")
+				.containsPattern("email\\s+created by 001-baseline")
+				.containsPattern("bio\\s+added by 002-add-bio")
+				.containsPattern("nickname\\s+no migration \\(made by hand\\?\\)");
+
+			assertThat(shell.run("describe users --json")).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("\"migrations\":{\"migrations\":[{\"migrationId\":\"001-baseline\"");
+		}
+	}
+
 	private List<Path> migrationFiles() throws Exception {
 		try (Stream<Path> files = Files.list(this.dir.resolve("migrations"))) {
 			return files.sorted().toList();
