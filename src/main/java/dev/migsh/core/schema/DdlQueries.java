@@ -245,41 +245,47 @@ final class DdlQueries {
 	 * their own.
 	 */
 	static final String DEPENDENCIES = """
-			WITH d AS (
-			  SELECT d.classid, d.objid, d.refclassid, d.refobjid
-			    FROM pg_depend d
-			   WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384),
-			t AS (
-			  SELECT t.oid, CASE WHEN t.typelem <> 0 AND t.typsubscript = 'array_subscript_handler'::regproc
-			                     THEN t.typelem ELSE t.oid END AS base
-			    FROM pg_type t WHERE t.oid >= 16384),
-			typ AS (
-			  SELECT t.oid, CASE WHEN b.typrelid <> 0 AND r.relkind <> 'c' THEN 'class:' || b.typrelid
-			                     ELSE 'type:' || b.oid END AS item
-			    FROM t JOIN pg_type b ON b.oid = t.base LEFT JOIN pg_class r ON r.oid = b.typrelid),
-			rel AS (
-			  SELECT c.oid, CASE WHEN c.relkind = 'c' THEN 'type:' || c.reltype
-			                     WHEN c.relkind IN ('i', 'I') THEN NULL ELSE 'class:' || c.oid END AS item
-			    FROM pg_class c WHERE c.oid >= 16384)
 			SELECT DISTINCT
 			       CASE d.classid
-			         WHEN 'pg_class'::regclass THEN (SELECT item FROM rel WHERE rel.oid = d.objid)
-			         WHEN 'pg_type'::regclass THEN (SELECT item FROM typ WHERE typ.oid = d.objid)
+			         WHEN 'pg_class'::regclass THEN
+			           CASE WHEN c1.relkind = 'c' THEN 'type:' || c1.reltype
+			                WHEN c1.relkind NOT IN ('i', 'I') THEN 'class:' || c1.oid END
+			         WHEN 'pg_type'::regclass THEN
+			           CASE WHEN b1.typrelid <> 0 AND r1.relkind <> 'c' THEN 'class:' || b1.typrelid ELSE 'type:' || b1.oid END
 			         WHEN 'pg_proc'::regclass THEN 'proc:' || d.objid
-			         WHEN 'pg_attrdef'::regclass THEN (SELECT 'class:' || a.adrelid FROM pg_attrdef a WHERE a.oid = d.objid)
-			         WHEN 'pg_rewrite'::regclass THEN (SELECT 'class:' || r.ev_class FROM pg_rewrite r WHERE r.oid = d.objid)
+			         WHEN 'pg_attrdef'::regclass THEN 'class:' || ad.adrelid
+			         WHEN 'pg_rewrite'::regclass THEN 'class:' || rw.ev_class
 			         WHEN 'pg_constraint'::regclass THEN
-			           (SELECT CASE WHEN k.contypid <> 0 THEN 'type:' || k.contypid
-			                        WHEN k.contype = 'c' THEN 'class:' || k.conrelid END
-			              FROM pg_constraint k WHERE k.oid = d.objid)
+			           CASE WHEN k.contypid <> 0 THEN 'type:' || k.contypid WHEN k.contype = 'c' THEN 'class:' || k.conrelid END
 			       END AS dependent,
 			       CASE d.refclassid
-			         WHEN 'pg_class'::regclass THEN (SELECT item FROM rel WHERE rel.oid = d.refobjid)
-			         WHEN 'pg_type'::regclass THEN (SELECT item FROM typ WHERE typ.oid = d.refobjid)
+			         WHEN 'pg_class'::regclass THEN
+			           CASE WHEN c2.relkind = 'c' THEN 'type:' || c2.reltype
+			                WHEN c2.relkind NOT IN ('i', 'I') THEN 'class:' || c2.oid END
+			         WHEN 'pg_type'::regclass THEN
+			           CASE WHEN b2.typrelid <> 0 AND r2.relkind <> 'c' THEN 'class:' || b2.typrelid ELSE 'type:' || b2.oid END
 			         WHEN 'pg_proc'::regclass THEN 'proc:' || d.refobjid
 			       END AS referenced
-			  FROM d
+			  FROM pg_depend d
+			  LEFT JOIN pg_class c1 ON d.classid = 'pg_class'::regclass AND c1.oid = d.objid
+			  LEFT JOIN pg_type t1 ON d.classid = 'pg_type'::regclass AND t1.oid = d.objid
+			  LEFT JOIN pg_type b1 ON b1.oid = CASE WHEN t1.typelem <> 0
+			                                         AND t1.typsubscript = 'array_subscript_handler'::regproc
+			                                        THEN t1.typelem ELSE t1.oid END
+			  LEFT JOIN pg_class r1 ON r1.oid = b1.typrelid
+			  LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
+			  LEFT JOIN pg_rewrite rw ON d.classid = 'pg_rewrite'::regclass AND rw.oid = d.objid
+			  LEFT JOIN pg_constraint k ON d.classid = 'pg_constraint'::regclass AND k.oid = d.objid
+			  LEFT JOIN pg_class c2 ON d.refclassid = 'pg_class'::regclass AND c2.oid = d.refobjid
+			  LEFT JOIN pg_type t2 ON d.refclassid = 'pg_type'::regclass AND t2.oid = d.refobjid
+			  LEFT JOIN pg_type b2 ON b2.oid = CASE WHEN t2.typelem <> 0
+			                                         AND t2.typsubscript = 'array_subscript_handler'::regproc
+			                                        THEN t2.typelem ELSE t2.oid END
+			  LEFT JOIN pg_class r2 ON r2.oid = b2.typrelid
+			 WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
 			""";
+
+
 
 	/** Objects a baseline does not recreate, described by PostgreSQL, so the user knows to add them by hand. */
 	static final String UNSUPPORTED = NS + """
