@@ -43,8 +43,8 @@ public final class Baseline {
 			SchemaSnapshot actual = SchemaSnapshot.read(scratch.dataSource(), excludedSchemas);
 			List<SchemaDifference> differences = SchemaDiff.compare(expected, actual)
 				.stream()
-				.filter((d) -> !(d.type() == ObjectType.INDEX && d.kind() == Kind.ONLY_IN_A
-						&& script.skippedIndexes().contains(d.name())))
+				.filter((d) -> !((d.type() == ObjectType.INDEX || d.type() == ObjectType.TABLE)
+						&& d.kind() == Kind.ONLY_IN_A && script.skipped().contains(d.name())))
 				.toList();
 			return new BaselineProof(scratch.description(), expected.objects().size(), differences,
 					Duration.ofNanos(System.nanoTime() - start));

@@ -12,16 +12,16 @@ import java.util.stream.Collectors;
  * @param leftOut objects not recreated (aggregates, operators, invalid indexes...), one line
  * each saying what to do
  * @param notes anything else worth knowing, e.g. a dependency cycle that was broken
- * @param skippedIndexes the snapshot names of the invalid indexes left out, which the proof
- * does not count as differences
+ * @param skipped the snapshot names of the relations left out on purpose (invalid indexes,
+ * foreign tables), which the proof does not count as differences
  */
-public record BaselineScript(List<Part> parts, List<String> leftOut, List<String> notes, Set<String> skippedIndexes) {
+public record BaselineScript(List<Part> parts, List<String> leftOut, List<String> notes, Set<String> skipped) {
 
 	public BaselineScript {
 		parts = List.copyOf(parts);
 		leftOut = List.copyOf(leftOut);
 		notes = List.copyOf(notes);
-		skippedIndexes = Set.copyOf(skippedIndexes);
+		skipped = Set.copyOf(skipped);
 	}
 
 	/**

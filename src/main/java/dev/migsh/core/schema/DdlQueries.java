@@ -289,20 +289,22 @@ final class DdlQueries {
 
 	/** Objects a baseline does not recreate, described by PostgreSQL, so the user knows to add them by hand. */
 	static final String UNSUPPORTED = NS + """
-			SELECT pg_describe_object(x.classid, x.objid, 0) AS description FROM (
-			  SELECT 'pg_proc'::regclass AS classid, p.oid AS objid FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
+			SELECT pg_describe_object(x.classid, x.objid, 0) AS description, x.relation FROM (
+			  SELECT 'pg_proc'::regclass AS classid, p.oid AS objid, NULL AS relation
+			    FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
 			   WHERE p.prokind = 'a'
-			  UNION ALL SELECT 'pg_class'::regclass, c.oid FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
-			   WHERE c.relkind = 'f' OR c.reloftype <> 0
-			  UNION ALL SELECT 'pg_operator'::regclass, o.oid FROM pg_operator o JOIN ns ON ns.oid = o.oprnamespace
-			  UNION ALL SELECT 'pg_collation'::regclass, o.oid FROM pg_collation o JOIN ns ON ns.oid = o.collnamespace
-			  UNION ALL SELECT 'pg_ts_config'::regclass, o.oid FROM pg_ts_config o JOIN ns ON ns.oid = o.cfgnamespace
-			  UNION ALL SELECT 'pg_ts_dict'::regclass, o.oid FROM pg_ts_dict o JOIN ns ON ns.oid = o.dictnamespace
-			  UNION ALL SELECT 'pg_opclass'::regclass, o.oid FROM pg_opclass o JOIN ns ON ns.oid = o.opcnamespace
-			  UNION ALL SELECT 'pg_opfamily'::regclass, o.oid FROM pg_opfamily o JOIN ns ON ns.oid = o.opfnamespace
-			  UNION ALL SELECT 'pg_conversion'::regclass, o.oid FROM pg_conversion o JOIN ns ON ns.oid = o.connamespace
-			  UNION ALL SELECT 'pg_event_trigger'::regclass, o.oid FROM pg_event_trigger o
-			  UNION ALL SELECT 'pg_cast'::regclass, o.oid FROM pg_cast o WHERE o.oid >= 16384
+			  UNION ALL SELECT 'pg_class'::regclass, c.oid, quote_ident(ns.nspname) || '.' || quote_ident(c.relname)
+			    FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
+			   WHERE c.relkind = 'f'
+			  UNION ALL SELECT 'pg_operator'::regclass, o.oid, NULL FROM pg_operator o JOIN ns ON ns.oid = o.oprnamespace
+			  UNION ALL SELECT 'pg_collation'::regclass, o.oid, NULL FROM pg_collation o JOIN ns ON ns.oid = o.collnamespace
+			  UNION ALL SELECT 'pg_ts_config'::regclass, o.oid, NULL FROM pg_ts_config o JOIN ns ON ns.oid = o.cfgnamespace
+			  UNION ALL SELECT 'pg_ts_dict'::regclass, o.oid, NULL FROM pg_ts_dict o JOIN ns ON ns.oid = o.dictnamespace
+			  UNION ALL SELECT 'pg_opclass'::regclass, o.oid, NULL FROM pg_opclass o JOIN ns ON ns.oid = o.opcnamespace
+			  UNION ALL SELECT 'pg_opfamily'::regclass, o.oid, NULL FROM pg_opfamily o JOIN ns ON ns.oid = o.opfnamespace
+			  UNION ALL SELECT 'pg_conversion'::regclass, o.oid, NULL FROM pg_conversion o JOIN ns ON ns.oid = o.connamespace
+			  UNION ALL SELECT 'pg_event_trigger'::regclass, o.oid, NULL FROM pg_event_trigger o
+			  UNION ALL SELECT 'pg_cast'::regclass, o.oid, NULL FROM pg_cast o WHERE o.oid >= 16384
 			) x
 			 WHERE NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = x.classid AND e.objid = x.objid
 			                      AND e.deptype = 'e')

@@ -75,6 +75,9 @@ final class DdlReader {
 		statistics();
 		for (Map<String, Object> row : rows(DdlQueries.UNSUPPORTED)) {
 			this.leftOut.add(text(row, "description") + ": not recreated by a baseline; add it to the file by hand");
+			if (row.get("relation") != null) {
+				this.skipped.add(text(row, "relation"));
+			}
 		}
 		List<String[]> edges = this.jdbc.query(DdlQueries.DEPENDENCIES,
 				(rs, n) -> new String[] { rs.getString("dependent"), rs.getString("referenced") });

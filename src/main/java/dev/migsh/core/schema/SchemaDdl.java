@@ -26,13 +26,13 @@ final class SchemaDdl {
 
 	private final List<String> leftOut;
 
-	private final Set<String> skippedIndexes;
+	private final Set<String> skipped;
 
-	SchemaDdl(List<DdlItem> items, List<String[]> edges, List<String> leftOut, Set<String> skippedIndexes) {
+	SchemaDdl(List<DdlItem> items, List<String[]> edges, List<String> leftOut, Set<String> skipped) {
 		this.items = List.copyOf(items);
 		this.edges = List.copyOf(edges);
 		this.leftOut = List.copyOf(leftOut);
-		this.skippedIndexes = Set.copyOf(skippedIndexes);
+		this.skipped = Set.copyOf(skipped);
 	}
 
 	static SchemaDdl read(DataSource dataSource, Set<String> excludedSchemas) {
@@ -61,7 +61,7 @@ final class SchemaDdl {
 				parts.add(new BaselineScript.Part(phase.heading(), statements));
 			}
 		}
-		return new BaselineScript(parts, this.leftOut, notes, this.skippedIndexes);
+		return new BaselineScript(parts, this.leftOut, notes, this.skipped);
 	}
 
 	// A sequence OWNED BY a column depends on its table, which may use it in a default: the

@@ -103,3 +103,7 @@ CREATE POLICY scratch_all ON scratchpad USING (k <> '') WITH CHECK (v IS NOT NUL
 COMMENT ON POLICY scratch_all ON scratchpad IS 'Everyone';
 COMMENT ON MATERIALIZED VIEW order_totals IS 'Per user';
 COMMENT ON STATISTICS users_name_stats IS 'Names go together';
+
+CREATE EXTENSION citext;
+CREATE TABLE handles (name citext PRIMARY KEY);
+CREATE TABLE typed_addresses OF address (city WITH OPTIONS NOT NULL DEFAULT 'Paris', PRIMARY KEY (street));
