@@ -18,6 +18,7 @@ import dev.migsh.core.connect.Sandbox;
 import dev.migsh.core.connect.Secret;
 import dev.migsh.core.connect.Resolution;
 import dev.migsh.core.connect.SettingsResolver;
+import dev.migsh.core.plan.PlanFingerprint;
 
 /**
  * The state a shell keeps between commands: the open database session (or none), the
@@ -49,6 +50,8 @@ public final class ShellSession implements AutoCloseable {
 	private boolean explicitlyDisconnected;
 
 	private boolean exitRequested;
+
+	private PlanFingerprint reviewedPlan;
 
 	/**
 	 * @param userHome the user's home, where ~/.pgpass and ~/.pg_service.conf live
@@ -139,6 +142,7 @@ public final class ShellSession implements AutoCloseable {
 		}
 		this.sandbox = openedSandbox;
 		this.database = opened;
+		this.reviewedPlan = null;
 		this.explicitlyDisconnected = false;
 		this.environment = resolution.environment().environment();
 		this.environmentSource = resolution.environment().describe();
@@ -158,6 +162,7 @@ public final class ShellSession implements AutoCloseable {
 	}
 
 	public void disconnect() {
+		this.reviewedPlan = null;
 		closeDatabase();
 		if (this.sandbox != null) {
 			this.sandbox.close();
@@ -190,6 +195,16 @@ public final class ShellSession implements AutoCloseable {
 		if (this.database != null) {
 			this.database.checkAlive().ifPresent(this.notices::add);
 		}
+	}
+
+	/** The fingerprint of the last {@code plan} shown in this session, which {@code apply} holds itself to. */
+	public Optional<PlanFingerprint> reviewedPlan() {
+		return Optional.ofNullable(this.reviewedPlan);
+	}
+
+	/** Remembers the plan just shown; null forgets it (after an apply ran it). */
+	public void reviewedPlan(PlanFingerprint fingerprint) {
+		this.reviewedPlan = fingerprint;
 	}
 
 	/** The exit command asks the shell or script to stop after it. */

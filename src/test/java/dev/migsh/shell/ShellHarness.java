@@ -58,6 +58,11 @@ public final class ShellHarness implements AutoCloseable {
 		return this.dispatcher.execute(line, this.output, Prompter.NONE);
 	}
 
+	/** Runs a line with someone at the keyboard: {@code prompter} answers the questions. */
+	public ExitCode run(String line, Prompter prompter) {
+		return this.dispatcher.execute(line, this.output, prompter);
+	}
+
 	public ExitCode script(Path file) {
 		return new ScriptRunner(this.dispatcher).run(file, this.output, Prompter.NONE);
 	}

@@ -33,13 +33,32 @@ final class SectionRunner {
 
 	private final BlockerWatch watch;
 
+	/** Runs on the section's connection just before a statement, inside its transaction if it has one. */
+	@FunctionalInterface
+	interface BeforeStatement {
+
+		BeforeStatement NONE = (file, section, statement) -> {
+		};
+
+		void before(MigrationFile file, Section section, SqlStatement statement) throws SQLException;
+
+	}
+
 	private final ApplyListener listener;
 
+	private final BeforeStatement before;
+
 	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener) {
+		this(connection, cancellation, watch, listener, BeforeStatement.NONE);
+	}
+
+	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener,
+			BeforeStatement before) {
 		this.connection = connection;
 		this.cancellation = cancellation;
 		this.watch = watch;
 		this.listener = listener;
+		this.before = before;
 	}
 
 	void run(MigrationFile file, Section section, Progress progress) throws StatementFailure, SQLException {
@@ -55,6 +74,7 @@ final class SectionRunner {
 				st.setEscapeProcessing(false);
 				this.cancellation.running(st);
 				this.watch.statementStarted();
+				this.before.before(file, section, statement);
 				boolean rows = st.execute(statement.sql());
 				if (rows && section.kind() == SectionKind.VERIFY && returnedFalse(st.getResultSet())) {
 					throw new StatementFailure(file, section, index, false, "the verify query returned false", List.of(),

@@ -18,7 +18,8 @@ import dev.migsh.core.postgres.PostgresErrors;
 /**
  * The {@code undo} command: under the migration lock, runs the down sections the
  * {@link UndoPlan} chose, latest first, each deleting its history row in the same
- * transaction (after the statements, for a non-transactional down section).
+ * transaction (after the statements, for a non-transactional down section). Before a down
+ * statement drops a table or column, its data is kept in {@link Trash}.
  */
 public final class Undo {
 
@@ -37,8 +38,11 @@ public final class Undo {
 				cancellation)) {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
 			UndoPlan plan = UndoPlan.of(status, request.target(), request.force());
+			List<TrashEntry> kept = new ArrayList<>();
+			// the drop's data goes to migsh_trash first, on the same connection and so in the same transaction
 			SectionRunner runner = new SectionRunner(session.connection(), cancellation, session.watch(timeouts),
-					listener);
+					listener, (file, section, statement) -> kept
+						.addAll(Trash.keep(session.connection(), file.id(), statement)));
 			List<UndoneMigration> undone = new ArrayList<>();
 			for (int i = 0; i < plan.steps().size(); i++) {
 				MigrationFile file = plan.steps().get(i).file();
@@ -48,7 +52,8 @@ public final class Undo {
 				}
 				listener.migrationStarted(file, i + 1, plan.steps().size());
 				session.lock().verify();
-				UndoneMigration result = undoOne(session, runner, file, timeouts, undone);
+				kept.clear();
+				UndoneMigration result = undoOne(session, runner, file, timeouts, undone, kept);
 				undone.add(result);
 				listener.migrationUndone(result);
 			}
@@ -64,7 +69,7 @@ public final class Undo {
 	}
 
 	private UndoneMigration undoOne(LockedSession session, SectionRunner runner, MigrationFile file, Timeouts timeouts,
-			List<UndoneMigration> before) throws SQLException {
+			List<UndoneMigration> before, List<TrashEntry> kept) throws SQLException {
 		Connection connection = session.connection();
 		Section down = file.down().get();
 		boolean transactional = down.transactional();
@@ -86,7 +91,7 @@ public final class Undo {
 			if (transactional) {
 				connection.commit();
 			}
-			return new UndoneMigration(file.id(), Duration.ofMillis(ms), down.statements().size());
+			return new UndoneMigration(file.id(), Duration.ofMillis(ms), down.statements().size(), kept);
 		}
 		catch (StatementFailure failure) {
 			session.resetQuietly();

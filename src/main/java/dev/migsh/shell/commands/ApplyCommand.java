@@ -12,8 +12,14 @@ import dev.migsh.core.UsageException;
 import dev.migsh.core.apply.ApplyRequest;
 import dev.migsh.core.apply.ApplyResult;
 import dev.migsh.core.apply.Cancellation;
+import dev.migsh.core.MigshException;
 import dev.migsh.core.plan.ApplyTarget;
-import dev.migsh.core.plan.MigrationStatus;
+import dev.migsh.core.plan.MigrationPlan;
+import dev.migsh.core.plan.PlanFingerprint;
+import dev.migsh.core.safety.CheckResult;
+import dev.migsh.core.safety.Preflight;
+import dev.migsh.core.safety.PreflightContext;
+import dev.migsh.core.safety.PreflightReport;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Completion;
@@ -24,11 +30,14 @@ import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 
 /**
- * {@code apply}: runs pending migrations, each in its own transaction with its history row,
- * under the migration lock; after each one prints the exact way back.
+ * {@code apply}: pre-flight checks (refusing with exit code 3 on a ✖), the reviewed plan's
+ * fingerprint, the production confirmation, then the pending migrations, each in its own
+ * transaction with its history row, under the migration lock; after each one the way back.
  */
 @Component
 public class ApplyCommand extends MigshCommand {
+
+	private final ProductionGuard guard = new ProductionGuard();
 
 	public ApplyCommand() {
 		super(CommandSpec.builder("apply")
@@ -39,9 +48,10 @@ public class ApplyCommand extends MigshCommand {
 			.argument(ArgSpec.optional("ID", "apply only this pending migration", Completion.PENDING_MIGRATIONS))
 			.option(OptionSpec.value("to", "ID", "apply pending migrations up to and including ID",
 					Completion.PENDING_MIGRATIONS))
-			.option(OptionSpec.flag("dry-run", "show what would run; change nothing"))
+			.option(OptionSpec.flag("dry-run", "show the pre-flight checks and the plan; change nothing"))
 			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
 			.option(OptionSpec.flag("allow-out-of-order", "apply a migration whose version is below an applied one"))
+			.option(OptionSpec.flag("allow-data-loss", "run statements the safety rules flag as destroying data"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.option(OptionSpec.value("lock-timeout", "DURATION", "lock_timeout for each migration (default 5s)"))
 			.option(OptionSpec.value("statement-timeout", "DURATION",
@@ -58,15 +68,35 @@ public class ApplyCommand extends MigshCommand {
 	public ExitCode run(Invocation inv) {
 		Migrator migrator = inv.session().migrator(inv.prompter());
 		ApplyTarget target = target(inv);
+		PreflightContext context = PreflightContext.prepare(inv.session().database(inv.prompter()).dataSource(),
+				migrator.config(), inv.session().environment(), target, inv.args().flag("allow-out-of-order"),
+				inv.args().flag("allow-data-loss"));
+		PreflightReport checks = Preflight.standard().run(context);
+		PreflightView.print(checks, inv.out());
+		inv.out().println();
 		if (inv.args().flag("dry-run")) {
-			return dryRun(migrator, target, inv);
+			return dryRun(context, checks, inv);
 		}
+		checkReviewedPlan(context, inv);
+		if (checks.refused()) {
+			throw refused(checks);
+		}
+		if (context.plan().map(MigrationPlan::isEmpty).orElse(false)) {
+			inv.out().println("Nothing to apply: no pending migrations.");
+			return ExitCode.OK;
+		}
+		int count = context.plan().get().steps().size();
+		this.guard.confirm(inv, "apply " + count + (count == 1 ? " migration" : " migrations"));
 		ApplyRequest request = request(inv, target);
 		Cancellation cancellation = new Cancellation();
 		ProgressListener progress = new ProgressListener(inv.out(), "applying");
 		ApplyResult result;
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
 			result = migrator.apply(request, progress, cancellation);
+		}
+		finally {
+			// the history moved on (or may have): the reviewed plan no longer describes what is pending
+			inv.session().reviewedPlan(null);
 		}
 		if (result.applied().isEmpty()) {
 			inv.out().println("Nothing to apply: no pending migrations.");
@@ -78,24 +108,48 @@ public class ApplyCommand extends MigshCommand {
 		return ExitCode.OK;
 	}
 
-	private ExitCode dryRun(Migrator migrator, ApplyTarget target, Invocation inv) {
-		List<MigrationStatus> pending = migrator.status().rows().stream().filter(MigrationStatus::isPending).toList();
-		List<MigrationStatus> chosen = switch (target.kind()) {
-			case ALL -> pending;
-			case ONE -> pending.stream().filter(p -> p.id().equals(migrator.status().resolve(target.id().get()).id())).toList();
-			case UP_TO -> {
-				String last = migrator.status().resolve(target.id().get()).id();
-				int end = pending.stream().map(MigrationStatus::id).toList().indexOf(last);
-				yield end < 0 ? List.of() : pending.subList(0, end + 1);
-			}
-		};
-		inv.out().println("Dry run: nothing is changed. " + chosen.size() + " migration(s) would be applied:");
-		for (MigrationStatus s : chosen) {
-			inv.out().println(inv.out().style(Style.BOLD, "  " + s.id()));
-			s.file().ifPresent(f -> f.up().statements()
-				.forEach(st -> inv.out().println(inv.out().style(Style.DIM, "    " + RollbackView.oneLine(st.sql()) + ";"))));
+	private static ExitCode dryRun(PreflightContext context, PreflightReport checks, Invocation inv) {
+		context.plan().ifPresent(plan -> PlanView.print(plan, inv.out()));
+		inv.out().println();
+		if (checks.refused()) {
+			inv.out().println(inv.out().style(Style.BOLD_RED, "Dry run: apply would be refused (" + names(checks)
+					+ "); nothing was changed."));
+			return ExitCode.PREFLIGHT_REFUSED;
 		}
+		inv.out().println("Dry run: nothing was changed. Run apply without --dry-run to apply it.");
 		return ExitCode.OK;
+	}
+
+	/** Refuses when this session reviewed a plan for the same target and what it relied on has changed. */
+	private static void checkReviewedPlan(PreflightContext context, Invocation inv) {
+		Optional<PlanFingerprint> reviewed = inv.session().reviewedPlan();
+		if (reviewed.isEmpty() || context.plan().isEmpty()) {
+			return;
+		}
+		PlanFingerprint now = context.plan().get().fingerprint();
+		if (!java.util.Objects.equals(reviewed.get().facts().get("target"), now.facts().get("target"))) {
+			inv.out().println(inv.out().style(Style.DIM, "(The plan reviewed in this session was for "
+					+ reviewed.get().facts().get("target") + "; this apply is for " + now.facts().get("target") + ".)"));
+			return;
+		}
+		if (!now.sameAs(reviewed.get())) {
+			List<String> changes = now.changesSince(reviewed.get());
+			throw new MigshException("The plan changed since it was reviewed (fingerprint " + reviewed.get().hash()
+					+ ", now " + now.hash() + "): " + String.join("; ", changes),
+					"Run `plan` again, review what changed, then apply.", ExitCode.PREFLIGHT_REFUSED, null);
+		}
+		inv.out().println("Applying the plan reviewed in this session (fingerprint " + now.hash() + ").");
+	}
+
+	private static MigshException refused(PreflightReport checks) {
+		return new MigshException("Pre-flight refused the apply: " + names(checks) + " failed; nothing was changed",
+				checks.failures().get(0).hint().isBlank() ? "Fix what the ✖ lines name, then run apply again."
+						: checks.failures().get(0).hint() + " (`apply --dry-run` shows the checks and the plan.)",
+				ExitCode.PREFLIGHT_REFUSED, null);
+	}
+
+	private static String names(PreflightReport checks) {
+		return String.join(", ", checks.failures().stream().map(CheckResult::name).toList());
 	}
 
 	static ApplyTarget target(Invocation inv) {

@@ -9,7 +9,16 @@ import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
 import dev.migsh.core.Migrator;
 import dev.migsh.core.UsageException;
+import dev.migsh.core.ExitCode;
 import dev.migsh.core.apply.Cancellation;
+import dev.migsh.core.apply.Trash;
+import dev.migsh.core.connect.Environment;
+import dev.migsh.core.safety.CheckResult;
+import dev.migsh.core.safety.Preflight;
+import dev.migsh.core.safety.PreflightContext;
+import dev.migsh.core.safety.PreflightReport;
+import dev.migsh.core.safety.UndoDryRun;
+import dev.migsh.core.safety.UndoPreview;
 import dev.migsh.core.apply.UndoRequest;
 import dev.migsh.core.apply.UndoResult;
 import dev.migsh.core.catalog.SqlStatement;
@@ -27,10 +36,14 @@ import dev.migsh.shell.Style;
 /**
  * {@code undo}: runs the down section of the latest applied migration (or the one named,
  * or every one after {@code --to ID}). What a down would destroy is named first and needs
- * a confirmation.
+ * a confirmation (in production also {@code --allow-data-loss} and the typed database name);
+ * dropped data is kept in migsh_trash and the SQL restoring it is printed. {@code --dry-run}
+ * measures what would be lost on the live database and changes nothing.
  */
 @Component
 public class UndoCommand extends MigshCommand {
+
+	private final ProductionGuard guard = new ProductionGuard();
 
 	public UndoCommand() {
 		super(CommandSpec.builder("undo")
@@ -43,6 +56,7 @@ public class UndoCommand extends MigshCommand {
 			.option(OptionSpec.flag("dry-run", "show the down SQL and what it would destroy; change nothing"))
 			.option(OptionSpec.flag("force", "undo a migration that is not the latest"))
 			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
+			.option(OptionSpec.flag("allow-data-loss", "in production, allow a down section that drops data"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.build());
 	}
@@ -57,20 +71,44 @@ public class UndoCommand extends MigshCommand {
 		Migrator migrator = inv.session().migrator(inv.prompter());
 		UndoTarget target = target(inv);
 		boolean force = inv.args().flag("force");
+		if (inv.args().flag("dry-run")) {
+			UndoPreview preview = new UndoDryRun(inv.session().database(inv.prompter()).dataSource(), migrator.config())
+				.preview(target, force);
+			if (preview.isEmpty()) {
+				inv.out().println("Nothing to undo: no applied migration.");
+				return ExitCode.OK;
+			}
+			UndoPreviewView.print(preview, inv.out());
+			inv.out().println("Dry run: nothing was changed.");
+			return ExitCode.OK;
+		}
 		UndoPlan plan = migrator.planUndo(target, force);
 		if (plan.isEmpty()) {
 			inv.out().println("Nothing to undo: no applied migration.");
 			return ExitCode.OK;
 		}
 		print(plan, inv);
-		if (inv.args().flag("dry-run")) {
-			inv.out().println("Dry run: nothing was changed.");
-			return ExitCode.OK;
-		}
 		List<DbObject> destroyed = plan.steps().stream().flatMap(s -> s.rollback().destroys().stream()).toList();
+		if (!destroyed.isEmpty() && inv.session().environment() == Environment.PRODUCTION
+				&& !inv.args().flag("allow-data-loss")) {
+			throw new MigshException("undo would destroy " + destroyed.size() + " object(s) with their data in"
+					+ " PRODUCTION; nothing was changed", "Preview it with `undo --dry-run`, take a backup, then pass"
+							+ " --allow-data-loss (the data is also kept in " + Trash.SCHEMA + ").",
+					ExitCode.PREFLIGHT_REFUSED, null);
+		}
+		PreflightReport checks = Preflight.forUndo()
+			.run(PreflightContext.withoutPlan(inv.session().database(inv.prompter()).dataSource(), migrator.config(),
+					inv.session().environment(), migrator.status()));
+		PreflightView.print(checks, inv.out());
+		if (checks.refused()) {
+			throw new MigshException("Pre-flight refused the undo: " + String.join(", ",
+					checks.failures().stream().map(CheckResult::name).toList()) + " failed; nothing was changed",
+					checks.failures().get(0).hint(), ExitCode.PREFLIGHT_REFUSED, null);
+		}
 		if (!destroyed.isEmpty() && !inv.yes()) {
 			confirm(inv, destroyed);
 		}
+		this.guard.confirm(inv, "undo of " + String.join(", ", plan.steps().stream().map(s -> s.file().id()).toList()));
 		UndoRequest request = UndoRequest.of(target);
 		if (force) {
 			request = request.forced();
@@ -86,6 +124,7 @@ public class UndoCommand extends MigshCommand {
 		}
 		inv.out().println(inv.out().style(Style.BOLD_GREEN, "Undone " + result.undone().size()
 				+ (result.undone().size() == 1 ? " migration." : " migrations.")) + " Apply again with: apply");
+		UndoPreviewView.printKept(result, inv.out());
 		return ExitCode.OK;
 	}
 

@@ -1,0 +1,284 @@
+package dev.migsh.core.apply;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.core.plan.DbObject;
+import dev.migsh.core.plan.DdlObjects;
+import dev.migsh.core.postgres.Identifiers;
+import dev.migsh.core.postgres.PostgresErrors;
+
+/**
+ * The {@code migsh_trash} schema: before a down statement drops a table or a column (or
+ * truncates a table), {@link #keep} copies the data there on the same connection, so it
+ * commits or rolls back with the drop; {@link #list} and {@link #purge} serve the
+ * {@code trash} command.
+ */
+public final class Trash {
+
+	public static final String SCHEMA = "migsh_trash";
+
+	private static final String ENTRIES = Identifiers.qualified(SCHEMA, "entries");
+
+	private static final String CREATE_SCHEMA = "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(SCHEMA);
+
+	private static final String CREATE_ENTRIES = "CREATE TABLE IF NOT EXISTS " + ENTRIES + """
+			 (
+				id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+				trashed_at timestamptz NOT NULL DEFAULT now(),
+				migration_id text NOT NULL,
+				kind text NOT NULL,
+				source_schema text NOT NULL,
+				source_table text NOT NULL,
+				source_column text,
+				trash_table text NOT NULL DEFAULT '',
+				row_count bigint NOT NULL DEFAULT 0,
+				restore_sql text NOT NULL DEFAULT ''
+			)""";
+
+	private static final String RELATION = """
+			SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c
+			JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WHERE c.oid = pg_catalog.to_regclass(?) AND c.relkind IN ('r', 'p')""";
+
+	private static final String COLUMNS = """
+			SELECT attname FROM pg_catalog.pg_attribute
+			WHERE attrelid = ?::oid AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum""";
+
+	private static final String PRIMARY_KEY = """
+			SELECT a.attname FROM pg_catalog.pg_index i
+			JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+			WHERE i.indrelid = ?::oid AND i.indisprimary ORDER BY pg_catalog.array_position(i.indkey::int2[], a.attnum)""";
+
+	private static final String INSERT_ENTRY = "INSERT INTO " + ENTRIES
+			+ " (migration_id, kind, source_schema, source_table, source_column) VALUES (?, ?, ?, ?, ?) RETURNING id";
+
+	private static final String FINISH_ENTRY = "UPDATE " + ENTRIES
+			+ " SET trash_table = ?, row_count = ?, restore_sql = ? WHERE id = ?";
+
+	private static final String LIST = "SELECT id, migration_id, kind, source_schema, source_table, source_column,"
+			+ " trash_table, row_count, trashed_at, restore_sql FROM " + ENTRIES + " ORDER BY id";
+
+	private static final String EXISTS = "SELECT pg_catalog.to_regclass(?) IS NOT NULL";
+
+	private Trash() {
+	}
+
+	/**
+	 * Copies what {@code statement} is about to destroy into the trash, on the caller's
+	 * connection (inside its transaction when there is one); objects that do not exist are
+	 * skipped, as the statement's IF EXISTS would skip them.
+	 */
+	public static List<TrashEntry> keep(Connection connection, String migrationId, SqlStatement statement)
+			throws SQLException {
+		List<TrashEntry> kept = new ArrayList<>();
+		for (DbObject object : DdlObjects.destroyed(List.of(statement))) {
+			if (object.kind() == DbObject.Kind.TABLE) {
+				keepTable(connection, migrationId, object).ifPresent(kept::add);
+			}
+			else if (object.kind() == DbObject.Kind.COLUMN) {
+				keepColumn(connection, migrationId, object).ifPresent(kept::add);
+			}
+		}
+		return kept;
+	}
+
+	/** What the trash holds, oldest first; empty when it was never used. */
+	public static List<TrashEntry> list(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			if (!exists(connection)) {
+				return List.of();
+			}
+			List<TrashEntry> entries = new ArrayList<>();
+			try (PreparedStatement ps = connection.prepareStatement(LIST); ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					entries.add(new TrashEntry(rs.getLong(1), rs.getString(2),
+							TrashEntry.Kind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4),
+							rs.getString(5), Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getLong(8),
+							rs.getTimestamp(9).toInstant(), rs.getString(10)));
+				}
+			}
+			return entries;
+		}
+		catch (SQLException ex) {
+			throw PostgresErrors.failure("Could not read the trash in schema " + SCHEMA, ex,
+					"Check that the user may read schema " + SCHEMA + ".");
+		}
+	}
+
+	/** Drops every kept table and the schema itself, in one transaction; returns what was dropped. */
+	public static List<TrashEntry> purge(DataSource dataSource) {
+		List<TrashEntry> entries = list(dataSource);
+		if (entries.isEmpty()) {
+			return entries;
+		}
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (Statement st = connection.createStatement()) {
+				st.execute("DROP SCHEMA " + Identifiers.quote(SCHEMA) + " CASCADE");
+				connection.commit();
+			}
+			catch (SQLException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			return entries;
+		}
+		catch (SQLException ex) {
+			throw PostgresErrors.failure("Could not empty the trash in schema " + SCHEMA, ex,
+					"Check that the user owns schema " + SCHEMA + ".");
+		}
+	}
+
+	private static boolean exists(Connection connection) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(EXISTS)) {
+			ps.setString(1, ENTRIES);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	private record Source(long oid, String schema, String table) {
+
+		String sql() {
+			return Identifiers.qualified(this.schema, this.table);
+		}
+
+	}
+
+	private static Optional<Source> resolve(Connection connection, DbObject object, String table)
+			throws SQLException {
+		String name = object.schema().map(s -> Identifiers.qualified(s, table)).orElse(Identifiers.quote(table));
+		try (PreparedStatement ps = connection.prepareStatement(RELATION)) {
+			ps.setString(1, name);
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next() ? Optional.of(new Source(rs.getLong(1), rs.getString(2), rs.getString(3)))
+						: Optional.empty();
+			}
+		}
+	}
+
+	private static Optional<TrashEntry> keepTable(Connection connection, String migrationId, DbObject object)
+			throws SQLException {
+		Optional<Source> source = resolve(connection, object, object.name());
+		if (source.isEmpty()) {
+			return Optional.empty();
+		}
+		Source s = source.get();
+		long id = begin(connection, migrationId, TrashEntry.Kind.TABLE, s, null);
+		String trash = trashName(id, s.table());
+		long rows = copy(connection, "CREATE TABLE " + Identifiers.qualified(SCHEMA, trash) + " AS SELECT * FROM " + s.sql());
+		String columns = String.join(", ", names(connection, COLUMNS, s.oid()).stream().map(Identifiers::quote).toList());
+		String restore = "INSERT INTO " + s.sql() + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + columns
+				+ " FROM " + Identifiers.qualified(SCHEMA, trash) + ";";
+		return Optional.of(finish(connection, id, migrationId, TrashEntry.Kind.TABLE, s, null, trash, rows, restore));
+	}
+
+	private static Optional<TrashEntry> keepColumn(Connection connection, String migrationId, DbObject object)
+			throws SQLException {
+		int dot = object.name().lastIndexOf('.');
+		String table = object.name().substring(0, dot);
+		String column = object.name().substring(dot + 1);
+		Optional<Source> source = resolve(connection, object, table);
+		if (source.isEmpty() || !names(connection, COLUMNS, source.get().oid()).contains(column)) {
+			return Optional.empty();
+		}
+		Source s = source.get();
+		List<String> key = names(connection, PRIMARY_KEY, s.oid());
+		long id = begin(connection, migrationId, TrashEntry.Kind.COLUMN, s, column);
+		String trash = trashName(id, s.table() + "_" + column);
+		String trashSql = Identifiers.qualified(SCHEMA, trash);
+		String col = Identifiers.quote(column);
+		long rows;
+		String restore;
+		if (key.isEmpty() || key.contains(column)) {
+			rows = copy(connection, "CREATE TABLE " + trashSql + " AS SELECT * FROM " + s.sql() + " WHERE " + col
+					+ " IS NOT NULL");
+			restore = "-- " + s.sql() + " has no primary key to match rows by: the rows are kept whole in " + trashSql
+					+ "; match them by hand, e.g.\nSELECT * FROM " + trashSql + ";";
+		}
+		else {
+			String keys = String.join(", ", key.stream().map(Identifiers::quote).toList());
+			rows = copy(connection, "CREATE TABLE " + trashSql + " AS SELECT " + keys + ", " + col + " FROM " + s.sql()
+					+ " WHERE " + col + " IS NOT NULL");
+			String match = String.join(" AND ",
+					key.stream().map(k -> "t." + Identifiers.quote(k) + " = s." + Identifiers.quote(k)).toList());
+			restore = "UPDATE " + s.sql() + " AS t SET " + col + " = s." + col + " FROM " + trashSql + " AS s WHERE "
+					+ match + ";";
+		}
+		return Optional.of(finish(connection, id, migrationId, TrashEntry.Kind.COLUMN, s, column, trash, rows, restore));
+	}
+
+	private static long begin(Connection connection, String migrationId, TrashEntry.Kind kind, Source source,
+			String column) throws SQLException {
+		try (Statement st = connection.createStatement()) {
+			st.execute(CREATE_SCHEMA);
+			st.execute(CREATE_ENTRIES);
+		}
+		try (PreparedStatement ps = connection.prepareStatement(INSERT_ENTRY)) {
+			ps.setString(1, migrationId);
+			ps.setString(2, kind.word());
+			ps.setString(3, source.schema());
+			ps.setString(4, source.table());
+			ps.setString(5, column);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	private static TrashEntry finish(Connection connection, long id, String migrationId, TrashEntry.Kind kind,
+			Source source, String column, String trash, long rows, String restore) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(FINISH_ENTRY)) {
+			ps.setString(1, trash);
+			ps.setLong(2, rows);
+			ps.setString(3, restore);
+			ps.setLong(4, id);
+			ps.executeUpdate();
+		}
+		return new TrashEntry(id, migrationId, kind, source.schema(), source.table(), Optional.ofNullable(column), trash,
+				rows, java.time.Instant.now(), restore);
+	}
+
+	private static long copy(Connection connection, String sql) throws SQLException {
+		try (Statement st = connection.createStatement()) {
+			st.setEscapeProcessing(false);
+			return st.executeUpdate(sql);
+		}
+	}
+
+	private static List<String> names(Connection connection, String sql, long oid) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (PreparedStatement ps = connection.prepareStatement(sql)) {
+			ps.setLong(1, oid);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+				}
+			}
+		}
+		return names;
+	}
+
+	/** {@code 12_users_bio}, cut to PostgreSQL's 63-byte identifier limit. */
+	static String trashName(long id, String base) {
+		String name = id + "_" + base;
+		while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+			name = name.substring(0, name.length() - 1);
+		}
+		return name;
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.migsh.core.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.migsh.core.Migrator;
+import dev.migsh.core.MigratorConfig;
+import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.core.history.AppliedMigration;
+import dev.migsh.core.lint.Finding;
+import dev.migsh.core.lint.LintContext;
+import dev.migsh.core.lint.Linter;
+import dev.migsh.core.lint.LockInfo;
+import dev.migsh.core.lint.StatementLocks;
+import dev.migsh.core.lint.TableLock;
+import dev.migsh.core.lint.TableName;
+
+/**
+ * Computes the {@link MigrationPlan} for an apply target: the engine's own choice of
+ * migrations ({@link ApplyPlan}), linted against the live server, with the locks and sizes
+ * of the tables touched. Reads only; takes no lock.
+ */
+public final class Planner {
+
+	private static final Set<DbObject.Kind> RELATIONS = Set.of(DbObject.Kind.TABLE, DbObject.Kind.INDEX,
+			DbObject.Kind.VIEW, DbObject.Kind.MATERIALIZED_VIEW, DbObject.Kind.SEQUENCE);
+
+	private final DataSource dataSource;
+
+	private final MigratorConfig config;
+
+	private final Linter linter;
+
+	public Planner(DataSource dataSource, MigratorConfig config) {
+		this(dataSource, config, new Linter());
+	}
+
+	public Planner(DataSource dataSource, MigratorConfig config, Linter linter) {
+		this.dataSource = dataSource;
+		this.config = config;
+		this.linter = linter;
+	}
+
+	/**
+	 * The plan for {@code target}; refuses (exit code 3) as {@code apply} would when the
+	 * history is inconsistent or out-of-order migrations are pending.
+	 */
+	public MigrationPlan plan(ApplyTarget target, boolean allowOutOfOrder) {
+		StatusReport status = new Migrator(this.dataSource, this.config).status();
+		ApplyPlan chosen = ApplyPlan.of(status, target, allowOutOfOrder);
+		CatalogFacts facts = CatalogFacts.read(this.dataSource, this.config.lockTimeout());
+		return plan(target, status, chosen.migrations(), facts);
+	}
+
+	/** The plan for these migrations, in this order, against these facts; reads nothing. */
+	public MigrationPlan plan(ApplyTarget target, StatusReport status, List<MigrationFile> migrations,
+			CatalogFacts facts) {
+		LintContext lint = facts.lintContext();
+		List<MigrationPlan.Step> steps = new ArrayList<>();
+		Map<String, String> relied = new LinkedHashMap<>();
+		for (MigrationFile file : migrations) {
+			List<Finding> findings = this.linter.lint(file.up(), lint);
+			List<MigrationPlan.PlannedStatement> statements = new ArrayList<>();
+			for (SqlStatement statement : file.up().statements()) {
+				LockInfo lock = StatementLocks.lockOf(statement, lint);
+				List<MigrationPlan.TableImpact> tables = new ArrayList<>();
+				for (TableLock tableLock : lock.locks()) {
+					Optional<CatalogFacts.RelationStats> stats = facts.find(tableLock.table());
+					tables.add(new MigrationPlan.TableImpact(tableLock.table(), tableLock.mode(), stats));
+					relied.put("table " + tableLock.table(), existence(stats));
+				}
+				List<Finding> own = findings.stream().filter(f -> f.statement().equals(statement)).toList();
+				statements.add(new MigrationPlan.PlannedStatement(statement, own, lock, tables));
+			}
+			for (DbObject created : DdlObjects.created(file.up().statements())) {
+				if (RELATIONS.contains(created.kind())) {
+					TableName name = new TableName(created.schema().orElse(null), created.name());
+					relied.put("table " + name, existence(facts.find(name)));
+				}
+			}
+			steps.add(new MigrationPlan.Step(file, statements, RollbackInstructions.of(file)));
+		}
+		return new MigrationPlan(target, facts.serverVersionNum(), steps, status.findings(),
+				fingerprint(target, status, facts, relied));
+	}
+
+	private static PlanFingerprint fingerprint(ApplyTarget target, StatusReport status, CatalogFacts facts,
+			Map<String, String> relied) {
+		Map<String, String> all = new LinkedHashMap<>(relied);
+		all.put("target", describe(target));
+		all.put("server_version_num", Integer.toString(facts.serverVersionNum()));
+		all.put("lock_timeout", facts.lockTimeoutMillis() + " ms");
+		for (MigrationStatus row : status.rows()) {
+			row.file().ifPresent(f -> all.put("file " + f.id(), "up sha256:" + shortSum(f.up().checksum())
+					+ f.down().map(d -> ", down sha256:" + shortSum(d.checksum())).orElse("")));
+			row.applied().ifPresent(a -> all.put("history " + a.id(), recorded(a)));
+		}
+		return PlanFingerprint.of(all);
+	}
+
+	/** {@code all pending}, {@code only 031-x}, {@code up to 031-x}. */
+	public static String describe(ApplyTarget target) {
+		return switch (target.kind()) {
+			case ALL -> "all pending";
+			case ONE -> "only " + target.id().get();
+			case UP_TO -> "up to " + target.id().get();
+		};
+	}
+
+	private static String recorded(AppliedMigration row) {
+		return row.state().word() + " (up sha256:" + shortSum(row.upChecksum()) + ")";
+	}
+
+	private static String existence(Optional<CatalogFacts.RelationStats> stats) {
+		return stats.map(s -> "exists as " + s.qualifiedName()).orElse("absent");
+	}
+
+	private static String shortSum(String checksum) {
+		return checksum.length() > 12 ? checksum.substring(0, 12) : checksum;
+	}
+
+}

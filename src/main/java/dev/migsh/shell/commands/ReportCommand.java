@@ -1,0 +1,150 @@
+package dev.migsh.shell.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.catalog.CatalogFinding;
+import dev.migsh.core.catalog.MigrationCatalog;
+import dev.migsh.core.catalog.MigrationDirectory;
+import dev.migsh.core.plan.SafetyReport;
+import dev.migsh.shell.CommandSpec;
+import dev.migsh.shell.Invocation;
+import dev.migsh.shell.MigshCommand;
+import dev.migsh.shell.OptionSpec;
+import dev.migsh.shell.Style;
+import dev.migsh.shell.TextTable;
+
+/**
+ * {@code report}: the safety report over every migration in the folder (the seed's report
+ * as a command): up, down and lock risk per migration, the data undo would destroy, duplicate
+ * versions and duplicate creates, and a verdict per command. Reads files only.
+ */
+@Component
+public class ReportCommand extends MigshCommand {
+
+	/** The rules' default server when no session is open: the version the tests run. */
+	static final int DEFAULT_SERVER_VERSION = 170000;
+
+	public ReportCommand() {
+		super(CommandSpec.builder("report")
+			.group("Migrations")
+			.description("Safety report over all migrations: data loss of every up and down, locks, duplicates")
+			.option(OptionSpec.flag("json", "print JSON"))
+			.build());
+	}
+
+	@Override
+	public boolean needsDatabase() {
+		return false;
+	}
+
+	@Override
+	public ExitCode run(Invocation inv) {
+		MigrationCatalog catalog = MigrationDirectory.read(inv.session().migrationsDir());
+		int version = inv.session()
+			.currentDatabase()
+			.map(db -> db.serverInfo().versionNum())
+			.orElse(DEFAULT_SERVER_VERSION);
+		SafetyReport report = SafetyReport.of(catalog, version);
+		if (inv.json()) {
+			inv.out().json(json(report));
+			return ExitCode.OK;
+		}
+		print(report, catalog, inv);
+		return ExitCode.OK;
+	}
+
+	record JsonMigration(String id, String up, String upDetail, String down, String downDetail, String locks,
+			String lockDetail) {
+	}
+
+	record JsonReport(String status, int serverVersionNum, List<JsonMigration> migrations,
+			List<SafetyReport.Verdict> verdicts, List<List<String>> duplicateVersions,
+			List<SafetyReport.DuplicateCreate> duplicateCreates) {
+	}
+
+	private static JsonReport json(SafetyReport report) {
+		List<JsonMigration> migrations = report.migrations()
+			.stream()
+			.map(m -> new JsonMigration(m.id(), m.up().word(), m.upDetail(), m.down().word(), m.downDetail(),
+					m.lock().word(), m.lockDetail()))
+			.toList();
+		return new JsonReport(report.overall(), report.serverVersionNum(), migrations, report.verdicts(),
+				report.duplicateVersions().stream().map(CatalogFinding::ids).toList(), report.duplicateCreates());
+	}
+
+	private static void print(SafetyReport report, MigrationCatalog catalog, Invocation inv) {
+		var out = inv.out();
+		out.println(out.style(Style.BOLD, "Safety report: " + report.migrations().size() + " migrations in "
+				+ catalog.directory() + " (rules for PostgreSQL " + report.serverVersionNum() / 10000 + ")"));
+		String overall = report.overall();
+		Style style = switch (overall) {
+			case "SAFE" -> Style.BOLD_GREEN;
+			case "MOSTLY SAFE" -> Style.BOLD_YELLOW;
+			default -> Style.BOLD_RED;
+		};
+		out.println("Data safety: " + out.style(style, overall));
+		out.println();
+		TextTable table = new TextTable("Migration", "Up", "Down", "Locks on existing tables");
+		for (SafetyReport.MigrationRisk m : report.migrations()) {
+			String up = m.up().word() + (m.upDetail().isEmpty() || m.up() == SafetyReport.UpRisk.NONE ? ""
+					: " (" + m.upDetail() + ")");
+			table.row(m.id(), cell(up, m.up() == SafetyReport.UpRisk.NONE ? null
+					: m.up() == SafetyReport.UpRisk.DATA_LOSS ? Style.BOLD_RED : Style.YELLOW),
+					cell(m.down().word(), m.down() == SafetyReport.DownRisk.DATA_LOSS ? Style.BOLD_RED
+							: m.down() == SafetyReport.DownRisk.MISSING ? Style.YELLOW : null),
+					m.lockDetail().isEmpty() ? m.lock().word() : m.lock().word() + " (" + m.lockDetail() + ")");
+		}
+		out.table(table);
+		out.println();
+		List<String> lines = new ArrayList<>();
+		report.migrations()
+			.stream()
+			.filter(m -> m.up() == SafetyReport.UpRisk.DATA_LOSS || m.up() == SafetyReport.UpRisk.POSSIBLE_DATA_LOSS)
+			.forEach(m -> lines.add("  up   " + m.id() + ": " + m.up().word() + " (" + m.upDetail() + ")"));
+		report.migrations()
+			.stream()
+			.filter(m -> m.down() == SafetyReport.DownRisk.DATA_LOSS)
+			.forEach(m -> lines.add("  down " + m.id() + ": " + m.downDetail()));
+		section(out, "Data loss", lines, "none");
+		section(out, "Duplicate versions",
+				report.duplicateVersions().stream().map(d -> "  " + d.message()).toList(), "none");
+		section(out, "Tables created by more than one file", report.duplicateCreates()
+			.stream()
+			.map(d -> "  " + d.table() + ": " + String.join(", ", d.ids()))
+			.toList(), "none");
+		long missing = report.migrations().stream().filter(m -> m.down() == SafetyReport.DownRisk.MISSING).count();
+		long disabled = report.migrations().stream().filter(m -> m.down() == SafetyReport.DownRisk.DISABLED).count();
+		out.println("Rollbacks: " + missing + " without a down section, " + disabled
+				+ " with an empty one (undo refuses both and keeps the data).");
+		out.println();
+		out.println(out.style(Style.BOLD, "Verdict"));
+		TextTable verdicts = new TextTable("Command", "Data loss risk", "Safe?");
+		for (SafetyReport.Verdict v : report.verdicts()) {
+			verdicts.row(v.scenario(), v.dataLossRisk(), switch (v.safe()) {
+				case YES -> cell("✔ yes", Style.GREEN);
+				case USUALLY -> cell("⚠ usually", Style.YELLOW);
+				case NO -> cell("✖ no", Style.BOLD_RED);
+			});
+		}
+		out.table(verdicts);
+	}
+
+	private static void section(dev.migsh.shell.Output out, String title, List<String> lines, String none) {
+		if (lines.isEmpty()) {
+			out.println(title + ": " + none);
+		}
+		else {
+			out.println(out.style(Style.BOLD, title));
+			out.lines(lines);
+		}
+	}
+
+	private static TextTable.Cell cell(String text, Style style) {
+		return new TextTable.Cell(text, style);
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.migsh.shell.commands;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.MigshException;
+import dev.migsh.core.UsageException;
+import dev.migsh.core.apply.Trash;
+import dev.migsh.core.apply.TrashEntry;
+import dev.migsh.shell.ArgSpec;
+import dev.migsh.shell.CommandSpec;
+import dev.migsh.shell.Completion;
+import dev.migsh.shell.Invocation;
+import dev.migsh.shell.MigshCommand;
+import dev.migsh.shell.OptionSpec;
+import dev.migsh.shell.Style;
+import dev.migsh.shell.TextTable;
+
+/**
+ * {@code trash}: the data undo kept in {@code migsh_trash} before dropping it, with the SQL
+ * that restores each; {@code trash purge} empties it after a confirmation.
+ */
+@Component
+public class TrashCommand extends MigshCommand {
+
+	private final ProductionGuard guard = new ProductionGuard();
+
+	public TrashCommand() {
+		super(CommandSpec.builder("trash")
+			.group("Migrations")
+			.description("List the data undo kept in migsh_trash, with restore SQL; 'trash purge' empties it")
+			.argument(ArgSpec.optional("ACTION", "purge: drop everything kept (asks first)", Completion.NONE))
+			.option(OptionSpec.flag("yes", "confirm purge in advance (for scripts and one-shot runs)"))
+			.option(OptionSpec.flag("json", "print JSON"))
+			.build());
+	}
+
+	@Override
+	public ExitCode run(Invocation inv) {
+		Optional<String> action = inv.args().argument("ACTION");
+		if (action.isPresent() && !action.get().equals("purge")) {
+			throw new UsageException("trash: unknown action '" + action.get() + "'",
+					"'trash' lists what is kept; 'trash purge' empties it");
+		}
+		var dataSource = inv.session().database(inv.prompter()).dataSource();
+		List<TrashEntry> entries = Trash.list(dataSource);
+		if (action.isPresent()) {
+			return purge(inv, entries, dataSource);
+		}
+		if (inv.json()) {
+			inv.out().json(entries);
+			return ExitCode.OK;
+		}
+		if (entries.isEmpty()) {
+			inv.out().println("The trash is empty: no undo has dropped data yet.");
+			return ExitCode.OK;
+		}
+		TextTable table = new TextTable("#", "Kept at", "Undo of", "Kind", "Data of", "Rows", "In").alignRight(0)
+			.alignRight(5);
+		for (TrashEntry e : entries) {
+			table.row(e.id(), e.trashedAt().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"), e.migrationId(),
+					e.kind().word(), e.source(), String.format("%,d", e.rows()), Trash.SCHEMA + "." + e.trashTable());
+		}
+		inv.out().table(table);
+		inv.out().println();
+		inv.out().println("To restore, re-create the table or column (apply the migration again), then run:");
+		for (TrashEntry e : entries) {
+			inv.out().println(inv.out().style(Style.DIM, "  -- #" + e.id() + " " + e.source()));
+			e.restoreSql().lines().forEach(l -> inv.out().println("  " + l));
+		}
+		return ExitCode.OK;
+	}
+
+	private ExitCode purge(Invocation inv, List<TrashEntry> entries, javax.sql.DataSource dataSource) {
+		if (entries.isEmpty()) {
+			inv.out().println("The trash is already empty.");
+			return ExitCode.OK;
+		}
+		long rows = entries.stream().mapToLong(TrashEntry::rows).sum();
+		inv.out().println(inv.out().style(Style.YELLOW, "trash purge drops " + entries.size() + " kept "
+				+ (entries.size() == 1 ? "copy" : "copies") + " (" + String.format("%,d", rows)
+				+ " rows) for good: " + String.join(", ", entries.stream().map(TrashEntry::source).toList())));
+		if (!inv.yes()) {
+			if (!inv.prompter().interactive()) {
+				throw new MigshException("trash purge destroys the kept data and needs a confirmation",
+						"Look at it with `trash`, then pass --yes to confirm.", ExitCode.PREFLIGHT_REFUSED, null);
+			}
+			String answer = inv.prompter().readLine("Type 'purge' to drop it all: ");
+			if (answer == null || !answer.strip().equals("purge")) {
+				throw new MigshException("trash purge cancelled; nothing was dropped", "");
+			}
+		}
+		this.guard.confirm(inv, "trash purge");
+		List<TrashEntry> purged = Trash.purge(dataSource);
+		inv.out().println(inv.out().style(Style.BOLD_GREEN, "Purged " + purged.size()
+				+ (purged.size() == 1 ? " entry" : " entries") + "; schema " + Trash.SCHEMA + " dropped."));
+		return ExitCode.OK;
+	}
+
+}
