@@ -20,6 +20,7 @@ import dev.migsh.core.apply.ApplyResult;
 import dev.migsh.core.apply.BaselineRequest;
 import dev.migsh.core.apply.BaselineResult;
 import dev.migsh.core.apply.RecordBaseline;
+import dev.migsh.core.apply.Trash;
 import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.apply.EngineSettings;
 import dev.migsh.core.apply.LockHolder;
@@ -190,7 +191,7 @@ public final class Migrator {
 			.filter(AppliedMigration::isApplied)
 			.map(a -> new Drift.Migration(a.id(), a.upSql(), transactional.getOrDefault(a.id(), true)))
 			.toList();
-		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema()), connector);
+		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector);
 	}
 
 	/**

@@ -50,7 +50,8 @@ public final class RecordBaseline {
 	public BaselineResult run(BaselineRequest request, Duration lockWait) {
 		List<AppliedMigration> history = request.records() ? readHistory() : List.of();
 		refuseIfApplied(history, request.force());
-		Set<String> excluded = Set.of(this.settings.history().schema());
+		// migsh's own schemas are not the user's schema
+		Set<String> excluded = Set.of(this.settings.history().schema(), Trash.SCHEMA);
 		BaselineScript script = Baseline.generate(this.settings.dataSource(), excluded);
 		String text = script.fileText(header(request.clock().instant()));
 		int firstLine = (int) text.substring(0, text.indexOf("-- migrate:up\n")).lines().count() + 2;
