@@ -47,14 +47,14 @@ final class DdlQueries {
 			       (SELECT string_agg(quote_literal(l.enumlabel), ', ' ORDER BY l.enumsortorder)
 			          FROM pg_enum l WHERE l.enumtypid = t.oid) AS labels,
 			       (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
-			                          || coalesce(' COLLATE ' || """ + COLLATION.formatted("a.attcollation", "a.atttypid")
+			                          || coalesce(' COLLATE ' ||\s""" + COLLATION.formatted("a.attcollation", "a.atttypid")
 			+ """
 					, ''), ', ' ORDER BY a.attnum)
 					          FROM pg_attribute a
 					         WHERE t.typtype = 'c' AND a.attrelid = t.typrelid AND a.attnum > 0
 					           AND NOT a.attisdropped) AS attributes,
 					       CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
-					       CASE WHEN t.typtype = 'd' THEN """ + COLLATION.formatted("t.typcollation", "t.typbasetype")
+					       CASE WHEN t.typtype = 'd' THEN\s""" + COLLATION.formatted("t.typcollation", "t.typbasetype")
 			+ """
 					 END AS collation,
 					       t.typdefault AS default, t.typnotnull AS not_null,
@@ -78,7 +78,7 @@ final class DdlQueries {
 					  LEFT JOIN pg_range r ON r.rngtypid = t.oid
 					 WHERE t.typtype IN ('e', 'd', 'c', 'r')
 					   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
-					   AND """ + notInExtension("pg_type", "t.oid") + " ORDER BY 2";
+					   AND\s""" + notInExtension("pg_type", "t.oid") + " ORDER BY 2";
 
 	static final String FUNCTIONS = NS + """
 			SELECT p.oid, quote_ident(ns.nspname) || '.' || quote_ident(p.proname)
@@ -88,7 +88,7 @@ final class DdlQueries {
 			       pg_get_functiondef(p.oid) AS definition,
 			       quote_literal(obj_description(p.oid, 'pg_proc')) AS comment
 			  FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
-			 WHERE p.prokind IN ('f', 'p', 'w') AND """ + notInExtension("pg_proc", "p.oid") + """
+			 WHERE p.prokind IN ('f', 'p', 'w') AND\s""" + notInExtension("pg_proc", "p.oid") + """
 			   AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid
 			                      AND i.deptype = 'i')
 			 ORDER BY 2""";
@@ -108,7 +108,7 @@ final class DdlQueries {
 			  JOIN ns ON ns.oid = c.relnamespace
 			 WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
 			                      AND d.deptype = 'i')
-			   AND """ + notInExtension("pg_class", "c.oid") + " ORDER BY 2";
+			   AND\s""" + notInExtension("pg_class", "c.oid") + " ORDER BY 2";
 
 	static final String TABLES = NS + "SELECT c.oid, " + QNAME + """
 			 AS name, c.relkind::text AS kind, c.relpersistence = 'u' AS unlogged,
@@ -126,7 +126,7 @@ final class DdlQueries {
 			       CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS of_type,
 			       quote_literal(obj_description(c.oid, 'pg_class')) AS comment
 			  FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
-			 WHERE c.relkind IN ('r', 'p') AND """ + notInExtension("pg_class", "c.oid") + " ORDER BY 2";
+			 WHERE c.relkind IN ('r', 'p') AND\s""" + notInExtension("pg_class", "c.oid") + " ORDER BY 2";
 
 	static final String COLUMNS = NS + """
 			SELECT a.attrelid AS table_oid, quote_ident(a.attname) AS name, format_type(a.atttypid, a.atttypmod) AS type,
@@ -134,7 +134,7 @@ final class DdlQueries {
 			       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
 			       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
 			       a.attgenerated::text AS generation, a.attidentity::text AS identity,
-			       """ + COLLATION.formatted("a.attcollation", "a.atttypid") + """
+			      \s""" + COLLATION.formatted("a.attcollation", "a.atttypid") + """
 			 AS collation,
 			       idseq.name AS identity_sequence, idseq.seqstart, idseq.seqincrement, idseq.seqmin, idseq.seqmax,
 			       idseq.seqcache, idseq.seqcycle,
@@ -152,7 +152,7 @@ final class DdlQueries {
 			     WHERE a.attidentity <> '' AND dd.classid = 'pg_class'::regclass AND dd.refclassid = 'pg_class'::regclass
 			       AND dd.refobjid = a.attrelid AND dd.refobjsubid = a.attnum AND dd.deptype = 'i') idseq ON true
 			 WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-			   AND """ + notInExtension("pg_class", "c.oid") + " ORDER BY a.attrelid, a.attnum";
+			   AND\s""" + notInExtension("pg_class", "c.oid") + " ORDER BY a.attrelid, a.attnum";
 
 	static final String CONSTRAINTS = NS + "SELECT c.oid AS table_oid, " + QNAME + """
 			 AS table_name, c.relkind::text AS table_kind,
@@ -162,12 +162,12 @@ final class DdlQueries {
 			  FROM pg_constraint k
 			  JOIN pg_class c ON c.oid = k.conrelid
 			  JOIN ns ON ns.oid = c.relnamespace
-			 WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND """ + notInExtension("pg_class", "c.oid")
+			 WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND\s""" + notInExtension("pg_class", "c.oid")
 			+ " ORDER BY 2, k.conname";
 
 	static final String INDEXES = NS + """
 			SELECT quote_ident(ns.nspname) || '.' || quote_ident(ic.relname) AS name, i.indexrelid::regclass::text AS sql_name,
-			       """ + QNAME + """
+			      \s""" + QNAME + """
 			 AS table_name, pg_get_indexdef(i.indexrelid) AS definition, i.indisvalid AS valid,
 			       i.indisclustered AS clustered, i.indisreplident AS replica_identity,
 			       EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
@@ -179,7 +179,7 @@ final class DdlQueries {
 			  JOIN pg_class ic ON ic.oid = i.indexrelid
 			  JOIN pg_class c ON c.oid = i.indrelid
 			  JOIN ns ON ns.oid = c.relnamespace
-			 WHERE c.relkind IN ('r', 'p', 'm') AND """ + notInExtension("pg_class", "c.oid") + " ORDER BY 1";
+			 WHERE c.relkind IN ('r', 'p', 'm') AND\s""" + notInExtension("pg_class", "c.oid") + " ORDER BY 1";
 
 	static final String VIEWS = NS + "SELECT c.oid, " + QNAME + """
 			 AS name, c.relkind::text AS kind, pg_get_viewdef(c.oid) AS definition,
@@ -188,7 +188,7 @@ final class DdlQueries {
 			       (SELECT upper(substr(o, 14)) FROM unnest(c.reloptions) o WHERE o LIKE 'check\\_option=%') AS check_option,
 			       c.relispopulated AS populated,
 			       quote_literal(obj_description(c.oid, 'pg_class')) AS comment,
-			       (SELECT array_agg('COMMENT ON COLUMN ' || """ + QNAME + """
+			       (SELECT array_agg('COMMENT ON COLUMN ' ||\s""" + QNAME + """
 					|| '.' || quote_ident(a.attname) || ' IS '
 					                         || quote_literal(ds.description) ORDER BY a.attnum)
 					          FROM pg_attribute a
@@ -196,7 +196,7 @@ final class DdlQueries {
 					                                AND ds.objsubid = a.attnum
 					         WHERE a.attrelid = c.oid) AS column_comments
 					  FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
-					 WHERE c.relkind IN ('v', 'm') AND """ + notInExtension("pg_class", "c.oid") + " ORDER BY 2";
+					 WHERE c.relkind IN ('v', 'm') AND\s""" + notInExtension("pg_class", "c.oid") + " ORDER BY 2";
 
 	static final String TRIGGERS = NS + "SELECT " + QNAME + """
 			 AS table_name, quote_ident(t.tgname) AS name, pg_get_triggerdef(t.oid) AS definition,
@@ -204,7 +204,7 @@ final class DdlQueries {
 			  FROM pg_trigger t
 			  JOIN pg_class c ON c.oid = t.tgrelid
 			  JOIN ns ON ns.oid = c.relnamespace
-			 WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND """ + notInExtension("pg_class", "c.oid")
+			 WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND\s""" + notInExtension("pg_class", "c.oid")
 			+ " ORDER BY 1, 2";
 
 	static final String RULES = NS + "SELECT " + QNAME + """
@@ -212,7 +212,7 @@ final class DdlQueries {
 			  FROM pg_rewrite r
 			  JOIN pg_class c ON c.oid = r.ev_class
 			  JOIN ns ON ns.oid = c.relnamespace
-			 WHERE r.rulename <> '_RETURN' AND """ + notInExtension("pg_class", "c.oid") + " ORDER BY 1, 2";
+			 WHERE r.rulename <> '_RETURN' AND\s""" + notInExtension("pg_class", "c.oid") + " ORDER BY 1, 2";
 
 	static final String POLICIES = NS + "SELECT " + QNAME + """
 			 AS table_name, quote_ident(p.polname) AS name,
@@ -227,14 +227,14 @@ final class DdlQueries {
 			  FROM pg_policy p
 			  JOIN pg_class c ON c.oid = p.polrelid
 			  JOIN ns ON ns.oid = c.relnamespace
-			 WHERE """ + notInExtension("pg_class", "c.oid") + " ORDER BY 1, 2";
+			 WHERE\s""" + notInExtension("pg_class", "c.oid") + " ORDER BY 1, 2";
 
 	static final String STATISTICS = NS + """
 			SELECT quote_ident(ns.nspname) || '.' || quote_ident(s.stxname) AS name,
 			       pg_get_statisticsobjdef(s.oid) AS definition,
 			       quote_literal(obj_description(s.oid, 'pg_statistic_ext')) AS comment
 			  FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace
-			 WHERE """ + notInExtension("pg_statistic_ext", "s.oid") + " ORDER BY 1";
+			 WHERE\s""" + notInExtension("pg_statistic_ext", "s.oid") + " ORDER BY 1";
 
 	/**
 	 * Dependencies between the objects built before the keys and indexes, each side reduced to
