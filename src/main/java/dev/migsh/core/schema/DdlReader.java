@@ -1,5 +1,13 @@
 package dev.migsh.core.schema;
 
+import static dev.migsh.core.schema.DdlText.comment;
+import static dev.migsh.core.schema.DdlText.orEmpty;
+import static dev.migsh.core.schema.DdlText.prefixed;
+import static dev.migsh.core.schema.DdlText.stripSemicolon;
+import static dev.migsh.core.schema.DdlText.strings;
+import static dev.migsh.core.schema.DdlText.text;
+import static dev.migsh.core.schema.DdlText.unqualified;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -297,65 +305,6 @@ final class DdlReader {
 			statement.setArray(1, connection.createArrayOf("text", this.excluded));
 			return statement;
 		}, new ColumnMapRowMapper());
-	}
-
-	static String text(Map<String, Object> row, String column) {
-		Object value = row.get(column);
-		return (value == null) ? null : value.toString();
-	}
-
-	/** {@code COMMENT ON target IS literal}, the literal already quoted by the server. */
-	static void comment(List<String> statements, String target, String quotedComment) {
-		if (quotedComment != null) {
-			statements.add("COMMENT ON " + target + " IS " + quotedComment);
-		}
-	}
-
-	static String prefixed(String prefix, String value) {
-		return (value == null) ? "" : prefix + value;
-	}
-
-	static String prefixed(String prefix, String value, String suffix) {
-		return (value == null) ? "" : prefix + value + suffix;
-	}
-
-	private static String orEmpty(String value) {
-		return (value == null) ? "" : value;
-	}
-
-	private static List<String> strings(Object sqlArray) {
-		try {
-			return List.of((String[]) ((java.sql.Array) sqlArray).getArray());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("could not read a text[] from the catalog", ex);
-		}
-	}
-
-	private static String stripSemicolon(String sql) {
-		String s = sql.strip();
-		return s.endsWith(";") ? s.substring(0, s.length() - 1).stripTrailing() : s;
-	}
-
-	// an index's snapshot name is schema.index; ALTER TABLE ... CLUSTER ON takes the bare name
-	private static String unqualified(String qualifiedIndex) {
-		int dot = lastDotOutsideQuotes(qualifiedIndex);
-		return qualifiedIndex.substring(dot + 1);
-	}
-
-	private static int lastDotOutsideQuotes(String name) {
-		boolean quoted = false;
-		int dot = -1;
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (c == '.' && !quoted) {
-				dot = i;
-			}
-		}
-		return dot;
 	}
 
 }

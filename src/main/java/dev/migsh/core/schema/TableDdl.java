@@ -1,8 +1,8 @@
 package dev.migsh.core.schema;
 
-import static dev.migsh.core.schema.DdlReader.comment;
-import static dev.migsh.core.schema.DdlReader.prefixed;
-import static dev.migsh.core.schema.DdlReader.text;
+import static dev.migsh.core.schema.DdlText.comment;
+import static dev.migsh.core.schema.DdlText.prefixed;
+import static dev.migsh.core.schema.DdlText.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
