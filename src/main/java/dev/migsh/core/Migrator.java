@@ -2,7 +2,11 @@ package dev.migsh.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +17,10 @@ import dev.migsh.core.apply.Apply;
 import dev.migsh.core.apply.ApplyListener;
 import dev.migsh.core.apply.ApplyRequest;
 import dev.migsh.core.apply.ApplyResult;
+import dev.migsh.core.apply.BaselineRequest;
+import dev.migsh.core.apply.BaselineResult;
+import dev.migsh.core.apply.RecordBaseline;
+import dev.migsh.core.apply.Trash;
 import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.apply.EngineSettings;
 import dev.migsh.core.apply.LockHolder;
@@ -43,6 +51,11 @@ import dev.migsh.core.plan.StatusReport;
 import dev.migsh.core.plan.UndoPlan;
 import dev.migsh.core.plan.UndoTarget;
 import dev.migsh.core.postgres.PostgresErrors;
+import dev.migsh.core.schema.DatabaseConnector;
+import dev.migsh.core.schema.Provenance;
+import dev.migsh.core.schema.TableProvenance;
+import dev.migsh.core.schema.Drift;
+import dev.migsh.core.schema.DriftReport;
 
 /**
  * The migration engine's one entry point: one method per use case, each re-reading the
@@ -166,6 +179,60 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw PostgresErrors.failure("Could not read the audit trail", ex, "Check the connection.");
 		}
+	}
+
+	/**
+	 * Reads the live schema into a baseline migration and proves it in a scratch database; then,
+	 * unless asked only for the SQL, writes {@code <version>-baseline.sql} and records it
+	 * (state baseline). Nothing is written or recorded when the proof finds a difference.
+	 */
+	public BaselineResult baseline(BaselineRequest request) {
+		return new RecordBaseline(this.settings, this.config.migrations()).run(request, this.config.lockWait());
+	}
+
+	/**
+	 * Replays the applied migrations (as they ran, in the order they ran) into a scratch database
+	 * and compares it with the live schema.
+	 */
+	public DriftReport drift(DatabaseConnector connector) {
+		Map<String, Boolean> transactional = new HashMap<>();
+		try {
+			catalog().migrations().forEach(m -> transactional.put(m.id(), m.up().transactional()));
+		}
+		catch (MigshException ex) {
+			// without the folder, what ran is still in the history; it ran in a transaction by default
+		}
+		List<Drift.Migration> applied = readHistory().stream()
+			.filter(AppliedMigration::isApplied)
+			.map(a -> new Drift.Migration(a.id(), a.upSql(), transactional.getOrDefault(a.id(), true)))
+			.toList();
+		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector);
+	}
+
+	/**
+	 * Which migrations created or changed a table and each of its columns: the applied ones as
+	 * they ran, in the order they ran, then the pending files.
+	 */
+	public TableProvenance provenance(String schema, String table, List<String> columns) {
+		List<AppliedMigration> history = readHistory();
+		List<TableProvenance.Source> sources = new ArrayList<>();
+		Set<String> recorded = new HashSet<>();
+		for (AppliedMigration a : history) {
+			recorded.add(a.id());
+			if (a.isApplied()) {
+				sources.add(new TableProvenance.Source(a.id(), a.state().word(), Optional.of(a.appliedAt()), a.upSql()));
+			}
+		}
+		try {
+			catalog().migrations()
+				.stream()
+				.filter(m -> !recorded.contains(m.id()))
+				.forEach(m -> sources.add(new TableProvenance.Source(m.id(), "pending", Optional.empty(), m.up().sql())));
+		}
+		catch (MigshException ex) {
+			// no readable folder: the history alone tells what ran
+		}
+		return Provenance.of(schema, table, columns, sources);
 	}
 
 	/** Who holds the migration lock now, if anybody (an apply in progress elsewhere). */

@@ -59,11 +59,23 @@ public final class NewMigration {
 	 * that name exists
 	 */
 	public static Path create(Path dir, String name, Clock clock) {
-		return create(dir, name, clock, Files::isWritable);
+		return create(dir, name, clock, template(name), Files::isWritable);
+	}
+
+	/**
+	 * Writes a migration with the given text instead of the empty template (the file
+	 * {@code baseline} writes), named and numbered the same way.
+	 */
+	public static Path create(Path dir, String name, Clock clock, String text) {
+		return create(dir, name, clock, text, Files::isWritable);
+	}
+
+	static Path create(Path dir, String name, Clock clock, Predicate<Path> writable) {
+		return create(dir, name, clock, template(name), writable);
 	}
 
 	// the check is passed in because a test run as root finds every folder writable
-	static Path create(Path dir, String name, Clock clock, Predicate<Path> writable) {
+	private static Path create(Path dir, String name, Clock clock, String text, Predicate<Path> writable) {
 		checkName(name);
 		checkFolder(dir, writable);
 		List<Existing> existing = list(dir);
@@ -76,7 +88,7 @@ public final class NewMigration {
 		String version = nextVersion(existing, clock);
 		Path file = dir.resolve(version + "-" + name + ".sql");
 		try {
-			Files.writeString(file, template(name), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+			Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
 		}
 		catch (FileAlreadyExistsException ex) {
 			throw new MigshException("The file " + file + " already exists.", "Run the command again for a new version.",

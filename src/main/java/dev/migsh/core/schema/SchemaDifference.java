@@ -39,12 +39,21 @@ public record SchemaDifference(ObjectType type, String name, Kind kind, List<Pro
 
 	/** One line for a report, e.g. {@code changed: column public.users.email default: 'a' in a, 'b' in b}. */
 	public String describe() {
+		return describe("a", "b");
+	}
+
+	/**
+	 * The same line with the two snapshots named, e.g. "the database" and "the migrations":
+	 * {@code column public.users.bio: in the database, not in the migrations}.
+	 */
+	public String describe(String aName, String bName) {
 		String object = this.type.label() + " " + this.name;
 		return switch (this.kind) {
-			case ONLY_IN_A -> object + ": in a, not in b";
-			case ONLY_IN_B -> object + ": in b, not in a";
+			case ONLY_IN_A -> object + ": in " + aName + ", not in " + bName;
+			case ONLY_IN_B -> object + ": in " + bName + ", not in " + aName;
 			case CHANGED -> "changed: " + object + " " + this.changes.stream()
-				.map((c) -> c.property().replace('_', ' ') + ": " + shown(c.a()) + " in a, " + shown(c.b()) + " in b")
+				.map((c) -> c.property().replace('_', ' ') + ": " + shown(c.a()) + " in " + aName + ", " + shown(c.b())
+						+ " in " + bName)
 				.collect(Collectors.joining("; "));
 		};
 	}

@@ -28,11 +28,11 @@ public record SchemaObject(ObjectType type, String name, String parent, SortedMa
 	/** The kinds of object a snapshot holds, in the order a schema is built. */
 	public enum ObjectType {
 
-		SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, VIEW, FUNCTION, TRIGGER, POLICY;
+		SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, VIEW, FUNCTION, TRIGGER, POLICY, STATISTICS;
 
-		/** The lower-case word for messages: "column", "index". */
+		/** The lower-case word for messages: "column", "index", "statistics object". */
 		public String label() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return (this == STATISTICS) ? "statistics object" : name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}

@@ -65,6 +65,7 @@ final class SnapshotQueries {
 				       format_type(s.seqtypid, NULL) AS type, s.seqstart::text AS start,
 				       s.seqincrement::text AS increment, s.seqmin::text AS minimum, s.seqmax::text AS maximum,
 				       s.seqcache::text AS cache, s.seqcycle::text AS cycle,
+				       obj_description(c.oid, 'pg_class') AS comment,
 				       (SELECT d.refobjid::regclass::text || '.' || quote_ident(a.attname)
 				          FROM pg_depend d
 				          JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
@@ -85,6 +86,11 @@ final class SnapshotQueries {
 				          FROM pg_inherits i WHERE i.inhrelid = c.oid) AS parents,
 				       CASE WHEN c.relrowsecurity THEN 'true' END AS row_security,
 				       CASE WHEN c.relforcerowsecurity THEN 'true' END AS force_row_security,
+				       array_to_string(c.reloptions, ', ') AS options,
+				       CASE c.relreplident WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' WHEN 'i' THEN 'index' END
+				           AS replica_identity,
+				       (SELECT string_agg(pg_get_ruledef(r.oid), ' ' ORDER BY r.rulename)
+				          FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename <> '_RETURN') AS rules,
 				       obj_description(c.oid, 'pg_class') AS comment
 				  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 				 WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
@@ -123,7 +129,9 @@ final class SnapshotQueries {
 				+ QUALIFIED_RELATION + """
 				 AS parent,
 				       pg_get_indexdef(i.indexrelid) AS definition,
-				       CASE WHEN NOT i.indisvalid THEN 'false' END AS valid
+				       CASE WHEN NOT i.indisvalid THEN 'false' END AS valid,
+				       CASE WHEN i.indisclustered THEN 'true' END AS clustered,
+				       obj_description(i.indexrelid, 'pg_class') AS comment
 				  FROM pg_index i
 				  JOIN pg_class ic ON ic.oid = i.indexrelid
 				  JOIN pg_class c ON c.oid = i.indrelid
@@ -133,6 +141,8 @@ final class SnapshotQueries {
 				 AS name,
 				       CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
 				       pg_get_viewdef(c.oid) AS definition,
+				       array_to_string(c.reloptions, ', ') AS options,
+				       CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN 'false' END AS populated,
 				       obj_description(c.oid, 'pg_class') AS comment
 				  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 				 WHERE c.relkind IN ('v', 'm') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
@@ -150,7 +160,8 @@ final class SnapshotQueries {
 				 AS parent,
 				       pg_get_triggerdef(t.oid) AS definition,
 				       CASE t.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica'
-				                        WHEN 'A' THEN 'always' END AS enabled
+				                        WHEN 'A' THEN 'always' END AS enabled,
+				       obj_description(t.oid, 'pg_trigger') AS comment
 				  FROM pg_trigger t
 				  JOIN pg_class c ON c.oid = t.tgrelid
 				  JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -162,11 +173,18 @@ final class SnapshotQueries {
 				       (SELECT string_agg(quote_ident(r.rolname), ', ' ORDER BY r.rolname)
 				          FROM pg_roles r WHERE r.oid = ANY (p.polroles)) AS roles,
 				       pg_get_expr(p.polqual, p.polrelid) AS using,
-				       pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
+				       pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
+				       obj_description(p.oid, 'pg_policy') AS comment
 				  FROM pg_policy p
 				  JOIN pg_class c ON c.oid = p.polrelid
 				  JOIN pg_namespace n ON n.oid = c.relnamespace
 				 WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.STATISTICS, """
+				SELECT quote_ident(n.nspname) || '.' || quote_ident(s.stxname) AS name,
+				       pg_get_statisticsobjdef(s.oid) AS definition,
+				       obj_description(s.oid, 'pg_statistic_ext') AS comment
+				  FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+				 WHERE """ + USER_SCHEMA + notInExtension("pg_statistic_ext", "s.oid"));
 	}
 
 	private SnapshotQueries() {

@@ -16,7 +16,7 @@ import dev.migsh.core.postgres.Identifiers;
 public final class TableLister {
 
 	private static final String LIST = """
-			SELECT n.nspname, c.relname, c.relkind::text AS relkind, pg_catalog.pg_table_is_visible(c.oid) AS visible,
+			SELECT n.nspname, c.relname, c.relkind::text AS relkind,
 			       CASE WHEN c.relkind = 'p' THEN
 			           (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(t.relid)), 0)
 			              FROM pg_catalog.pg_partition_tree(c.oid) t)
@@ -29,6 +29,19 @@ public final class TableLister {
 			              JOIN pg_catalog.pg_class l ON l.oid = t.relid
 			             WHERE t.isleaf)
 			            ELSE c.reltuples END::bigint AS row_estimate
+			  FROM pg_catalog.pg_class c
+			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+			   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+			   AND n.nspname NOT LIKE 'pg\\_toast%'
+			   AND n.nspname NOT LIKE 'pg\\_temp\\_%'
+			   AND NOT n.nspname = ANY (?)
+			 ORDER BY n.nspname, c.relname
+			""";
+
+	// completion needs names only: no sizes, no row estimates, one catalog pass
+	private static final String NAMES = """
+			SELECT n.nspname, c.relname, pg_catalog.pg_table_is_visible(c.oid) AS visible
 			  FROM pg_catalog.pg_class c
 			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 			 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
@@ -54,7 +67,12 @@ public final class TableLister {
 
 	/** Every table, view and materialized view, ordered by schema and name. */
 	public List<TableSummary> list() {
-		return entries().stream().map(Entry::summary).toList();
+		return this.jdbc.query((connection) -> {
+			var statement = connection.prepareStatement(LIST);
+			statement.setArray(1, connection.createArrayOf("text", this.excludedSchemas.toArray()));
+			return statement;
+		}, (rs, n) -> new TableSummary(rs.getString("nspname"), rs.getString("relname"),
+				RelationKind.ofRelkind(rs.getString("relkind")), rs.getLong("row_estimate"), rs.getLong("size_bytes")));
 	}
 
 	/**
@@ -62,29 +80,18 @@ public final class TableLister {
 	 * through the search_path and needs no quotes, else schema-qualified and quoted as needed.
 	 */
 	public List<String> names() {
-		return entries().stream().map(Entry::typedName).toList();
-	}
-
-	private List<Entry> entries() {
 		return this.jdbc.query((connection) -> {
-			var statement = connection.prepareStatement(LIST);
+			var statement = connection.prepareStatement(NAMES);
 			statement.setArray(1, connection.createArrayOf("text", this.excludedSchemas.toArray()));
 			return statement;
-		}, (rs, n) -> new Entry(new TableSummary(rs.getString("nspname"), rs.getString("relname"),
-				RelationKind.ofRelkind(rs.getString("relkind")), rs.getLong("row_estimate"), rs.getLong("size_bytes")),
-				rs.getBoolean("visible")));
+		}, (rs, n) -> typedName(rs.getString("nspname"), rs.getString("relname"), rs.getBoolean("visible")));
 	}
 
-	private record Entry(TableSummary summary, boolean visible) {
-
-		String typedName() {
-			String name = this.summary.name();
-			if (this.visible && Identifiers.quote(name).equals(name)) {
-				return name;
-			}
-			return Identifiers.qualified(this.summary.schema(), name);
+	private static String typedName(String schema, String name, boolean visible) {
+		if (visible && Identifiers.quote(name).equals(name)) {
+			return name;
 		}
-
+		return Identifiers.qualified(schema, name);
 	}
 
 }

@@ -18,6 +18,22 @@ final class RichSchema {
 	private RichSchema() {
 	}
 
+	/** baseline-extras.sql: cross-kind dependencies and the properties a baseline must carry. */
+	static void loadExtras(TestDatabase db) {
+		try (InputStream in = RichSchema.class.getResourceAsStream("baseline-extras.sql");
+				Connection connection = db.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			// pgjdbc's own splitting does not know BEGIN ATOMIC bodies
+			String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			for (var each : dev.migsh.core.catalog.SqlSplitter.split(sql, java.nio.file.Path.of("baseline-extras.sql"), 1)) {
+				statement.execute(each.sql());
+			}
+		}
+		catch (IOException | SQLException ex) {
+			throw new IllegalStateException("could not load baseline-extras.sql: " + ex.getMessage(), ex);
+		}
+	}
+
 	static void load(TestDatabase db) {
 		try (InputStream in = RichSchema.class.getResourceAsStream("rich-schema.sql");
 				Connection connection = db.dataSource().getConnection();

@@ -1,0 +1,30 @@
+package dev.migsh.core.schema;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of building a baseline in a scratch database and comparing both catalogs object
+ * by object: proven when nothing differs.
+ *
+ * @param scratch where the baseline was built, e.g. {@code database migsh_scratch_1a2b on the same server}
+ * @param objects how many objects the live schema has (columns, constraints and indexes included)
+ * @param differences each object that differs, the live database as "a" and the scratch as "b"
+ * @param took how long building and comparing took
+ */
+public record BaselineProof(String scratch, int objects, List<SchemaDifference> differences, Duration took) {
+
+	public BaselineProof {
+		differences = List.copyOf(differences);
+	}
+
+	public boolean proven() {
+		return this.differences.isEmpty();
+	}
+
+	/** Each difference as one line: {@code index public.x: in the database, not in the baseline}. */
+	public List<String> describe() {
+		return this.differences.stream().map((d) -> d.describe("the database", "the baseline")).toList();
+	}
+
+}

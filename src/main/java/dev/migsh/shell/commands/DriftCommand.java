@@ -1,0 +1,90 @@
+package dev.migsh.shell.commands;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.schema.DatabaseConnector;
+import dev.migsh.core.schema.DriftItem;
+import dev.migsh.core.schema.DriftReport;
+import dev.migsh.shell.CommandSpec;
+import dev.migsh.shell.Invocation;
+import dev.migsh.shell.MigshCommand;
+import dev.migsh.shell.OptionSpec;
+import dev.migsh.shell.Style;
+
+/**
+ * {@code drift}: the live schema against the schema the applied migrations build in a scratch
+ * database; what was changed by hand, with the DDL of each side. Exit code 1 on drift, for CI.
+ */
+@Component
+public class DriftCommand extends MigshCommand {
+
+	public DriftCommand() {
+		super(CommandSpec.builder("drift")
+			.group("Schema")
+			.description("Compare the live schema with what the applied migrations build; exit 1 on drift")
+			.help("""
+					Replays every applied migration, as it ran, into a scratch database (migsh_scratch_<random>,
+					dropped afterwards) and compares both catalogs object by object: what is in the database
+					but not in the migrations (made by hand), what the migrations build but the database lacks,
+					and what differs, each with its DDL. The user needs CREATEDB for the scratch database.""")
+			.option(OptionSpec.flag("json", "print JSON"))
+			.build());
+	}
+
+	@Override
+	public ExitCode run(Invocation inv) {
+		DatabaseConnector connector = DatabaseConnector.of(inv.session().database(inv.prompter()).settings());
+		DriftReport report = inv.session().migrator(inv.prompter()).drift(connector);
+		ExitCode exit = report.hasDrift() ? ExitCode.FAILED : ExitCode.OK;
+		if (inv.json()) {
+			inv.out().json(report);
+			return exit;
+		}
+		inv.out().println("Replayed " + report.replayed().size() + " applied migration(s) in " + report.scratch()
+				+ " and compared it with the live schema.");
+		if (!report.hasDrift()) {
+			inv.out().println(inv.out().style(Style.GREEN, "✔") + " No drift: the database is what the migrations build.");
+			return exit;
+		}
+		section(inv, "In the database, not in the migrations (made by hand):",
+				report.ofKind(DriftItem.Kind.ONLY_IN_DATABASE), false);
+		section(inv, "In the migrations, not in the database:", report.ofKind(DriftItem.Kind.ONLY_IN_MIGRATIONS),
+				false);
+		section(inv, "Changed by hand:", report.ofKind(DriftItem.Kind.CHANGED), true);
+		inv.out().println(inv.out().style(Style.BOLD_RED, "✖ Drift") + ": " + report.items().size()
+				+ " difference(s). Write a migration that makes it deliberate, or undo the change by hand.");
+		return exit;
+	}
+
+	private static void section(Invocation inv, String title, List<DriftItem> items, boolean bothSides) {
+		if (items.isEmpty()) {
+			return;
+		}
+		inv.out().println();
+		inv.out().println(inv.out().style(Style.BOLD, title));
+		for (DriftItem item : items) {
+			if (bothSides) {
+				inv.out().println("  " + item.describe().replaceFirst("^changed: ", ""));
+				ddl(inv, "in the database:   ", item.databaseDdl());
+				ddl(inv, "in the migrations: ", item.migrationsDdl());
+			}
+			else {
+				inv.out().println("  " + item.type().label() + " " + item.name());
+				ddl(inv, "", item.kind() == DriftItem.Kind.ONLY_IN_DATABASE ? item.databaseDdl() : item.migrationsDdl());
+			}
+		}
+	}
+
+	private static void ddl(Invocation inv, String label, List<String> statements) {
+		String indent = "      ";
+		for (String statement : statements) {
+			String text = statement.replace("\n", "\n" + indent + " ".repeat(label.length()));
+			inv.out().println(indent + inv.out().style(Style.DIM, label) + text + ";");
+			label = " ".repeat(label.length());
+		}
+	}
+
+}

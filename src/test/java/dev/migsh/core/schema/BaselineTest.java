@@ -1,0 +1,147 @@
+package dev.migsh.core.schema;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.migsh.core.MigshException;
+import dev.migsh.testing.FreshDatabase;
+import dev.migsh.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(FreshDatabase.class)
+class BaselineTest {
+
+	private static final Set<String> MIGSH = Set.of("migsh");
+
+	@Test
+	void baselineOfTheRichSchemaRebuildsEveryObject(TestDatabase db) {
+		RichSchema.load(db);
+		RichSchema.loadExtras(db);
+
+		BaselineScript script = Baseline.generate(db.dataSource(), MIGSH);
+		BaselineProof proof = prove(db, script);
+
+		assertThat(proof.describe()).isEmpty();
+		assertThat(proof.proven()).isTrue();
+		assertThat(proof.objects()).isGreaterThan(200);
+		assertThat(proof.scratch()).startsWith("database migsh_scratch_").endsWith("on the same server");
+	}
+
+	@Test
+	void dropsTheScratchDatabaseAfterTheProof(TestDatabase db) {
+		RichSchema.load(db);
+
+		prove(db, Baseline.generate(db.dataSource(), MIGSH));
+
+		assertThat(db.jdbc().queryForList("SELECT datname FROM pg_database WHERE datname LIKE 'migsh\\_scratch\\_%'",
+				String.class)).isEmpty();
+	}
+
+	@Test
+	void writesEachKindOfObjectInDependencyOrder(TestDatabase db) {
+		RichSchema.load(db);
+		RichSchema.loadExtras(db);
+
+		String sql = Baseline.generate(db.dataSource(), MIGSH).upSql();
+
+		assertThat(sql).startsWith("SET LOCAL check_function_bodies = false;");
+		// a function used in a default and a CHECK comes before the table; one returning the
+		// table's rows comes after it; the sequence a default uses comes before, owned by it after
+		assertThat(sql.indexOf("FUNCTION \"Billing\".next_number()"))
+			.isLessThan(sql.indexOf("CREATE TABLE \"Billing\".\"Invoices\""));
+		assertThat(sql.indexOf("CREATE TABLE \"Billing\".\"Invoices\""))
+			.isLessThan(sql.indexOf("FUNCTION public.invoices_of"));
+		assertThat(sql.indexOf("CREATE SEQUENCE \"Billing\".invoice_seq"))
+			.isLessThan(sql.indexOf("CREATE TABLE \"Billing\".\"Invoices\""));
+		assertThat(sql.indexOf("ALTER SEQUENCE \"Billing\".invoice_seq OWNED BY \"Billing\".\"Invoices\".id"))
+			.isGreaterThan(sql.indexOf("CREATE TABLE \"Billing\".\"Invoices\""));
+		assertThat(sql.indexOf("CREATE VIEW public.big_open"))
+			.isGreaterThan(sql.indexOf("CREATE VIEW \"Billing\".\"Open Invoices\""));
+		assertThat(sql.indexOf("CREATE TABLE public.cars")).isGreaterThan(sql.indexOf("CREATE TABLE public.vehicles"));
+		assertThat(sql.indexOf("-- Foreign keys")).isGreaterThan(sql.indexOf("-- Indexes of partitions attached"));
+		assertThat(sql).contains("CREATE TABLE public.events_us PARTITION OF public.events (")
+			.contains("ALTER INDEX public.events_pkey ATTACH PARTITION public.events_us_pkey;")
+			.contains("ALTER TABLE public.orders DISABLE TRIGGER orders_audit;")
+			.contains("COMMENT ON COLUMN \"Billing\".\"Invoices\".\"Mixed Case\" IS 'A quoted column; it''s commented';")
+			.doesNotContain("float_range(double precision, double precision)")
+			.doesNotContain("dupes_n_idx");
+	}
+
+	@Test
+	void leavesOutAnInvalidIndexAndSaysSo(TestDatabase db) {
+		RichSchema.load(db);
+
+		BaselineScript script = Baseline.generate(db.dataSource(), MIGSH);
+
+		assertThat(script.leftOut()).singleElement().asString().contains("public.dupes_n_idx").contains("INVALID");
+		assertThat(prove(db, script).proven()).isTrue();
+	}
+
+	@Test
+	void leavesOutAForeignTableAndProvesTheRest(TestDatabase db) {
+		RichSchema.load(db);
+		db.jdbc().execute("CREATE EXTENSION file_fdw");
+		db.jdbc().execute("CREATE SERVER files FOREIGN DATA WRAPPER file_fdw");
+		db.jdbc().execute("CREATE FOREIGN TABLE imports (line text) SERVER files OPTIONS (filename '/dev/null')");
+
+		BaselineScript script = Baseline.generate(db.dataSource(), MIGSH);
+
+		assertThat(script.leftOut()).contains(
+				"foreign table public.imports: not recreated by a baseline; add it to the file by hand");
+		assertThat(script.upSql()).contains("CREATE EXTENSION IF NOT EXISTS file_fdw WITH SCHEMA public VERSION '1.0';");
+		assertThat(prove(db, script).describe()).isEmpty();
+	}
+
+	@Test
+	void listsObjectsItCannotRecreate(TestDatabase db) {
+		db.jdbc().execute("CREATE FUNCTION add3(integer, integer) RETURNS integer LANGUAGE sql RETURN $1 + $2");
+		db.jdbc().execute("CREATE AGGREGATE total3(integer) (sfunc = add3, stype = integer)");
+		db.jdbc().execute("CREATE OPERATOR === (leftarg = integer, rightarg = integer, function = int4eq)");
+
+		BaselineScript script = Baseline.generate(db.dataSource(), MIGSH);
+
+		assertThat(script.leftOut()).containsExactly(
+				"function public.total3(integer): not recreated by a baseline; add it to the file by hand",
+				"operator public.===(integer,integer): not recreated by a baseline; add it to the file by hand");
+	}
+
+	@Test
+	void proofReportsEveryObjectTheScriptDoesNotRebuild(TestDatabase db) {
+		RichSchema.load(db);
+		BaselineScript complete = Baseline.generate(db.dataSource(), MIGSH);
+		BaselineScript incomplete = new BaselineScript(complete.parts()
+			.stream()
+			.map((p) -> new BaselineScript.Part(p.heading(),
+					p.statements().stream().filter((s) -> !s.contains("users_lower_email_idx")).toList()))
+			.toList(), complete.leftOut(), complete.notes(), complete.skipped());
+
+		BaselineProof proof = prove(db, incomplete);
+
+		assertThat(proof.proven()).isFalse();
+		assertThat(proof.describe()).containsExactly("index public.users_lower_email_idx: in the database, not in the baseline");
+	}
+
+	@Test
+	void aStatementThatFailsInTheScratchDatabaseIsReportedWithItsLine(TestDatabase db) {
+		BaselineScript broken = new BaselineScript(
+				List.of(new BaselineScript.Part("Tables", List.of("CREATE TABLE t (id integer)", "CREATE TABLE t (id integer)"))),
+				List.of(), List.of(), Set.of());
+
+		assertThatThrownBy(() -> prove(db, broken)).isInstanceOf(MigshException.class)
+			.hasMessageContaining("baseline.sql:5:1")
+			.hasMessageContaining("relation \"t\" already exists");
+		assertThat(db.jdbc().queryForList("SELECT datname FROM pg_database WHERE datname LIKE 'migsh\\_scratch\\_%'",
+				String.class)).isEmpty();
+	}
+
+	private static BaselineProof prove(TestDatabase db, BaselineScript script) {
+		return Baseline.prove(script, Path.of("baseline.sql"), 1, db.dataSource(), MIGSH, TestConnector.of(db));
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.migsh.core.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.migsh.core.MigshException;
+import dev.migsh.core.catalog.SqlSplitter;
+import dev.migsh.core.schema.DriftItem.Kind;
+import dev.migsh.core.schema.SchemaDifference.PropertyChange;
+import dev.migsh.core.schema.SchemaObject.ObjectType;
+import dev.migsh.testing.FreshDatabase;
+import dev.migsh.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+@ExtendWith(FreshDatabase.class)
+class DriftTest {
+
+	private static final Set<String> MIGSH = Set.of("migsh");
+
+	@Test
+	void findsNoDriftWhenTheDatabaseIsWhatTheMigrationsBuild(TestDatabase db) {
+		List<Drift.Migration> migrations = applied(db);
+
+		DriftReport report = Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.hasDrift()).isFalse();
+		assertThat(report.replayed()).containsExactly("001-rich", "002-more");
+	}
+
+	@Test
+	void findsAHandAddedColumnADroppedIndexAndAChangedDefaultWithTheirDdl(TestDatabase db) {
+		List<Drift.Migration> migrations = applied(db);
+		db.jdbc().execute("ALTER TABLE users ADD COLUMN bio text NOT NULL DEFAULT ''");
+		db.jdbc().execute("DROP INDEX users_lower_email_idx");
+		db.jdbc().execute("ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending'");
+
+		DriftReport report = Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.items()).extracting(DriftItem::type, DriftItem::name, DriftItem::kind)
+			.containsExactly(tuple(ObjectType.COLUMN, "public.orders.status", Kind.CHANGED),
+					tuple(ObjectType.COLUMN, "public.users.bio", Kind.ONLY_IN_DATABASE),
+					tuple(ObjectType.INDEX, "public.users_lower_email_idx", Kind.ONLY_IN_MIGRATIONS));
+		DriftItem status = report.items().get(0);
+		assertThat(status.changes()).containsExactly(new PropertyChange("default", "'pending'::text", "'new'::text"));
+		assertThat(status.databaseDdl())
+			.containsExactly("ALTER TABLE public.orders ADD COLUMN status text DEFAULT 'pending'::text NOT NULL");
+		assertThat(status.migrationsDdl())
+			.containsExactly("ALTER TABLE public.orders ADD COLUMN status text DEFAULT 'new'::text NOT NULL");
+		assertThat(report.items().get(1).databaseDdl())
+			.containsExactly("ALTER TABLE public.users ADD COLUMN bio text DEFAULT ''::text NOT NULL");
+		assertThat(report.items().get(1).migrationsDdl()).isEmpty();
+		assertThat(report.items().get(2).migrationsDdl())
+			.containsExactly("CREATE INDEX users_lower_email_idx ON public.users USING btree (lower(email))");
+		assertThat(report.items()).extracting(DriftItem::describe)
+			.containsExactly(
+					"changed: column public.orders.status default: 'pending'::text in the database, 'new'::text in the migrations",
+					"column public.users.bio: in the database, not in the migrations",
+					"index public.users_lower_email_idx: in the migrations, not in the database");
+	}
+
+	@Test
+	void aHandMadeTableIsOneDifferenceWithItsCreateTable(TestDatabase db) {
+		List<Drift.Migration> migrations = applied(db);
+		db.jdbc().execute("CREATE TABLE notes (id integer PRIMARY KEY, body text)");
+
+		DriftReport report = Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.items()).extracting(DriftItem::describe)
+			.containsExactly("table public.notes: in the database, not in the migrations");
+		assertThat(report.items().get(0).databaseDdl()).containsExactly(
+				"CREATE TABLE public.notes (\n    id integer NOT NULL,\n    body text\n)",
+				"ALTER TABLE ONLY public.notes ADD CONSTRAINT notes_pkey PRIMARY KEY (id)");
+	}
+
+	@Test
+	void namesTheMigrationThatCannotBeReplayed(TestDatabase db) {
+		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-broken", "CREATE TABLE a (id integer);\n"
+				+ "ALTER TABLE missing ADD COLUMN x integer;", true));
+
+		assertThatThrownBy(() -> Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db)))
+			.isInstanceOf(MigshException.class)
+			.hasMessageContaining("Replaying 001-broken failed in the scratch database at 001-broken:2:1")
+			.hasMessageContaining("relation \"missing\" does not exist");
+	}
+
+	@Test
+	void replaysAMigrationThatCannotRunInATransactionStatementByStatement(TestDatabase db) {
+		List<Drift.Migration> migrations = List.of(
+				new Drift.Migration("001-table", "CREATE TABLE t (id integer);", true),
+				new Drift.Migration("002-index", "CREATE INDEX CONCURRENTLY t_id_idx ON t (id);", false));
+		migrations.forEach((m) -> db.jdbc().execute(m.sql()));
+
+		assertThat(Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db)).hasDrift()).isFalse();
+	}
+
+	/** Two migrations, run on the live database as migsh would have: the rich schema and the extras. */
+	private static List<Drift.Migration> applied(TestDatabase db) {
+		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-rich", resource("rich-schema.sql"), true),
+				new Drift.Migration("002-more", resource("baseline-extras.sql"), true));
+		for (Drift.Migration m : migrations) {
+			for (var statement : SqlSplitter.split(m.sql(), Path.of(m.id()), 1)) {
+				db.jdbc().execute(statement.sql());
+			}
+		}
+		return migrations;
+	}
+
+	private static String resource(String name) {
+		try (InputStream in = DriftTest.class.getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
