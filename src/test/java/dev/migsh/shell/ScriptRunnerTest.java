@@ -90,6 +90,22 @@ class ScriptRunnerTest {
 	}
 
 	@Test
+	void expectNoDriftNamesWhatWasChangedByHand(TestDatabase db) throws Exception {
+		Files.createDirectories(this.dir.resolve("migrations"));
+		write("migrations/001-create-widgets.sql", "-- migrate:up\nCREATE TABLE widgets (id int);\n");
+		try (ShellHarness shell = ShellHarness.connectedTo(db.url(), this.dir)) {
+			assertThat(shell.run("apply --yes")).as(shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.run("expect no-drift")).as(shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("✔ no drift: the schema is what the 1 applied migration(s) build");
+			db.jdbc().execute("ALTER TABLE widgets ADD COLUMN made_by_hand text");
+			assertThat(shell.run("expect no-drift")).isEqualTo(ExitCode.EXPECTATION_FAILED);
+			assertThat(shell.err()).contains("Error: expected no drift, found 1 difference(s):")
+				.contains("made_by_hand")
+				.contains("Hint: run drift");
+		}
+	}
+
+	@Test
 	void aMalformedExpectIsRefusedBeforeAnythingRuns(TestDatabase db) throws Exception {
 		Path script = write("bad.msh", "info\nexpect pending some\n");
 		Path unknown = write("unknown.msh", "info\nexpect weather sunny\n");

@@ -13,6 +13,9 @@ import dev.migsh.core.apply.LockHolder;
 import dev.migsh.core.connect.Environment;
 import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
+import dev.migsh.core.schema.DatabaseConnector;
+import dev.migsh.core.schema.DriftItem;
+import dev.migsh.core.schema.DriftReport;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Completion;
@@ -137,7 +140,16 @@ public class ExpectCommand extends MigshCommand {
 	}
 
 	private static String noDrift(Invocation inv) {
-		throw new UsageException("expect no-drift needs the drift command", "it is not available in this build");
+		DatabaseConnector connector = DatabaseConnector.of(inv.session().database(inv.prompter()).settings());
+		DriftReport report = inv.session().migrator(inv.prompter()).drift(connector);
+		if (report.hasDrift()) {
+			List<String> items = report.items().stream().map(DriftItem::describe).toList();
+			String shown = String.join("; ", items.subList(0, Math.min(3, items.size())))
+					+ (items.size() > 3 ? "; and " + (items.size() - 3) + " more" : "");
+			throw new ExpectationFailedException("no drift", items.size() + " difference(s): " + shown,
+					"run drift to see each difference with its DDL");
+		}
+		return "no drift: the schema is what the " + report.replayed().size() + " applied migration(s) build";
 	}
 
 	static String word(MigrationState state) {
