@@ -54,6 +54,34 @@ public final class Trash {
 			SELECT attname FROM pg_catalog.pg_attribute
 			WHERE attrelid = ?::oid AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum""";
 
+	// A copy must not depend on the schema's own types: the same down section may drop them
+	// next (DROP TYPE fails while a trash table still uses it). Such columns are kept as text
+	// and cast back by the restore SQL.
+	private static final String COLUMN_TYPES = """
+			SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
+			       t.typnamespace <> 'pg_catalog'::regnamespace
+			       OR (t.typelem <> 0 AND e.typnamespace <> 'pg_catalog'::regnamespace)
+			FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+			LEFT JOIN pg_catalog.pg_type e ON e.oid = t.typelem
+			WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+			ORDER BY a.attnum""";
+
+	private record Column(String name, String type, boolean ownType) {
+
+		/** The column as the copy selects it: text when its type belongs to the schema. */
+		String kept() {
+			String q = Identifiers.quote(this.name);
+			return this.ownType ? q + "::text AS " + q : q;
+		}
+
+		/** The kept value as the restore reads it back, in the column's own type. */
+		String restored(String alias) {
+			String q = (alias == null ? "" : alias + ".") + Identifiers.quote(this.name);
+			return this.ownType ? q + "::" + this.type : q;
+		}
+
+	}
+
 	private static final String PRIMARY_KEY = """
 			SELECT a.attname FROM pg_catalog.pg_index i
 			JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
@@ -178,10 +206,13 @@ public final class Trash {
 		Source s = source.get();
 		long id = begin(connection, migrationId, TrashEntry.Kind.TABLE, s, null);
 		String trash = trashName(id, s.table());
-		long rows = copy(connection, "CREATE TABLE " + Identifiers.qualified(SCHEMA, trash) + " AS SELECT * FROM " + s.sql());
-		String columns = String.join(", ", names(connection, COLUMNS, s.oid()).stream().map(Identifiers::quote).toList());
-		String restore = "INSERT INTO " + s.sql() + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + columns
-				+ " FROM " + Identifiers.qualified(SCHEMA, trash) + ";";
+		List<Column> all = columns(connection, s.oid());
+		long rows = copy(connection, "CREATE TABLE " + Identifiers.qualified(SCHEMA, trash) + " AS SELECT "
+				+ join(all.stream().map(Column::kept).toList()) + " FROM " + s.sql());
+		String columns = join(all.stream().map(c -> Identifiers.quote(c.name())).toList());
+		String restore = "INSERT INTO " + s.sql() + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT "
+				+ join(all.stream().map(c -> c.restored(null)).toList()) + " FROM "
+				+ Identifiers.qualified(SCHEMA, trash) + ";";
 		return Optional.of(finish(connection, id, migrationId, TrashEntry.Kind.TABLE, s, null, trash, rows, restore));
 	}
 
@@ -202,22 +233,42 @@ public final class Trash {
 		String col = Identifiers.quote(column);
 		long rows;
 		String restore;
+		List<Column> all = columns(connection, s.oid());
+		Column dropped = all.stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow();
 		if (key.isEmpty() || key.contains(column)) {
-			rows = copy(connection, "CREATE TABLE " + trashSql + " AS SELECT * FROM " + s.sql() + " WHERE " + col
+			rows = copy(connection, "CREATE TABLE " + trashSql + " AS SELECT "
+					+ join(all.stream().map(Column::kept).toList()) + " FROM " + s.sql() + " WHERE " + col
 					+ " IS NOT NULL");
 			restore = "-- " + s.sql() + " has no primary key to match rows by: the rows are kept whole in " + trashSql
 					+ "; match them by hand, e.g.\nSELECT * FROM " + trashSql + ";";
 		}
 		else {
 			String keys = String.join(", ", key.stream().map(Identifiers::quote).toList());
-			rows = copy(connection, "CREATE TABLE " + trashSql + " AS SELECT " + keys + ", " + col + " FROM " + s.sql()
-					+ " WHERE " + col + " IS NOT NULL");
+			rows = copy(connection, "CREATE TABLE " + trashSql + " AS SELECT " + keys + ", " + dropped.kept() + " FROM "
+					+ s.sql() + " WHERE " + col + " IS NOT NULL");
 			String match = String.join(" AND ",
 					key.stream().map(k -> "t." + Identifiers.quote(k) + " = s." + Identifiers.quote(k)).toList());
-			restore = "UPDATE " + s.sql() + " AS t SET " + col + " = s." + col + " FROM " + trashSql + " AS s WHERE "
-					+ match + ";";
+			restore = "UPDATE " + s.sql() + " AS t SET " + col + " = " + dropped.restored("s") + " FROM " + trashSql
+					+ " AS s WHERE " + match + ";";
 		}
 		return Optional.of(finish(connection, id, migrationId, TrashEntry.Kind.COLUMN, s, column, trash, rows, restore));
+	}
+
+	private static List<Column> columns(Connection connection, long oid) throws SQLException {
+		List<Column> columns = new java.util.ArrayList<>();
+		try (PreparedStatement ps = connection.prepareStatement(COLUMN_TYPES)) {
+			ps.setLong(1, oid);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					columns.add(new Column(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+				}
+			}
+		}
+		return columns;
+	}
+
+	private static String join(List<String> parts) {
+		return String.join(", ", parts);
 	}
 
 	private static long begin(Connection connection, String migrationId, TrashEntry.Kind kind, Source source,

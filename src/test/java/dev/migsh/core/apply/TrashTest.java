@@ -82,6 +82,26 @@ class TrashTest {
 	}
 
 	@Test
+	void aDownThatDropsATableAndThenItsEnumTypeStillWorksAndTheRestoreCastsBack(TestDatabase db) {
+		Migrator migrator = new MigrationFolder(this.dir)
+			.write("001-rooms.sql", "-- migrate:up\nCREATE TYPE room_type AS ENUM ('direct', 'group');\n"
+					+ "CREATE TABLE rooms (id int PRIMARY KEY, kind room_type NOT NULL, tags room_type[]);\n"
+					+ "-- migrate:down\nDROP TABLE rooms;\nDROP TYPE room_type;\n")
+			.migrator(db);
+		apply(migrator, ApplyTarget.all());
+		db.jdbc().execute("INSERT INTO rooms VALUES (1, 'group', '{direct,group}'), (2, 'direct', NULL)");
+
+		TrashEntry entry = undo(migrator).undone().get(0).trashed().get(0);
+
+		assertThat(entry.rows()).isEqualTo(2);
+		assertThat(db.jdbc().queryForObject("SELECT to_regtype('room_type') IS NULL", Boolean.class)).isTrue();
+		apply(migrator, ApplyTarget.all());
+		db.jdbc().execute(entry.restoreSql());
+		assertThat(db.jdbc().queryForList("SELECT id || ':' || kind || ':' || coalesce(tags::text, '-') FROM rooms"
+				+ " ORDER BY id", String.class)).containsExactly("1:group:{direct,group}", "2:direct:-");
+	}
+
+	@Test
 	void aFailedUndoKeepsNothingInTheTrash(TestDatabase db) {
 		MigrationFolder folder = folder();
 		Migrator migrator = folder.migrator(db);
