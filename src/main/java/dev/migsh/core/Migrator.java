@@ -119,6 +119,13 @@ public final class Migrator {
 		return new MarkApplied(this.settings).check(status(), idOrVersion);
 	}
 
+	/** The same check for several migrations, reading the folder and the history once. */
+	public List<MarkResult> checkMarkApplied(List<String> idsOrVersions) {
+		StatusReport status = status();
+		MarkApplied check = new MarkApplied(this.settings);
+		return idsOrVersions.stream().map(id -> check.check(status, id)).toList();
+	}
+
 	public MarkResult markApplied(String idOrVersion) {
 		return new MarkApplied(this.settings).run(catalog(), idOrVersion, this.config.lockWait(), LockWaitListener.none());
 	}

@@ -30,8 +30,11 @@ final class ExistingObjectsCheck implements PreflightCheck {
 		String first = null;
 		boolean allExist = false;
 		int checked = 0;
-		for (MigrationPlan.Step step : context.plan().get().steps()) {
-			MarkResult result = migrator.checkMarkApplied(step.file().id());
+		List<MigrationPlan.Step> steps = context.plan().get().steps();
+		List<MarkResult> results = migrator.checkMarkApplied(steps.stream().map(s -> s.file().id()).toList());
+		for (int i = 0; i < steps.size(); i++) {
+			MigrationPlan.Step step = steps.get(i);
+			MarkResult result = results.get(i);
 			checked += result.existing().size() + result.missing().size();
 			if (!result.existing().isEmpty()) {
 				clashes.add(step.file().id() + " creates " + String.join(", ",
