@@ -93,6 +93,8 @@ public final class Apply {
 			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
 					"applied " + file.up().statements().size() + " statements in " + ms + " ms");
 			connection.commit();
+			// the reset above was part of the committed transaction: nothing left to undo in finally
+			connection.setAutoCommit(true);
 			return new MigrationResult(file.id(), Duration.ofMillis(ms), file.up().statements().size(),
 					RollbackInstructions.of(file));
 		}
