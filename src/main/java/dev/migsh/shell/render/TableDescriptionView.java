@@ -75,7 +75,7 @@ public final class TableDescriptionView {
 			rows.add(row);
 		}
 		String title = title(table);
-		List<String> grid = TextTable.aligned(header, rows);
+		List<String> grid = PsqlGrid.aligned(header, rows);
 		int width = grid.get(0).length();
 		List<String> lines = new ArrayList<>();
 		lines.add((title.length() < width) ? " ".repeat((width - title.length()) / 2) + title : title);

@@ -7,9 +7,9 @@ import java.util.List;
  * A text grid in psql's aligned format: a centred header, a {@code ---+---} rule, cells padded
  * to the widest value and separated by {@code " | "}.
  */
-public final class TextTable {
+public final class PsqlGrid {
 
-	private TextTable() {
+	private PsqlGrid() {
 	}
 
 	/** The header line, the rule and one line per row; every line has the same width. */
