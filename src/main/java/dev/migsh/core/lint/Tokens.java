@@ -223,7 +223,8 @@ public final class Tokens {
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < this.list.size(); i++) {
 			boolean tight = is(i, ".") || is(i, ",") || is(i, ")") || is(i - 1, ".") || is(i - 1, "(")
-					|| is(i, "(") && isType(i - 1, Type.WORD);
+					|| is(i, "(") && isType(i - 1, Type.WORD) || is(i, "[") || is(i, "]") || is(i - 1, "[")
+					|| is(i, "::") || is(i - 1, "::");
 			if (i > 0 && !tight) {
 				out.append(' ');
 			}
