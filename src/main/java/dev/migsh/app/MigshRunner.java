@@ -1,7 +1,5 @@
 package dev.migsh.app;
 
-import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -92,10 +90,6 @@ public class MigshRunner implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public int getExitCode() {
 		return this.exitCode.code();
-	}
-
-	List<String> command() {
-		return this.launch.command();
 	}
 
 }

@@ -47,10 +47,7 @@ final class ConnectionErrors {
 	}
 
 	private static String redact(ConnectionSettings settings, String text) {
-		if (settings.password() == null || settings.password().reveal().isEmpty()) {
-			return text;
-		}
-		return text.replace(settings.password().reveal(), "****");
+		return settings.password() == null ? text : Redaction.redact(text, settings.password());
 	}
 
 }

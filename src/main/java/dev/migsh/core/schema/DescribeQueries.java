@@ -12,13 +12,11 @@ final class DescribeQueries {
 	/** Parsed by PostgreSQL itself, so quoting and search_path resolution are the server's. */
 	static final String RESOLVE = "SELECT to_regclass(?)::oid::bigint";
 
-	static final String RELATION = """
-			SELECT n.nspname, c.relname, c.relkind, c.relpersistence = 'u' AS unlogged,
-			       c.relrowsecurity, c.relforcerowsecurity, c.relispartition,
-			       CASE WHEN c.reloftype <> 0 THEN c.reloftype::pg_catalog.regtype::text END AS of_type,
-			       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
-			       CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS view_definition,
-			       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+	/**
+	 * Size and row estimate of relation {@code c}; a partitioned table gets the totals of its
+	 * partitions, a view none. Shared by describe and the table list.
+	 */
+	static final String SIZE_AND_ROWS = """
 			       CASE WHEN c.relkind = 'p' THEN
 			           (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(t.relid)), 0)
 			              FROM pg_catalog.pg_partition_tree(c.oid) t)
@@ -31,6 +29,16 @@ final class DescribeQueries {
 			              JOIN pg_catalog.pg_class l ON l.oid = t.relid
 			             WHERE t.isleaf)
 			            ELSE c.reltuples END::bigint AS row_estimate
+			""";
+
+	static final String RELATION = """
+			SELECT n.nspname, c.relname, c.relkind, c.relpersistence = 'u' AS unlogged,
+			       c.relrowsecurity, c.relforcerowsecurity, c.relispartition,
+			       CASE WHEN c.reloftype <> 0 THEN c.reloftype::pg_catalog.regtype::text END AS of_type,
+			       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+			       CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS view_definition,
+			       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+			""" + SIZE_AND_ROWS + """
 			  FROM pg_catalog.pg_class c
 			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 			 WHERE c.oid = ?::oid

@@ -17,18 +17,7 @@ public final class TableLister {
 
 	private static final String LIST = """
 			SELECT n.nspname, c.relname, c.relkind::text AS relkind,
-			       CASE WHEN c.relkind = 'p' THEN
-			           (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(t.relid)), 0)
-			              FROM pg_catalog.pg_partition_tree(c.oid) t)
-			            WHEN c.relkind IN ('r', 'm') THEN pg_catalog.pg_total_relation_size(c.oid)
-			            ELSE 0 END::bigint AS size_bytes,
-			       CASE WHEN c.relkind IN ('v', 'f') THEN -1
-			            WHEN c.relkind = 'p' THEN
-			           (SELECT CASE WHEN bool_or(l.reltuples >= 0) THEN sum(greatest(l.reltuples, 0)) ELSE -1 END
-			              FROM pg_catalog.pg_partition_tree(c.oid) t
-			              JOIN pg_catalog.pg_class l ON l.oid = t.relid
-			             WHERE t.isleaf)
-			            ELSE c.reltuples END::bigint AS row_estimate
+			""" + DescribeQueries.SIZE_AND_ROWS + """
 			  FROM pg_catalog.pg_class c
 			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 			 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')

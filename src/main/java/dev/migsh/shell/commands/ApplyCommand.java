@@ -23,7 +23,6 @@ import dev.migsh.core.safety.PreflightReport;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Completion;
-import dev.migsh.shell.Durations;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.OptionSpec;
@@ -178,10 +177,6 @@ public class ApplyCommand extends MigshCommand {
 			request = request.allowingOutOfOrder();
 		}
 		return request;
-	}
-
-	static String format(Duration d) {
-		return Durations.format(d);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -90,10 +89,6 @@ public class StatusCommand extends MigshCommand {
 				s.applied().map(a -> MigrationStyles.time(a.appliedAt())).orElse(null),
 				s.applied().map(a -> a.dbUser() + " (" + a.operator() + ")").orElse(null),
 				s.applied().map(a -> a.executionMs()).orElse(null));
-	}
-
-	static String ids(List<String> ids) {
-		return ids.stream().collect(Collectors.joining(", "));
 	}
 
 }
