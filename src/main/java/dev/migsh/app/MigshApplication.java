@@ -16,8 +16,9 @@ import dev.migsh.shell.LaunchOptions;
 import dev.migsh.shell.Output;
 
 /**
- * The migsh executable. The command line is checked before Spring starts, so a usage error
- * costs no start-up time; then one runner decides between shell, one-shot and script.
+ * The migsh executable. The command line is checked before Spring starts, so a usage
+ * error costs no start-up time; then one runner decides between shell, one-shot and
+ * script.
  */
 @SpringBootApplication(scanBasePackages = "dev.migsh")
 public class MigshApplication {
@@ -36,7 +37,10 @@ public class MigshApplication {
 		System.exit(SpringApplication.exit(context));
 	}
 
-	/** migsh's home (logs, sandbox, history) and the log level for stderr, read by logback-spring.xml. */
+	/**
+	 * migsh's home (logs, sandbox, history) and the log level for stderr, read by
+	 * logback-spring.xml.
+	 */
 	static void prepareSystemProperties(LaunchOptions launch) {
 		String home = System.getenv("MIGSH_HOME");
 		if (home == null || home.isBlank()) {

@@ -23,9 +23,10 @@ import dev.migsh.shell.Transcript;
 import dev.migsh.shell.Word;
 
 /**
- * The one runner: decides at run time (never at build time, which Spring AOT would freeze)
- * between the interactive shell, a one-shot command and a script, and keeps the exit code.
- * Spring Shell's own runner is replaced because it loses exit codes and ignores arguments.
+ * The one runner: decides at run time (never at build time, which Spring AOT would
+ * freeze) between the interactive shell, a one-shot command and a script, and keeps the
+ * exit code. Spring Shell's own runner is replaced because it loses exit codes and
+ * ignores arguments.
  */
 @Component
 public class MigshRunner implements ApplicationRunner, ExitCodeGenerator {

@@ -74,7 +74,8 @@ public class ShellConfiguration {
 
 	@Bean
 	TerminalCustomizer terminalCustomizer() {
-		// a dumb terminal is acceptable (ssh without -t, piped input): line input without TAB
+		// a dumb terminal is acceptable (ssh without -t, piped input): line input without
+		// TAB
 		return builder -> builder.dumb(true);
 	}
 

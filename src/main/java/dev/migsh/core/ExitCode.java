@@ -1,8 +1,8 @@
 package dev.migsh.core;
 
 /**
- * The process exit codes of one-shot and script runs, as DESIGN.md fixes them, plus 5 for a
- * failed {@code expect} in a runbook.
+ * The process exit codes of one-shot and script runs, as DESIGN.md fixes them, plus 5 for
+ * a failed {@code expect} in a runbook.
  */
 public enum ExitCode {
 

@@ -96,7 +96,9 @@ public final class Migrator {
 		return StatusReport.of(catalog(), readHistory());
 	}
 
-	/** One migration in detail; for a changed one, the diff from what ran to the file now. */
+	/**
+	 * One migration in detail; for a changed one, the diff from what ran to the file now.
+	 */
 	public MigrationDetails show(String idOrVersion) {
 		return MigrationDetails.of(status().resolve(idOrVersion));
 	}
@@ -127,10 +129,14 @@ public final class Migrator {
 	}
 
 	public MarkResult markApplied(String idOrVersion) {
-		return new MarkApplied(this.settings).run(catalog(), idOrVersion, this.config.lockWait(), LockWaitListener.none());
+		return new MarkApplied(this.settings).run(catalog(), idOrVersion, this.config.lockWait(),
+				LockWaitListener.none());
 	}
 
-	/** Removes a migration's history row without running its down section; returns the row removed. */
+	/**
+	 * Removes a migration's history row without running its down section; returns the row
+	 * removed.
+	 */
 	public AppliedMigration markPending(String idOrVersion) {
 		return new MarkPending(this.settings).run(catalog(), idOrVersion, this.config.lockWait(),
 				LockWaitListener.none());
@@ -140,14 +146,18 @@ public final class Migrator {
 		return new Repair(this.settings).run(catalog(), request, LockWaitListener.none());
 	}
 
-	/** The schemas {@code reset} would drop: all but the system ones and the history schema. */
+	/**
+	 * The schemas {@code reset} would drop: all but the system ones and the history
+	 * schema.
+	 */
 	public List<String> resetSchemas() {
 		return new Reset(this.settings).schemas();
 	}
 
 	/**
-	 * Drops every schema but the history one and clears the history, keeping the audit trail;
-	 * development only, which the caller decides. Applying again is a separate call.
+	 * Drops every schema but the history one and clears the history, keeping the audit
+	 * trail; development only, which the caller decides. Applying again is a separate
+	 * call.
 	 */
 	public ResetResult reset(LockWaitListener listener, Cancellation cancellation) {
 		return new Reset(this.settings).run(this.config.lockWait(), listener, cancellation);
@@ -158,7 +168,10 @@ public final class Migrator {
 		return status().rows().stream().filter(MigrationStatus::isPending).map(MigrationStatus::id).toList();
 	}
 
-	/** Ids recorded as applied (applied, changed, marked, baseline), in the order they were recorded. */
+	/**
+	 * Ids recorded as applied (applied, changed, marked, baseline), in the order they
+	 * were recorded.
+	 */
 	public List<String> appliedIds() {
 		return status().appliedInOrder()
 			.stream()
@@ -168,8 +181,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * The audit trail, oldest first; with a table, only the entries of migrations whose SQL
-	 * (in the file or as recorded) names it.
+	 * The audit trail, oldest first; with a table, only the entries of migrations whose
+	 * SQL (in the file or as recorded) names it.
 	 */
 	public List<AuditEntry> history(Optional<String> table) {
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -189,17 +202,18 @@ public final class Migrator {
 	}
 
 	/**
-	 * Reads the live schema into a baseline migration and proves it in a scratch database; then,
-	 * unless asked only for the SQL, writes {@code <version>-baseline.sql} and records it
-	 * (state baseline). Nothing is written or recorded when the proof finds a difference.
+	 * Reads the live schema into a baseline migration and proves it in a scratch
+	 * database; then, unless asked only for the SQL, writes
+	 * {@code <version>-baseline.sql} and records it (state baseline). Nothing is written
+	 * or recorded when the proof finds a difference.
 	 */
 	public BaselineResult baseline(BaselineRequest request) {
 		return new RecordBaseline(this.settings, this.config.migrations()).run(request, this.config.lockWait());
 	}
 
 	/**
-	 * Replays the applied migrations (as they ran, in the order they ran) into a scratch database
-	 * and compares it with the live schema.
+	 * Replays the applied migrations (as they ran, in the order they ran) into a scratch
+	 * database and compares it with the live schema.
 	 */
 	public DriftReport drift(DatabaseConnector connector) {
 		Map<String, Boolean> transactional = new HashMap<>();
@@ -207,7 +221,8 @@ public final class Migrator {
 			catalog().migrations().forEach(m -> transactional.put(m.id(), m.up().transactional()));
 		}
 		catch (MigshException ex) {
-			// without the folder, what ran is still in the history; it ran in a transaction by default
+			// without the folder, what ran is still in the history; it ran in a
+			// transaction by default
 		}
 		List<Drift.Migration> applied = readHistory().stream()
 			.filter(AppliedMigration::isApplied)
@@ -217,8 +232,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Which migrations created or changed a table and each of its columns: the applied ones as
-	 * they ran, in the order they ran, then the pending files.
+	 * Which migrations created or changed a table and each of its columns: the applied
+	 * ones as they ran, in the order they ran, then the pending files.
 	 */
 	public TableProvenance provenance(String schema, String table, List<String> columns) {
 		List<AppliedMigration> history = readHistory();
@@ -227,14 +242,16 @@ public final class Migrator {
 		for (AppliedMigration a : history) {
 			recorded.add(a.id());
 			if (a.isApplied()) {
-				sources.add(new TableProvenance.Source(a.id(), a.state().word(), Optional.of(a.appliedAt()), a.upSql()));
+				sources
+					.add(new TableProvenance.Source(a.id(), a.state().word(), Optional.of(a.appliedAt()), a.upSql()));
 			}
 		}
 		try {
 			catalog().migrations()
 				.stream()
 				.filter(m -> !recorded.contains(m.id()))
-				.forEach(m -> sources.add(new TableProvenance.Source(m.id(), "pending", Optional.empty(), m.up().sql())));
+				.forEach(m -> sources
+					.add(new TableProvenance.Source(m.id(), "pending", Optional.empty(), m.up().sql())));
 		}
 		catch (MigshException ex) {
 			// no readable folder: the history alone tells what ran
@@ -282,4 +299,5 @@ public final class Migrator {
 		}
 		return last.toLowerCase(Locale.ROOT);
 	}
+
 }

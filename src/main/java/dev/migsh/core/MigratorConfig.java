@@ -8,16 +8,19 @@ import java.time.Duration;
 import dev.migsh.core.apply.EngineSettings;
 
 /**
- * How a {@link Migrator} works: the migrations folder, the schema holding the history, the
- * lock wait, the default lock_timeout and statement_timeout of each migration (zero means
- * none), and the operator recorded in history and audit (OS user@host).
+ * How a {@link Migrator} works: the migrations folder, the schema holding the history,
+ * the lock wait, the default lock_timeout and statement_timeout of each migration (zero
+ * means none), and the operator recorded in history and audit (OS user@host).
  */
 public record MigratorConfig(Path migrations, String historySchema, Duration lockWait, Duration lockTimeout,
 		Duration statementTimeout, String operator) {
 
 	public static final String DEFAULT_SCHEMA = "migsh";
 
-	/** The documented defaults: schema migsh, lock wait 60 s, lock_timeout 5 s, statement_timeout 10 min. */
+	/**
+	 * The documented defaults: schema migsh, lock wait 60 s, lock_timeout 5 s,
+	 * statement_timeout 10 min.
+	 */
 	public static MigratorConfig defaults(Path migrations) {
 		return new MigratorConfig(migrations, DEFAULT_SCHEMA, EngineSettings.DEFAULT_LOCK_WAIT,
 				EngineSettings.DEFAULT_LOCK_TIMEOUT, EngineSettings.DEFAULT_STATEMENT_TIMEOUT, localOperator());

@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 import dev.migsh.core.UsageException;
 
 /**
- * Strict parsing of a command's words against its {@link CommandSpec}: an undeclared option,
- * a flag given a value, a missing value or an extra argument is a usage error, never ignored
- * (Spring Shell 4.0.1 silently ignores unknown options, so {@code undo --dryrun true} would
- * run for real).
+ * Strict parsing of a command's words against its {@link CommandSpec}: an undeclared
+ * option, a flag given a value, a missing value or an extra argument is a usage error,
+ * never ignored (Spring Shell 4.0.1 silently ignores unknown options, so
+ * {@code undo --dryrun true} would run for real).
  */
 public final class ArgumentParser {
 
@@ -60,8 +60,7 @@ public final class ArgumentParser {
 						values.put(name, value);
 					}
 					else if (values.put(name, value) != null) {
-						throw new UsageException(spec.name() + ": option --" + name + " given twice",
-								"give it once");
+						throw new UsageException(spec.name() + ": option --" + name + " given twice", "give it once");
 					}
 				}
 				else {

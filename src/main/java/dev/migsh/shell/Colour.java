@@ -29,7 +29,8 @@ public final class Colour {
 			return false;
 		}
 		try {
-			// Java 22+ returns a Console even when redirected; isTerminal() tells the truth there.
+			// Java 22+ returns a Console even when redirected; isTerminal() tells the
+			// truth there.
 			Method isTerminal = Console.class.getMethod("isTerminal");
 			return (Boolean) isTerminal.invoke(console);
 		}

@@ -10,9 +10,9 @@ import dev.migsh.core.ExitCode;
 import dev.migsh.core.UsageException;
 
 /**
- * Runs one command line: finds the command, parses its words strictly, runs it against the
- * session and turns any failure into Error/Hint lines and an exit code. The interactive
- * shell, one-shot runs and scripts all come through here.
+ * Runs one command line: finds the command, parses its words strictly, runs it against
+ * the session and turns any failure into Error/Hint lines and an exit code. The
+ * interactive shell, one-shot runs and scripts all come through here.
  */
 public final class CommandDispatcher {
 
@@ -25,8 +25,8 @@ public final class CommandDispatcher {
 	private final Runnable afterCommand;
 
 	/**
-	 * @param afterCommand runs after every command, e.g. to forget cached completion values
-	 * the command may have changed
+	 * @param afterCommand runs after every command, e.g. to forget cached completion
+	 * values the command may have changed
 	 */
 	public CommandDispatcher(CommandRegistry registry, ShellSession session, Interrupts interrupts,
 			Runnable afterCommand) {
@@ -48,7 +48,10 @@ public final class CommandDispatcher {
 	public record Checked(MigshCommand command, ParsedArgs args) {
 	}
 
-	/** Finds and parses without running: used to validate a whole script before its first line runs. */
+	/**
+	 * Finds and parses without running: used to validate a whole script before its first
+	 * line runs.
+	 */
 	public Checked check(List<Word> words) {
 		if (words.isEmpty()) {
 			throw new UsageException("empty command", "type help for the list of commands");
@@ -70,8 +73,9 @@ public final class CommandDispatcher {
 	}
 
 	/**
-	 * Runs a line typed at the prompt; one that succeeds is remembered for {@code record}.
-	 * Scripts and one-shot runs use {@link #execute(String, Output, Prompter)}.
+	 * Runs a line typed at the prompt; one that succeeds is remembered for
+	 * {@code record}. Scripts and one-shot runs use
+	 * {@link #execute(String, Output, Prompter)}.
 	 */
 	public ExitCode executeTyped(String line, Output out, Prompter prompter) {
 		ExitCode code = execute(line, out, prompter);
@@ -90,8 +94,7 @@ public final class CommandDispatcher {
 			}
 			printNotices(out);
 			this.interrupts.reset();
-			return checked.command()
-				.run(new Invocation(checked.args(), out, prompter, this.session, this.interrupts));
+			return checked.command().run(new Invocation(checked.args(), out, prompter, this.session, this.interrupts));
 		}
 		catch (Exception | StackOverflowError ex) {
 			printNotices(out);
@@ -135,7 +138,8 @@ public final class CommandDispatcher {
 			.filter(n -> ArgumentParser.distance(n, typed) <= 2 || n.startsWith(typed))
 			.toList();
 		String all = commands().stream().map(Command::getName).collect(Collectors.joining(", "));
-		return close.isEmpty() ? "commands: " + all : "did you mean " + String.join(" or ", close) + "? (help lists all)";
+		return close.isEmpty() ? "commands: " + all
+				: "did you mean " + String.join(" or ", close) + "? (help lists all)";
 	}
 
 }

@@ -49,7 +49,8 @@ public final class CompletionSource {
 			case ENVIRONMENTS -> List.of("development", "staging", "production");
 			case FILES -> files(typed);
 			case TABLES -> cached(kind, this::tableNames);
-			case PENDING_MIGRATIONS, APPLIED_MIGRATIONS, ALL_MIGRATIONS -> cached(kind, () -> this.migrationIds.apply(kind));
+			case PENDING_MIGRATIONS, APPLIED_MIGRATIONS, ALL_MIGRATIONS ->
+				cached(kind, () -> this.migrationIds.apply(kind));
 		};
 	}
 
@@ -62,7 +63,8 @@ public final class CompletionSource {
 				return List.copyOf(read.get());
 			}
 			catch (RuntimeException ex) {
-				// completion must never break the prompt; an unreadable list completes to nothing
+				// completion must never break the prompt; an unreadable list completes to
+				// nothing
 				return List.of();
 			}
 		});

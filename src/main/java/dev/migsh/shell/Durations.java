@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 
 import dev.migsh.core.UsageException;
 
-/** Parses and prints the short durations users type: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+/**
+ * Parses and prints the short durations users type: {@code 500ms}, {@code 5s},
+ * {@code 2m}, {@code 1h}.
+ */
 public final class Durations {
 
 	private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)?");

@@ -55,8 +55,9 @@ public final class ErrorReporter {
 
 	private static Throwable unwrap(Throwable error) {
 		Throwable t = error;
-		while ((t instanceof java.lang.reflect.InvocationTargetException || t instanceof DataAccessException
-				&& t.getCause() instanceof MigshException) && t.getCause() != null) {
+		while ((t instanceof java.lang.reflect.InvocationTargetException
+				|| t instanceof DataAccessException && t.getCause() instanceof MigshException)
+				&& t.getCause() != null) {
 			t = t.getCause();
 		}
 		return t;

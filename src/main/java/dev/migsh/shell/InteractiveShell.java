@@ -11,9 +11,9 @@ import org.jline.terminal.Terminal;
 import dev.migsh.core.ExitCode;
 
 /**
- * The interactive loop on a JLine line reader: prompt, read, dispatch. Ctrl-C at the prompt
- * clears the line; Ctrl-C during a command cancels that command and keeps the shell; Ctrl-D
- * or {@code exit} leaves.
+ * The interactive loop on a JLine line reader: prompt, read, dispatch. Ctrl-C at the
+ * prompt clears the line; Ctrl-C during a command cancels that command and keeps the
+ * shell; Ctrl-D or {@code exit} leaves.
  */
 public final class InteractiveShell {
 

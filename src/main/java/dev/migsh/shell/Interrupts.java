@@ -1,9 +1,9 @@
 package dev.migsh.shell;
 
 /**
- * Routes Ctrl-C to whatever the running command registered as its cancel action (cancel the
- * statement on the server, stop waiting for a lock). With nothing registered, a Ctrl-C during
- * a command only sets a flag the command may poll.
+ * Routes Ctrl-C to whatever the running command registered as its cancel action (cancel
+ * the statement on the server, stop waiting for a lock). With nothing registered, a
+ * Ctrl-C during a command only sets a flag the command may poll.
  */
 public final class Interrupts {
 

@@ -11,7 +11,9 @@ public record Invocation(ParsedArgs args, Output out, Prompter prompter, ShellSe
 		return this.args.flag("json") || this.session.launch().json();
 	}
 
-	/** True when confirmations were given in advance (its --yes flag, or the global one). */
+	/**
+	 * True when confirmations were given in advance (its --yes flag, or the global one).
+	 */
 	public boolean yes() {
 		return this.args.flag("yes") || this.session.launch().yes();
 	}

@@ -8,10 +8,11 @@ import java.util.Map;
 import dev.migsh.core.UsageException;
 
 /**
- * The global options of {@code java -jar migsh.jar [OPTIONS] [--script FILE | COMMAND [ARGS...]]},
- * with their environment equivalents. Options go before the command; what follows the
- * command belongs to it. {@code --set}, {@code --from} and {@code --dry-run} shape a script
- * run; {@code --transcript} logs any run.
+ * The global options of
+ * {@code java -jar migsh.jar [OPTIONS] [--script FILE | COMMAND [ARGS...]]}, with their
+ * environment equivalents. Options go before the command; what follows the command
+ * belongs to it. {@code --set}, {@code --from} and {@code --dry-run} shape a script run;
+ * {@code --transcript} logs any run.
  */
 public record LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
 		boolean verbose, Path script, List<String> command, ScriptOptions scriptOptions, Path transcript) {

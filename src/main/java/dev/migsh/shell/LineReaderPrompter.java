@@ -6,7 +6,10 @@ import org.jline.reader.UserInterruptException;
 
 import dev.migsh.core.MigshException;
 
-/** Questions asked through the shell's JLine reader; secrets with echo off and never kept in history. */
+/**
+ * Questions asked through the shell's JLine reader; secrets with echo off and never kept
+ * in history.
+ */
 final class LineReaderPrompter implements Prompter {
 
 	private final LineReader reader;

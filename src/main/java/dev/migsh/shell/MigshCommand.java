@@ -11,9 +11,9 @@ import org.springframework.shell.core.command.ExitStatus;
 import dev.migsh.core.ExitCode;
 
 /**
- * Base of every migsh command: a Spring Shell command (so the registry, completion and the
- * highlighter know it) described by a {@link CommandSpec} and run by migsh's own dispatcher,
- * which parses strictly and maps errors and exit codes in one place.
+ * Base of every migsh command: a Spring Shell command (so the registry, completion and
+ * the highlighter know it) described by a {@link CommandSpec} and run by migsh's own
+ * dispatcher, which parses strictly and maps errors and exit codes in one place.
  */
 public abstract class MigshCommand extends AbstractCommand {
 
@@ -34,23 +34,27 @@ public abstract class MigshCommand extends AbstractCommand {
 		return true;
 	}
 
-	/** True for commands that change the database; scripts run them in dry-run form when asked. */
+	/**
+	 * True for commands that change the database; scripts run them in dry-run form when
+	 * asked.
+	 */
 	public boolean changesDatabase() {
 		return false;
 	}
 
 	/**
 	 * The flag that turns this command into its dry-run form, for a script run with
-	 * {@code --dry-run}: by default its {@code --dry-run} option, if it declares one. A changing
-	 * command without one is refused there.
+	 * {@code --dry-run}: by default its {@code --dry-run} option, if it declares one. A
+	 * changing command without one is refused there.
 	 */
 	public Optional<String> dryRunFlag() {
 		return this.spec.option("dry-run").filter(o -> !o.takesValue()).map(OptionSpec::name);
 	}
 
 	/**
-	 * Checks parsed arguments beyond what the spec can say (an unknown keyword, a malformed
-	 * number), so a script is refused before its first line runs. Throws a UsageException.
+	 * Checks parsed arguments beyond what the spec can say (an unknown keyword, a
+	 * malformed number), so a script is refused before its first line runs. Throws a
+	 * UsageException.
 	 */
 	public void validate(ParsedArgs args) {
 	}
@@ -59,7 +63,8 @@ public abstract class MigshCommand extends AbstractCommand {
 
 	@Override
 	public ExitStatus doExecute(CommandContext commandContext) {
-		// Spring Shell's own runners are not used: its parser ignores unknown options. Every
+		// Spring Shell's own runners are not used: its parser ignores unknown options.
+		// Every
 		// migsh command goes through CommandDispatcher.
 		throw new UnsupportedOperationException("migsh commands run through dev.migsh.shell.CommandDispatcher");
 	}

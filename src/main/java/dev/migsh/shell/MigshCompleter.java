@@ -32,7 +32,10 @@ public final class MigshCompleter extends CommandCompleter {
 			.toList());
 	}
 
-	/** The values offered for the word at {@code index}; JLine filters them by the typed prefix. */
+	/**
+	 * The values offered for the word at {@code index}; JLine filters them by the typed
+	 * prefix.
+	 */
 	public List<String> candidates(List<String> words, int index) {
 		if (index <= 0) {
 			return this.dispatcher.commands()

@@ -1,8 +1,8 @@
 package dev.migsh.shell;
 
 /**
- * A named option of a command: {@code --dry-run} (a flag) or {@code --to ID} (with a value).
- * A repeatable option ({@code --set A=1 --set B=2}) may be given more than once.
+ * A named option of a command: {@code --dry-run} (a flag) or {@code --to ID} (with a
+ * value). A repeatable option ({@code --set A=1 --set B=2}) may be given more than once.
  */
 public record OptionSpec(String name, boolean takesValue, String valueName, String description, Completion completion,
 		boolean repeats) {

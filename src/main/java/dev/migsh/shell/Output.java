@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a command writes: normal output, errors, with colour only when the terminal has it
- * and {@code NO_COLOR} is unset. Passwords are redacted by the caller before they get here.
- * While a {@link Transcript} is on, everything written is copied to it too.
+ * Where a command writes: normal output, errors, with colour only when the terminal has
+ * it and {@code NO_COLOR} is unset. Passwords are redacted by the caller before they get
+ * here. While a {@link Transcript} is on, everything written is copied to it too.
  */
 public final class Output {
 
@@ -31,7 +31,10 @@ public final class Output {
 		return Optional.ofNullable(this.transcript);
 	}
 
-	/** Copies everything shown from now on to this transcript, closing the one before, if any. */
+	/**
+	 * Copies everything shown from now on to this transcript, closing the one before, if
+	 * any.
+	 */
 	public void transcribeTo(Transcript next) {
 		this.out.flush();
 		this.err.flush();
@@ -42,7 +45,9 @@ public final class Output {
 		}
 	}
 
-	/** Stops and closes the transcript; returns the file it was writing, if one was on. */
+	/**
+	 * Stops and closes the transcript; returns the file it was writing, if one was on.
+	 */
 	public Optional<java.nio.file.Path> stopTranscript() {
 		this.out.flush();
 		this.err.flush();

@@ -10,8 +10,8 @@ import dev.migsh.core.UsageException;
 
 /**
  * A command line after strict parsing: the flags present, the option values and the
- * positional arguments by name. Only declared names can be in it. A repeatable option keeps
- * every value in {@code repeated}, and its last one in {@code values}.
+ * positional arguments by name. Only declared names can be in it. A repeatable option
+ * keeps every value in {@code repeated}, and its last one in {@code values}.
  */
 public record ParsedArgs(String command, Set<String> flags, Map<String, String> values, Map<String, String> arguments,
 		Map<String, List<String>> repeated) {
@@ -42,8 +42,8 @@ public record ParsedArgs(String command, Set<String> flags, Map<String, String> 
 	}
 
 	public String requiredArgument(String name) {
-		return argument(name).orElseThrow(() -> new UsageException(this.command + ": missing " + name,
-				"see 'help " + this.command + "'"));
+		return argument(name).orElseThrow(
+				() -> new UsageException(this.command + ": missing " + name, "see 'help " + this.command + "'"));
 	}
 
 	/** Every value of a repeatable option, in the order given; empty when absent. */
@@ -51,7 +51,9 @@ public record ParsedArgs(String command, Set<String> flags, Map<String, String> 
 		return this.repeated.getOrDefault(name, List.of());
 	}
 
-	/** A duration option such as {@code 5s}, {@code 500ms}, {@code 2m} or plain seconds. */
+	/**
+	 * A duration option such as {@code 5s}, {@code 500ms}, {@code 2m} or plain seconds.
+	 */
 	public Optional<Duration> duration(String name) {
 		return value(name).map(v -> Durations.parse(v, "--" + name));
 	}

@@ -18,9 +18,9 @@ public interface Prompter {
 	String readSecret(String prompt);
 
 	/**
-	 * Goes on only when the person types {@code word} exactly. A run nobody can answer fails
-	 * closed with {@code refusal} and {@code hint}; any other answer cancels. Either way it
-	 * is a refusal before anything changed (exit code 3).
+	 * Goes on only when the person types {@code word} exactly. A run nobody can answer
+	 * fails closed with {@code refusal} and {@code hint}; any other answer cancels.
+	 * Either way it is a refusal before anything changed (exit code 3).
 	 */
 	default void requireTyped(String question, String word, String refusal, String hint) {
 		if (!interactive()) {

@@ -9,8 +9,8 @@ import dev.migsh.core.UsageException;
 
 /**
  * How a script is replayed: the line to resume from (1 = the start), whether changing
- * commands run in their dry-run form, and the variables given with {@code --set VAR=value}
- * (which win over the environment).
+ * commands run in their dry-run form, and the variables given with
+ * {@code --set VAR=value} (which win over the environment).
  */
 public record ScriptOptions(int from, boolean dryRun, Map<String, String> variables) {
 
@@ -22,7 +22,10 @@ public record ScriptOptions(int from, boolean dryRun, Map<String, String> variab
 		variables = Map.copyOf(variables);
 	}
 
-	/** The options a script run from inside another inherits: variables and dry-run, not the start line. */
+	/**
+	 * The options a script run from inside another inherits: variables and dry-run, not
+	 * the start line.
+	 */
 	public ScriptOptions nested(Map<String, String> moreVariables) {
 		Map<String, String> all = new LinkedHashMap<>(this.variables);
 		all.putAll(moreVariables);

@@ -18,9 +18,10 @@ import dev.migsh.core.UsageException;
  * Replays a session script ({@code .msh}): one command per line as typed in the shell,
  * blank lines and {@code #} comments skipped, a trailing backslash continues a line,
  * {@code ${VAR}} taken from {@code --set} or the environment. The whole file, and every
- * script it calls, is checked first (unknown commands, bad options, unset variables), so a
- * typo on line 17 runs nothing. Each command is echoed after a timestamp and the prompt,
- * then its output; the run stops at the first failure with that command's exit code.
+ * script it calls, is checked first (unknown commands, bad options, unset variables), so
+ * a typo on line 17 runs nothing. Each command is echoed after a timestamp and the
+ * prompt, then its output; the run stops at the first failure with that command's exit
+ * code.
  */
 public final class ScriptRunner {
 
@@ -39,14 +40,17 @@ public final class ScriptRunner {
 	}
 
 	/**
-	 * One command of a script, checked: the lines it spans, the text after substitution, its
-	 * words, its echo, and what kind of command it is.
+	 * One command of a script, checked: the lines it spans, the text after substitution,
+	 * its words, its echo, and what kind of command it is.
 	 */
 	public record Step(int line, int lastLine, String text, List<Word> words, String echo, boolean needsDatabase,
 			boolean changes, boolean guard) {
 	}
 
-	/** A script being run, so a script it calls inherits its options and resolves paths beside it. */
+	/**
+	 * A script being run, so a script it calls inherits its options and resolves paths
+	 * beside it.
+	 */
 	public record Frame(Path file, ScriptOptions options) {
 	}
 
@@ -77,8 +81,10 @@ public final class ScriptRunner {
 				out.println(out.style(Style.DIM, "[" + LocalTime.now().format(CLOCK) + "] ")
 						+ PromptText.of(session, -1, out.colour()) + step.echo());
 				if (changeSkipped && step.guard()) {
-					// the guard describes the database after changes this dry run did not make
-					out.println(out.style(Style.DIM, "○ not checked in a dry run: the changes before it were not made"));
+					// the guard describes the database after changes this dry run did not
+					// make
+					out.println(
+							out.style(Style.DIM, "○ not checked in a dry run: the changes before it were not made"));
 					continue;
 				}
 				changeSkipped |= options.dryRun() && step.changes();
@@ -106,7 +112,8 @@ public final class ScriptRunner {
 
 	/**
 	 * Opens the session before the echo of the first command that needs it, so the prompt
-	 * echoed shows the database; returns the failure to report instead of running the step.
+	 * echoed shows the database; returns the failure to report instead of running the
+	 * step.
 	 */
 	private RuntimeException connectFirst(Step step, Prompter prompter) {
 		ShellSession session = this.dispatcher.session();
@@ -165,8 +172,8 @@ public final class ScriptRunner {
 				String flag = changing.dryRunFlag()
 					.orElseThrow(() -> new UsageException(file + ":" + line + ": " + changing.getName()
 							+ " changes the database and has no dry-run form, so a --dry-run script cannot run it"
-							+ " (nothing was run)", "run the script without --dry-run, or leave " + changing.getName()
-									+ " out of it"));
+							+ " (nothing was run)",
+							"run the script without --dry-run, or leave " + changing.getName() + " out of it"));
 				if (!checked.args().flag(flag)) {
 					List<Word> dry = new ArrayList<>(words);
 					dry.add(Word.plain("--" + flag));
@@ -190,8 +197,8 @@ public final class ScriptRunner {
 	}
 
 	/**
-	 * Where a script named in a command lives: beside the script that names it, or, typed at
-	 * the prompt, relative to the working directory.
+	 * Where a script named in a command lives: beside the script that names it, or, typed
+	 * at the prompt, relative to the working directory.
 	 */
 	public static Path resolve(Optional<Frame> caller, Path workingDir, String given) {
 		Path path = Path.of(given);

@@ -30,7 +30,8 @@ final class ScriptSource {
 			lines = Files.readAllLines(file, StandardCharsets.UTF_8);
 		}
 		catch (NoSuchFileException ex) {
-			throw new UsageException("script " + file + " not found", "give the path of a .msh file, e.g. scripts/demo.msh");
+			throw new UsageException("script " + file + " not found",
+					"give the path of a .msh file, e.g. scripts/demo.msh");
 		}
 		catch (IOException ex) {
 			throw new MigshException("cannot read script " + file + ": " + ex.getMessage(),

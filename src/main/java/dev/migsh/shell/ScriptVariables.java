@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import dev.migsh.core.UsageException;
 
 /**
- * The {@code ${VAR}} references of a script, resolved from {@code --set} values first, then
- * the environment. A reference to a variable set nowhere is an error before anything runs.
+ * The {@code ${VAR}} references of a script, resolved from {@code --set} values first,
+ * then the environment. A reference to a variable set nowhere is an error before anything
+ * runs.
  */
 final class ScriptVariables {
 
@@ -31,7 +32,10 @@ final class ScriptVariables {
 		this.environment = environment;
 	}
 
-	/** Names referenced in the text that have no value; a malformed reference is a usage error. */
+	/**
+	 * Names referenced in the text that have no value; a malformed reference is a usage
+	 * error.
+	 */
 	Set<String> missing(String text) {
 		Set<String> missing = new LinkedHashSet<>();
 		Matcher m = REFERENCE.matcher(text);
@@ -54,7 +58,10 @@ final class ScriptVariables {
 		return out.toString();
 	}
 
-	/** Values of the referenced variables whose names say they are secret, to hide in echoes. */
+	/**
+	 * Values of the referenced variables whose names say they are secret, to hide in
+	 * echoes.
+	 */
 	List<String> secretValues(String text) {
 		List<String> secrets = new ArrayList<>();
 		Matcher m = REFERENCE.matcher(text);

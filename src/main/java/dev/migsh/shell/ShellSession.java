@@ -24,8 +24,8 @@ import dev.migsh.core.plan.PlanFingerprint;
 
 /**
  * The state a shell keeps between commands: the open database session (or none), the
- * sandbox it may have started, the environment, and notices to show the user. One-shot and
- * script runs use the same object for their one run.
+ * sandbox it may have started, the environment, and notices to show the user. One-shot
+ * and script runs use the same object for their one run.
  */
 public final class ShellSession implements AutoCloseable {
 
@@ -84,20 +84,26 @@ public final class ShellSession implements AutoCloseable {
 		return this.workingDir;
 	}
 
-	/** The process environment, where a script's {@code ${VAR}} is looked up after {@code --set}. */
+	/**
+	 * The process environment, where a script's {@code ${VAR}} is looked up after
+	 * {@code --set}.
+	 */
 	public Map<String, String> environmentVariables() {
 		return this.env;
 	}
 
 	/**
-	 * Keeps a command typed at the prompt that succeeded, for {@code record}; a password in a
-	 * connection URL is redacted first.
+	 * Keeps a command typed at the prompt that succeeded, for {@code record}; a password
+	 * in a connection URL is redacted first.
 	 */
 	public void remember(String line) {
 		this.typed.add(ErrorReporter.redact(line, secrets()));
 	}
 
-	/** The commands typed at the prompt since the session began that succeeded, oldest first. */
+	/**
+	 * The commands typed at the prompt since the session began that succeeded, oldest
+	 * first.
+	 */
 	public List<String> typedCommands() {
 		return List.copyOf(this.typed);
 	}
@@ -144,15 +150,18 @@ public final class ShellSession implements AutoCloseable {
 	 * history schema. Cheap to make: it holds no state of its own beyond the pool.
 	 */
 	public Migrator migrator(Prompter prompter) {
-		return new Migrator(database(prompter).dataSource(), MigratorConfig.defaults(migrationsDir())
-			.withHistorySchema(this.launch.schema()));
+		return new Migrator(database(prompter).dataSource(),
+				MigratorConfig.defaults(migrationsDir()).withHistorySchema(this.launch.schema()));
 	}
 
 	public Optional<Database> currentDatabase() {
 		return Optional.ofNullable(this.database);
 	}
 
-	/** Opens a session with these settings, replacing the current one only if the new one works. */
+	/**
+	 * Opens a session with these settings, replacing the current one only if the new one
+	 * works.
+	 */
 	public void connect(ConnectRequest request, String environmentOverride, Prompter prompter) {
 		String envFlag = environmentOverride != null ? environmentOverride : this.launch.env();
 		Resolution resolution = new SettingsResolver().resolve(request, envFlag, this.env, this.workingDir,
@@ -243,7 +252,10 @@ public final class ShellSession implements AutoCloseable {
 		}
 	}
 
-	/** The fingerprint of the last {@code plan} shown in this session, which {@code apply} holds itself to. */
+	/**
+	 * The fingerprint of the last {@code plan} shown in this session, which {@code apply}
+	 * holds itself to.
+	 */
 	public Optional<PlanFingerprint> reviewedPlan() {
 		return Optional.ofNullable(this.reviewedPlan);
 	}

@@ -4,8 +4,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C handling for one-shot and script runs (no JLine terminal there): the first SIGINT
- * cancels the running command through {@link Interrupts}; a second one exits with 130.
+ * Ctrl-C handling for one-shot and script runs (no JLine terminal there): the first
+ * SIGINT cancels the running command through {@link Interrupts}; a second one exits with
+ * 130.
  */
 public final class SignalGuard implements AutoCloseable {
 
@@ -26,7 +27,8 @@ public final class SignalGuard implements AutoCloseable {
 			});
 		}
 		catch (IllegalArgumentException ex) {
-			// no SIGINT on this platform or it is reserved by the JVM (-Xrs): keep the default
+			// no SIGINT on this platform or it is reserved by the JVM (-Xrs): keep the
+			// default
 			previous = null;
 		}
 		return new SignalGuard(previous);

@@ -16,9 +16,9 @@ import dev.migsh.core.MigshException;
 
 /**
  * A log of a session for the incident record: every command, its output and the time, as
- * plain text (no colour codes), appended to a file. Each line is redacted of the session's
- * secrets and of passwords in connection URLs before it is written, so a password never
- * reaches the file.
+ * plain text (no colour codes), appended to a file. Each line is redacted of the
+ * session's secrets and of passwords in connection URLs before it is written, so a
+ * password never reaches the file.
  */
 public final class Transcript implements AutoCloseable {
 
@@ -73,7 +73,10 @@ public final class Transcript implements AutoCloseable {
 		}
 	}
 
-	/** A line for the transcript only, such as a command typed at the prompt (the terminal echoed it already). */
+	/**
+	 * A line for the transcript only, such as a command typed at the prompt (the terminal
+	 * echoed it already).
+	 */
 	public synchronized void note(String text) {
 		if (!this.line.isEmpty()) {
 			writeLine(this.line.toString());
@@ -104,7 +107,8 @@ public final class Transcript implements AutoCloseable {
 			this.writer.flush();
 		}
 		catch (IOException ex) {
-			// the terminal output goes on; a transcript that cannot be written is dropped, not fatal
+			// the terminal output goes on; a transcript that cannot be written is
+			// dropped, not fatal
 			this.broken = true;
 		}
 	}

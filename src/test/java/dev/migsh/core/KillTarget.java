@@ -8,7 +8,10 @@ import dev.migsh.core.apply.ApplyListener;
 import dev.migsh.core.apply.ApplyRequest;
 import dev.migsh.core.apply.Cancellation;
 
-/** Run in a child JVM by the kill test: applies a folder's migrations, then waits to be killed. */
+/**
+ * Run in a child JVM by the kill test: applies a folder's migrations, then waits to be
+ * killed.
+ */
 public final class KillTarget {
 
 	private KillTarget() {

@@ -43,11 +43,13 @@ class MigratorApplyTest {
 	@Test
 	void appliesPendingMigrationsWithHistoryAuditAndRollbackInstructions(TestDatabase db) {
 		MigrationFolder folder = new MigrationFolder(this.dir)
-			.write("001-users.sql", "-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY, name text);\n"
-					+ "-- migrate:down\nDROP TABLE users;\n")
-			.write("002-bio.sql", "-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n"
-					+ "-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n"
-					+ "-- migrate:verify\nSELECT count(*) = 0 FROM users;\n");
+			.write("001-users.sql",
+					"-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY, name text);\n"
+							+ "-- migrate:down\nDROP TABLE users;\n")
+			.write("002-bio.sql",
+					"-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n"
+							+ "-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n"
+							+ "-- migrate:verify\nSELECT count(*) = 0 FROM users;\n");
 		Migrator migrator = folder.migrator(db);
 
 		ApplyResult result = applyAll(migrator);
@@ -56,10 +58,10 @@ class MigratorApplyTest {
 		assertThat(result.applied().get(1).rollback().undoCommand()).contains("undo 002-bio");
 		assertThat(result.applied().get(1).rollback().destroys()).extracting(DbObject::describe)
 			.containsExactly("column users.bio");
-		assertThat(migrator.status().rows()).extracting(MigrationStatus::state)
-			.containsOnly(MigrationState.APPLIED);
-		assertThat(db.jdbc().queryForObject("SELECT os_user FROM migsh.history WHERE migration_id = '002-bio'",
-				String.class)).isEqualTo("tester@testhost");
+		assertThat(migrator.status().rows()).extracting(MigrationStatus::state).containsOnly(MigrationState.APPLIED);
+		assertThat(db.jdbc()
+			.queryForObject("SELECT os_user FROM migsh.history WHERE migration_id = '002-bio'", String.class))
+			.isEqualTo("tester@testhost");
 		assertThat(migrator.history(Optional.empty())).extracting(AuditEntry::action, AuditEntry::outcome)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.APPLY, AuditOutcome.OK),
 					org.assertj.core.groups.Tuple.tuple(AuditAction.APPLY, AuditOutcome.OK));
@@ -71,8 +73,9 @@ class MigratorApplyTest {
 	@Test
 	void applyThenUndoThenApplyLeavesTheSameSchema(TestDatabase db) {
 		MigrationFolder folder = new MigrationFolder(this.dir)
-			.write("001-authors.sql", "-- migrate:up\nCREATE TABLE authors (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n"
-					+ "-- migrate:down\nDROP TABLE authors;\n")
+			.write("001-authors.sql",
+					"-- migrate:up\nCREATE TABLE authors (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n"
+							+ "-- migrate:down\nDROP TABLE authors;\n")
 			.write("002-books.sql", """
 					-- migrate:up
 					CREATE TABLE books (id bigint PRIMARY KEY, author_id bigint NOT NULL REFERENCES authors (id),
@@ -96,8 +99,8 @@ class MigratorApplyTest {
 		assertThat(applied).isNotEmpty();
 		assertThat(SchemaSnapshot.of(db.jdbc())).isEqualTo(applied);
 		assertThat(migrator.history(Optional.empty())).extracting(AuditEntry::action)
-			.containsExactly(AuditAction.APPLY, AuditAction.APPLY, AuditAction.UNDO, AuditAction.UNDO, AuditAction.APPLY,
-					AuditAction.APPLY);
+			.containsExactly(AuditAction.APPLY, AuditAction.APPLY, AuditAction.UNDO, AuditAction.UNDO,
+					AuditAction.APPLY, AuditAction.APPLY);
 	}
 
 	@Test
@@ -145,8 +148,9 @@ class MigratorApplyTest {
 		MigrationStatus failed = migrator.status().rows().get(0);
 		assertThat(failed.state()).isEqualTo(MigrationState.FAILED);
 		assertThat(failed.detail()).startsWith("failed at 2/3: 42P07");
-		assertThat(db.jdbc().queryForObject("SELECT to_regclass('n1') IS NOT NULL AND to_regclass('n3') IS NULL",
-				Boolean.class)).isTrue();
+		assertThat(db.jdbc()
+			.queryForObject("SELECT to_regclass('n1') IS NOT NULL AND to_regclass('n3') IS NULL", Boolean.class))
+			.isTrue();
 		assertThatThrownBy(() -> applyAll(migrator)).isInstanceOf(MigshException.class)
 			.hasMessageContaining("recorded as failed")
 			.satisfies(e -> assertThat(((MigshException) e).exitCode()).isEqualTo(ExitCode.PREFLIGHT_REFUSED));
@@ -196,15 +200,18 @@ class MigratorApplyTest {
 					"-- migrate:up\nCREATE SCHEMA evil;\nSET search_path = evil;\nCREATE TABLE t1 (id int);\n"
 							+ "SET statement_timeout = 1;\n")
 			.write("002-next.sql", "-- migrate:up\nSELECT pg_sleep(0.05);\nCREATE TABLE t2 (id int);\n")
-			.write("003-no-tx.sql", "-- migrate:up transaction:false\nSET search_path = evil;\nCREATE TABLE t3 (id int);\n")
+			.write("003-no-tx.sql",
+					"-- migrate:up transaction:false\nSET search_path = evil;\nCREATE TABLE t3 (id int);\n")
 			.write("004-last.sql", "-- migrate:up\nCREATE TABLE t4 (id int);\n");
 		Migrator migrator = folder.migrator(db);
 
 		applyAll(migrator);
 
-		assertThat(db.jdbc()
-			.queryForObject("SELECT to_regclass('evil.t1') IS NOT NULL AND to_regclass('public.t2') IS NOT NULL"
-					+ " AND to_regclass('evil.t3') IS NOT NULL AND to_regclass('public.t4') IS NOT NULL", Boolean.class))
+		assertThat(
+				db.jdbc()
+					.queryForObject("SELECT to_regclass('evil.t1') IS NOT NULL AND to_regclass('public.t2') IS NOT NULL"
+							+ " AND to_regclass('evil.t3') IS NOT NULL AND to_regclass('public.t4') IS NOT NULL",
+							Boolean.class))
 			.isTrue();
 		assertThat(migrator.status().count(MigrationState.APPLIED)).isEqualTo(4);
 	}
@@ -218,15 +225,15 @@ class MigratorApplyTest {
 		Migrator migrator = folder.migrator(db);
 		applyAll(migrator);
 
-		assertThatThrownBy(() -> migrator.undo(UndoRequest.of(UndoTarget.latest()), ApplyListener.NONE,
-				Cancellation.none()))
+		assertThatThrownBy(
+				() -> migrator.undo(UndoRequest.of(UndoTarget.latest()), ApplyListener.NONE, Cancellation.none()))
 			.isInstanceOfSatisfying(MigshException.class, e -> {
 				assertThat(e.getMessage()).contains("003-c", "no down section",
 						"rolling back needs a restore or a new migration");
 				assertThat(e.hint()).contains("backup", "new migration");
 			});
-		assertThatThrownBy(() -> migrator.undo(UndoRequest.of(UndoTarget.only("001-a")), ApplyListener.NONE,
-				Cancellation.none()))
+		assertThatThrownBy(
+				() -> migrator.undo(UndoRequest.of(UndoTarget.only("001-a")), ApplyListener.NONE, Cancellation.none()))
 			.isInstanceOf(MigshException.class)
 			.hasMessageContaining("not the latest");
 
@@ -259,7 +266,8 @@ class MigratorApplyTest {
 		var result = migrator.markApplied("001-m");
 
 		assertThat(result.existing()).extracting(DbObject::describe).containsExactly("table m1", "type mood");
-		assertThat(result.missing()).extracting(DbObject::describe).containsExactly("index m1_idx", "function public.m1_fn");
+		assertThat(result.missing()).extracting(DbObject::describe)
+			.containsExactly("index m1_idx", "function public.m1_fn");
 		assertThat(migrator.status().rows().get(0).state()).isEqualTo(MigrationState.MARKED);
 		assertThat(db.jdbc().queryForObject("SELECT to_regclass('m1_idx') IS NULL", Boolean.class)).isTrue();
 		assertThatThrownBy(() -> migrator.markApplied("001-m")).isInstanceOf(MigshException.class)

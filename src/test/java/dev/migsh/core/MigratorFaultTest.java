@@ -86,8 +86,9 @@ class MigratorFaultTest {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(db.jdbc().queryForObject("SELECT count(DISTINCT migration_id) || '/' || count(*) FROM migsh.history",
-				String.class)).isEqualTo("5/5");
+		assertThat(db.jdbc()
+			.queryForObject("SELECT count(DISTINCT migration_id) || '/' || count(*) FROM migsh.history", String.class))
+			.isEqualTo("5/5");
 		assertThat(db.jdbc().queryForObject(ADVISORY_LOCKS, Integer.class)).isZero();
 	}
 
@@ -168,10 +169,11 @@ class MigratorFaultTest {
 				seen.add(holder);
 			}
 		};
-		try (var other = db.dataSource().getConnection(); var lock = MigrationLock.acquire(other, "migsh.history",
-				Duration.ZERO, LockWaitListener.none(), Cancellation.none())) {
-			int otherPid = db.jdbc().queryForObject(
-					"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted", Integer.class);
+		try (var other = db.dataSource().getConnection();
+				var lock = MigrationLock.acquire(other, "migsh.history", Duration.ZERO, LockWaitListener.none(),
+						Cancellation.none())) {
+			int otherPid = db.jdbc()
+				.queryForObject("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted", Integer.class);
 			assertThatThrownBy(() -> migrator.apply(ApplyRequest.all(), listener, Cancellation.none()))
 				.isInstanceOfSatisfying(MigrationLockedException.class,
 						e -> assertThat(e.getMessage()).contains("pid " + otherPid, "waited"));
@@ -189,8 +191,9 @@ class MigratorFaultTest {
 		ApplyListener killer = new ApplyListener() {
 			@Override
 			public void migrationFinished(dev.migsh.core.apply.MigrationResult result) {
-				db.jdbc().queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-						+ " WHERE application_name LIKE 'migsh:%' AND datname = current_database()");
+				db.jdbc()
+					.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+							+ " WHERE application_name LIKE 'migsh:%' AND datname = current_database()");
 			}
 		};
 

@@ -103,8 +103,8 @@ class MigratorStatusTest {
 				assertThat(e.hint()).contains("apply 010-a");
 				assertThat(e.exitCode()).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
 			});
-		assertThat(migrator.apply(ApplyRequest.of(dev.migsh.core.plan.ApplyTarget.only("10")), ApplyListener.NONE,
-				Cancellation.none())
+		assertThat(migrator
+			.apply(ApplyRequest.of(dev.migsh.core.plan.ApplyTarget.only("10")), ApplyListener.NONE, Cancellation.none())
 			.applied()).extracting(r -> r.id()).containsExactly("010-a");
 		assertThat(migrator.apply(ApplyRequest.all(), ApplyListener.NONE, Cancellation.none()).applied())
 			.extracting(r -> r.id())

@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The user schema as text lines (columns, constraints, indexes), to compare two states. */
+/**
+ * The user schema as text lines (columns, constraints, indexes), to compare two states.
+ */
 public final class SchemaSnapshot {
 
 	private static final String COLUMNS = """

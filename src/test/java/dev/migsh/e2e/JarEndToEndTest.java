@@ -60,11 +60,14 @@ class JarEndToEndTest {
 
 	@Test
 	void aScriptStopsAtTheFirstFailingCommand(TestDatabase db) throws Exception {
-		Path script = Files.writeString(this.dir.resolve("fail.msh"), "info\nconnect --host 127.0.0.1 --port 1\ntables\n");
+		Path script = Files.writeString(this.dir.resolve("fail.msh"),
+				"info\nconnect --host 127.0.0.1 --port 1\ntables\n");
 		MigshProcess.Result r = MigshProcess.run(this.dir, MigshProcess.env(), "--url", db.url(), "--script",
 				script.toString());
 		assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
-		assertThat(r.stdout()).contains("> info").contains("> connect --host 127.0.0.1 --port 1").doesNotContain("> tables");
+		assertThat(r.stdout()).contains("> info")
+			.contains("> connect --host 127.0.0.1 --port 1")
+			.doesNotContain("> tables");
 		assertThat(r.stderr()).contains("Error: could not connect").contains("stopped at line 2");
 	}
 
@@ -94,8 +97,8 @@ class JarEndToEndTest {
 		assertThat(ok.stdout()).contains("migsh_secret").contains("set (hidden)");
 		String wrong = "Wrong-" + password;
 		MigshProcess.Result refused = MigshProcess.run(this.dir,
-				MigshProcess.env("MIGSH_URL", base.formatted(java.net.URLEncoder.encode(wrong,
-						java.nio.charset.StandardCharsets.UTF_8))),
+				MigshProcess.env("MIGSH_URL",
+						base.formatted(java.net.URLEncoder.encode(wrong, java.nio.charset.StandardCharsets.UTF_8))),
 				"--verbose", "info");
 		assertThat(refused.exitCode()).isEqualTo(1);
 		assertThat(refused.stderr()).contains("Error: login to").contains("password authentication failed");

@@ -28,8 +28,8 @@ final class MigshProcess {
 		String jar = System.getProperty("migsh.jar", "target/migsh.jar");
 		Path path = Path.of(jar).toAbsolutePath();
 		if (!Files.exists(path)) {
-			throw new IllegalStateException("the packaged jar " + path + " is missing; these tests run after"
-					+ " 'package' (./mvnw verify)");
+			throw new IllegalStateException(
+					"the packaged jar " + path + " is missing; these tests run after" + " 'package' (./mvnw verify)");
 		}
 		return path;
 	}
@@ -40,7 +40,10 @@ final class MigshProcess {
 		return exec(command, workDir, env);
 	}
 
-	/** Runs the jar with these lines typed on its standard input, as a piped interactive session. */
+	/**
+	 * Runs the jar with these lines typed on its standard input, as a piped interactive
+	 * session.
+	 */
 	static Result runTyping(Path workDir, Map<String, String> env, String input, String... args)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
@@ -57,8 +60,8 @@ final class MigshProcess {
 			throws IOException, InterruptedException {
 		ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
 		Map<String, String> environment = pb.environment();
-		for (String key : List.of("MIGSH_URL", "DATABASE_URL", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER",
-				"PGPASSWORD", "PGSERVICE", "DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USER", "DB_PASSWORD", "MIGSH_ENV")) {
+		for (String key : List.of("MIGSH_URL", "DATABASE_URL", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD",
+				"PGSERVICE", "DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USER", "DB_PASSWORD", "MIGSH_ENV")) {
 			environment.remove(key);
 		}
 		environment.put("MIGSH_HOME", workDir.resolve(".migsh").toString());

@@ -18,8 +18,8 @@ import dev.migsh.testing.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The runbooks in scripts/, run with the packaged jar against a fresh database and a copy of
- * the sample migrations, as an ops engineer runs them.
+ * The runbooks in scripts/, run with the packaged jar against a fresh database and a copy
+ * of the sample migrations, as an ops engineer runs them.
  */
 @ExtendWith(FreshDatabase.class)
 class RunbooksEndToEndTest {
@@ -63,7 +63,9 @@ class RunbooksEndToEndTest {
 		applied(db, "apply", "--yes");
 		MigshProcess.Result healthy = runbook(db, "preflight.msh");
 		assertThat(healthy.exitCode()).as(healthy.all()).isZero();
-		assertThat(healthy.stdout()).contains("> status").contains("> plan").contains("> report")
+		assertThat(healthy.stdout()).contains("> status")
+			.contains("> plan")
+			.contains("> report")
 			.contains("> apply --dry-run");
 		Path users = this.migrations.resolve("001-create-users.sql");
 		Files.writeString(users, Files.readString(users).replace("users_role_idx", "users_role_index"));
@@ -160,8 +162,9 @@ class RunbooksEndToEndTest {
 		db.jdbc().execute(up);
 		MigshProcess.Result r = runbook(db, "adopt-existing.msh", "--set", "MIGRATION=033-create-achievements");
 		assertThat(r.exitCode()).as(r.all()).isZero();
-		String check = r.stdout().substring(r.stdout().indexOf("> mark-applied 033-create-achievements --dry-run"),
-				r.stdout().indexOf("> mark-applied 033-create-achievements\n"));
+		String check = r.stdout()
+			.substring(r.stdout().indexOf("> mark-applied 033-create-achievements --dry-run"),
+					r.stdout().indexOf("> mark-applied 033-create-achievements\n"));
 		assertThat(check).contains("table achievements exists").contains("table user_achievements exists");
 		assertThat(r.stdout()).contains("✔ 033-create-achievements marked");
 		assertThat(db.jdbc()
@@ -174,8 +177,9 @@ class RunbooksEndToEndTest {
 	void freshDevDropsEverythingAndAppliesEveryMigrationAgain(TestDatabase db) throws Exception {
 		applied(db, "apply", "--to", "010", "--yes");
 		db.jdbc().execute("CREATE TABLE by_hand (id int)");
-		db.jdbc().execute("INSERT INTO users (email, password_hash, first_name, last_name) VALUES"
-				+ " ('a@example.com', 'x', 'A', 'B')");
+		db.jdbc()
+			.execute("INSERT INTO users (email, password_hash, first_name, last_name) VALUES"
+					+ " ('a@example.com', 'x', 'A', 'B')");
 		MigshProcess.Result r = runbook(db, "fresh-dev.msh");
 		assertThat(r.exitCode()).as(r.all()).isZero();
 		assertThat(r.stdout()).contains("Dropping in 5… 4… 3… 2… 1… now.").contains("✔ 0 pending");
@@ -202,8 +206,8 @@ class RunbooksEndToEndTest {
 		MigshProcess.Result session = MigshProcess.runTyping(this.dir, MigshProcess.env(), typed, "--url", db.url(),
 				"--migrations", this.migrations.toString());
 		assertThat(session.exitCode()).as(session.all()).isZero();
-		assertThat(Files.readString(this.dir.resolve("session.msh"))).as(session.all()).endsWith(
-				"apply --to 011 --yes\nundo --yes\nexpect pending 20\n");
+		assertThat(Files.readString(this.dir.resolve("session.msh"))).as(session.all())
+			.endsWith("apply --to 011 --yes\nundo --yes\nexpect pending 20\n");
 		String expected = status(db);
 		try (TestDatabase other = TestPostgres.createDatabase()) {
 			MigshProcess.Result replay = MigshProcess.run(this.dir, MigshProcess.env(), "--url", other.url(),
@@ -214,8 +218,10 @@ class RunbooksEndToEndTest {
 	}
 
 	private String status(TestDatabase db) {
-		return String.join("\n", db.jdbc()
-			.queryForList("SELECT migration_id || ' ' || state FROM migsh.history ORDER BY migration_id", String.class));
+		return String.join("\n",
+				db.jdbc()
+					.queryForList("SELECT migration_id || ' ' || state FROM migsh.history ORDER BY migration_id",
+							String.class));
 	}
 
 	private MigshProcess.Result runbook(TestDatabase db, String script, String... options) throws Exception {
@@ -242,7 +248,8 @@ class RunbooksEndToEndTest {
 
 	private static boolean column(TestDatabase db, String table, String column) {
 		return db.jdbc()
-			.queryForObject("SELECT count(*) > 0 FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+			.queryForObject(
+					"SELECT count(*) > 0 FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
 					Boolean.class, table, column);
 	}
 

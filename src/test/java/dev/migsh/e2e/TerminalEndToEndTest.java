@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The packaged jar in a real terminal (tmux): completion, the prompt, Ctrl-C at the prompt
- * and during a command, and where the history goes.
+ * The packaged jar in a real terminal (tmux): completion, the prompt, Ctrl-C at the
+ * prompt and during a command, and where the history goes.
  */
 @ExtendWith(FreshDatabase.class)
 class TerminalEndToEndTest {

@@ -48,7 +48,9 @@ final class Tmux implements AutoCloseable {
 		return tmux("display-message", "-p", "-t", "s", "#{pane_dead}").strip().equals("1");
 	}
 
-	/** Waits until the screen contains the text; fails with the screen when it never does. */
+	/**
+	 * Waits until the screen contains the text; fails with the screen when it never does.
+	 */
 	String waitFor(String text, int seconds) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		String screen = "";
@@ -59,8 +61,8 @@ final class Tmux implements AutoCloseable {
 			}
 			Thread.sleep(250);
 		}
-		throw new AssertionError("the terminal never showed '" + text + "' within " + seconds + " s; it shows:\n"
-				+ screen);
+		throw new AssertionError(
+				"the terminal never showed '" + text + "' within " + seconds + " s; it shows:\n" + screen);
 	}
 
 	private String tmux(String... args) throws IOException, InterruptedException {

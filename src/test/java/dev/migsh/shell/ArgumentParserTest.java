@@ -81,7 +81,8 @@ class ArgumentParserTest {
 	@Test
 	void tokenizerGroupsQuotesAndEscapes() {
 		List<Word> words = Tokenizer.split("connect 'postgres://u@h/db' --user \"a b\" x\\ y");
-		assertThat(words).extracting(Word::value).containsExactly("connect", "postgres://u@h/db", "--user", "a b", "x y");
+		assertThat(words).extracting(Word::value)
+			.containsExactly("connect", "postgres://u@h/db", "--user", "a b", "x y");
 		assertThatThrownBy(() -> Tokenizer.split("describe \"Order")).isInstanceOf(UsageException.class)
 			.hasMessageContaining("unterminated double quote");
 	}

@@ -14,7 +14,9 @@ import dev.migsh.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What TAB offers, by command and argument: ids by state, tables, options not yet given. */
+/**
+ * What TAB offers, by command and argument: ids by state, tables, options not yet given.
+ */
 @ExtendWith(FreshDatabase.class)
 class CompletionTest {
 

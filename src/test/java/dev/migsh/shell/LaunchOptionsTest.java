@@ -19,8 +19,8 @@ class LaunchOptionsTest {
 
 	@Test
 	void globalOptionsComeBeforeTheCommandAndTheRestBelongsToIt() {
-		LaunchOptions launch = LaunchOptions.parse(new String[] { "--url", "postgres://x@h/db", "--yes", "apply",
-				"--to", "031", "--yes" }, Map.of());
+		LaunchOptions launch = LaunchOptions
+			.parse(new String[] { "--url", "postgres://x@h/db", "--yes", "apply", "--to", "031", "--yes" }, Map.of());
 		assertThat(launch.mode()).isEqualTo(LaunchOptions.Mode.ONE_SHOT);
 		assertThat(launch.url()).isEqualTo("postgres://x@h/db");
 		assertThat(launch.yes()).isTrue();

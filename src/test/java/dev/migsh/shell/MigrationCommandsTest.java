@@ -13,7 +13,10 @@ import dev.migsh.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The migration commands through the real dispatcher: what a user sees and the exit codes. */
+/**
+ * The migration commands through the real dispatcher: what a user sees and the exit
+ * codes.
+ */
 @ExtendWith(FreshDatabase.class)
 class MigrationCommandsTest {
 
@@ -131,8 +134,9 @@ class MigrationCommandsTest {
 	}
 
 	private static boolean columnExists(TestDatabase db, String column) {
-		return db.jdbc().queryForObject("select count(*) from information_schema.columns where table_name = 'users'"
-				+ " and column_name = ?", Integer.class, column) == 1;
+		return db.jdbc()
+			.queryForObject("select count(*) from information_schema.columns where table_name = 'users'"
+					+ " and column_name = ?", Integer.class, column) == 1;
 	}
 
 }

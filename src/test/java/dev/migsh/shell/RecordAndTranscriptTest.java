@@ -13,7 +13,10 @@ import dev.migsh.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** record writes what was typed as a replayable script; transcript logs what was shown, never a password. */
+/**
+ * record writes what was typed as a replayable script; transcript logs what was shown,
+ * never a password.
+ */
 @ExtendWith(FreshDatabase.class)
 class RecordAndTranscriptTest {
 

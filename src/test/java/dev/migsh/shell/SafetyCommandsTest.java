@@ -23,7 +23,10 @@ import dev.migsh.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** plan, report, trash and the safety parts of apply and undo, through the real dispatcher. */
+/**
+ * plan, report, trash and the safety parts of apply and undo, through the real
+ * dispatcher.
+ */
 @ExtendWith(FreshDatabase.class)
 class SafetyCommandsTest {
 
@@ -199,10 +202,12 @@ class SafetyCommandsTest {
 
 			assertThat(shell.run("undo --yes")).as(shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("Kept 1 rows of column public.users.bio in migsh_trash.1_users_bio")
-				.contains("UPDATE public.users AS t SET bio = s.bio FROM migsh_trash.\"1_users_bio\" AS s WHERE t.id = s.id;");
+				.contains(
+						"UPDATE public.users AS t SET bio = s.bio FROM migsh_trash.\"1_users_bio\" AS s WHERE t.id = s.id;");
 
 			assertThat(shell.run("trash")).isEqualTo(ExitCode.OK);
-			assertThat(shell.out()).containsPattern("1\\s+\\S+ \\S+\\s+002-add-bio\\s+column\\s+public\\.users\\.bio\\s+1");
+			assertThat(shell.out())
+				.containsPattern("1\\s+\\S+ \\S+\\s+002-add-bio\\s+column\\s+public\\.users\\.bio\\s+1");
 
 			assertThat(shell.run("trash purge")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
 			assertThat(shell.err()).contains("--yes");

@@ -15,7 +15,10 @@ import dev.migsh.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** baseline and drift through the real dispatcher: files, history rows, output and exit codes. */
+/**
+ * baseline and drift through the real dispatcher: files, history rows, output and exit
+ * codes.
+ */
 @ExtendWith(FreshDatabase.class)
 class SchemaProofCommandsTest {
 
@@ -47,9 +50,10 @@ class SchemaProofCommandsTest {
 				.contains("-- migrate:down\n-- A baseline has no down section");
 			assertThat(shell.out()).contains("✔ Proof: built in database migsh_scratch_")
 				.contains("Recorded 001-baseline as applied (baseline)");
-			assertThat(db.jdbc().queryForList("SELECT state FROM migsh.history", String.class)).containsExactly("baseline");
-			assertThat(db.jdbc().queryForList("SELECT action || ' ' || outcome || ' ' || detail FROM migsh.audit",
-					String.class))
+			assertThat(db.jdbc().queryForList("SELECT state FROM migsh.history", String.class))
+				.containsExactly("baseline");
+			assertThat(db.jdbc()
+				.queryForList("SELECT action || ' ' || outcome || ' ' || detail FROM migsh.audit", String.class))
 				.singleElement()
 				.asString()
 				.startsWith("baseline ok proven in database migsh_scratch_")
@@ -112,7 +116,8 @@ class SchemaProofCommandsTest {
 				.contains("Changed by hand:")
 				.contains("column public.orders.status default: 'pending'::text in the database, 'new'::text in the"
 						+ " migrations")
-				.contains("in the database:   ALTER TABLE public.orders ADD COLUMN status text DEFAULT 'pending'::text;")
+				.contains(
+						"in the database:   ALTER TABLE public.orders ADD COLUMN status text DEFAULT 'pending'::text;")
 				.contains("✖ Drift: 3 difference(s)");
 
 			assertThat(shell.run("drift --json")).isEqualTo(ExitCode.FAILED);
@@ -131,7 +136,8 @@ class SchemaProofCommandsTest {
 
 			assertThat(shell.run("describe users")).as(shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("Migrations:")
-				.containsPattern("001-baseline\\s+baseline \\d{4}-\\d\\d-\\d\\d: created the table; commented on the table")
+				.containsPattern(
+						"001-baseline\\s+baseline \\d{4}-\\d\\d-\\d\\d: created the table; commented on the table")
 				.containsPattern("002-add-bio\\s+applied \\d{4}-\\d\\d-\\d\\d: added column bio")
 				.contains("Columns by migration:")
 				.containsPattern("email\\s+created by 001-baseline")

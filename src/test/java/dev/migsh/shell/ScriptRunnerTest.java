@@ -16,7 +16,10 @@ import dev.migsh.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Replaying scripts through the real dispatcher: checking first, variables, resuming, dry-run, nesting. */
+/**
+ * Replaying scripts through the real dispatcher: checking first, variables, resuming,
+ * dry-run, nesting.
+ */
 @ExtendWith(FreshDatabase.class)
 class ScriptRunnerTest {
 
@@ -77,8 +80,8 @@ class ScriptRunnerTest {
 	@Test
 	void expectChecksPendingCountsAndMigrationStates(TestDatabase db) throws Exception {
 		Files.createDirectories(this.dir.resolve("migrations"));
-		write("migrations/001-create-widgets.sql", "-- migrate:up\nCREATE TABLE widgets (id int);\n"
-				+ "-- migrate:down\nDROP TABLE widgets;\n");
+		write("migrations/001-create-widgets.sql",
+				"-- migrate:up\nCREATE TABLE widgets (id int);\n" + "-- migrate:down\nDROP TABLE widgets;\n");
 		try (ShellHarness shell = ShellHarness.connectedTo(db.url(), this.dir)) {
 			assertThat(shell.run("expect pending 1")).as(shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.run("expect state 001 pending")).as(shell.err()).isEqualTo(ExitCode.OK);
@@ -150,8 +153,8 @@ class ScriptRunnerTest {
 	void aDryRunScriptRunsChangingCommandsInTheirDryRunForm(TestDatabase db) throws Exception {
 		Path script = write("dry.msh", "expect pending 0\nchange\nchange --dry-run\nexpect pending 5\n");
 		Files.createDirectories(this.dir.resolve("migrations"));
-		try (ShellHarness shell = new ShellHarness(List.of(new FakeChange("change", true)),
-				ShellHarness.env(db.url()), this.dir, this.dir)) {
+		try (ShellHarness shell = new ShellHarness(List.of(new FakeChange("change", true)), ShellHarness.env(db.url()),
+				this.dir, this.dir)) {
 			assertThat(shell.script(script, new ScriptOptions(1, true, Map.of()))).as(shell.err())
 				.isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("> change --dry-run\nwould change")
@@ -165,8 +168,8 @@ class ScriptRunnerTest {
 	@Test
 	void aDryRunScriptRefusesAChangingCommandWithNoDryRunForm(TestDatabase db) throws Exception {
 		Path script = write("dry.msh", "info\nwipe\n");
-		try (ShellHarness shell = new ShellHarness(List.of(new FakeChange("wipe", false)),
-				ShellHarness.env(db.url()), this.dir, this.dir)) {
+		try (ShellHarness shell = new ShellHarness(List.of(new FakeChange("wipe", false)), ShellHarness.env(db.url()),
+				this.dir, this.dir)) {
 			assertThat(shell.script(script, new ScriptOptions(1, true, Map.of()))).isEqualTo(ExitCode.USAGE);
 			assertThat(shell.err()).contains("dry.msh:2: wipe changes the database and has no dry-run form");
 			assertThat(shell.out()).doesNotContain("> info");

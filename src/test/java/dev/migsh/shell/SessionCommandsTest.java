@@ -26,7 +26,10 @@ class SessionCommandsTest {
 	void helpListsTheCommandsByGroupAndOneCommandsOptions(TestDatabase db) {
 		try (ShellHarness shell = ShellHarness.connectedTo(db.url(), this.dir)) {
 			assertThat(shell.run("help")).isEqualTo(ExitCode.OK);
-			assertThat(shell.out()).contains("Migrations").contains("  apply ").contains("Schema").contains("  describe ");
+			assertThat(shell.out()).contains("Migrations")
+				.contains("  apply ")
+				.contains("Schema")
+				.contains("  describe ");
 			assertThat(shell.run("help undo")).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("undo [ID]").contains("--dry-run").contains("--to ID");
 			assertThat(shell.run("help nosuch")).isEqualTo(ExitCode.USAGE);

@@ -15,8 +15,8 @@ import org.springframework.shell.core.command.CommandRegistry;
 import dev.migsh.core.ExitCode;
 
 /**
- * The shell without Spring: the real commands, dispatcher and session, with output captured.
- * Tests drive it the way the runners do.
+ * The shell without Spring: the real commands, dispatcher and session, with output
+ * captured. Tests drive it the way the runners do.
  */
 public final class ShellHarness implements AutoCloseable {
 
@@ -78,7 +78,9 @@ public final class ShellHarness implements AutoCloseable {
 		return this.dispatcher.executeTyped(line, this.output, Prompter.NONE);
 	}
 
-	/** Runs a line with someone at the keyboard: {@code prompter} answers the questions. */
+	/**
+	 * Runs a line with someone at the keyboard: {@code prompter} answers the questions.
+	 */
 	public ExitCode run(String line, Prompter prompter) {
 		return this.dispatcher.execute(line, this.output, prompter);
 	}

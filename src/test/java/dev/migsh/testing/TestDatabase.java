@@ -6,8 +6,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A fresh database on the shared test server: its name, where it listens, and handy
- * ways to reach it. The superuser is {@code postgres} with no password (trust auth).
+ * A fresh database on the shared test server: its name, where it listens, and handy ways
+ * to reach it. The superuser is {@code postgres} with no password (trust auth).
  */
 public record TestDatabase(String name, int port) implements AutoCloseable {
 

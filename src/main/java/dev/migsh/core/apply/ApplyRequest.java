@@ -6,9 +6,10 @@ import java.util.Optional;
 import dev.migsh.core.plan.ApplyTarget;
 
 /**
- * What to apply and how: the target, and optional overrides of the lock wait, lock_timeout
- * and statement_timeout (zero means no limit for the timeouts, fail fast for the lock wait);
- * {@code allowOutOfOrder} lets "all" run pending migrations below the highest applied version.
+ * What to apply and how: the target, and optional overrides of the lock wait,
+ * lock_timeout and statement_timeout (zero means no limit for the timeouts, fail fast for
+ * the lock wait); {@code allowOutOfOrder} lets "all" run pending migrations below the
+ * highest applied version.
  */
 public record ApplyRequest(ApplyTarget target, Optional<Duration> lockWait, Optional<Duration> lockTimeout,
 		Optional<Duration> statementTimeout, boolean allowOutOfOrder) {

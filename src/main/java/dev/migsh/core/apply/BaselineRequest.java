@@ -11,7 +11,8 @@ import dev.migsh.core.schema.DatabaseConnector;
  * What {@code baseline} is asked to do.
  *
  * @param dryRun build and prove the baseline, write and record nothing
- * @param output write the SQL to this file instead of the migrations folder, record nothing
+ * @param output write the SQL to this file instead of the migrations folder, record
+ * nothing
  * @param force record the baseline even though the history already has applied migrations
  * @param connector how to reach the scratch database on the live server
  * @param clock the time for the file's version, when the folder uses timestamps
@@ -25,7 +26,10 @@ public record BaselineRequest(boolean dryRun, Optional<Path> output, boolean for
 		Objects.requireNonNull(clock, "clock");
 	}
 
-	/** Whether the baseline is recorded in the history (not a dry run, not written elsewhere). */
+	/**
+	 * Whether the baseline is recorded in the history (not a dry run, not written
+	 * elsewhere).
+	 */
 	public boolean records() {
 		return !this.dryRun && this.output.isEmpty();
 	}

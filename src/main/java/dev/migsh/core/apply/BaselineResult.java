@@ -16,7 +16,8 @@ import dev.migsh.core.schema.BaselineScript;
  * @param proof the comparison of the scratch database with the live one
  * @param file the file written, in the migrations folder or at {@code --output}
  * @param recordedId the migration recorded in the history with state baseline
- * @param warnings things to act on: objects left out, pending migrations older than the baseline
+ * @param warnings things to act on: objects left out, pending migrations older than the
+ * baseline
  */
 public record BaselineResult(BaselineScript script, String fileText, BaselineProof proof, Optional<Path> file,
 		Optional<String> recordedId, List<String> warnings) {

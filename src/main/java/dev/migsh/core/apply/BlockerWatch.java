@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * While a migration statement runs longer than a threshold, polls {@code pg_blocking_pids}
- * from a second connection and keeps the latest blockers, so a lock timeout can say who
- * blocked it. Each poll is one autocommit statement: it holds no snapshot.
+ * While a migration statement runs longer than a threshold, polls
+ * {@code pg_blocking_pids} from a second connection and keeps the latest blockers, so a
+ * lock timeout can say who blocked it. Each poll is one autocommit statement: it holds no
+ * snapshot.
  */
 final class BlockerWatch implements AutoCloseable {
 
@@ -85,8 +86,8 @@ final class BlockerWatch implements AutoCloseable {
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
 						long seconds = rs.getLong("xact_seconds");
-						found.add(new Blocker(rs.getInt("pid"), rs.getString("usename"), rs.getString("application_name"),
-								rs.getString("state"), rs.getString("query"),
+						found.add(new Blocker(rs.getInt("pid"), rs.getString("usename"),
+								rs.getString("application_name"), rs.getString("state"), rs.getString("query"),
 								rs.wasNull() ? null : Duration.ofSeconds(seconds)));
 					}
 				}

@@ -5,8 +5,8 @@ import java.sql.Statement;
 
 /**
  * A Ctrl-C the shell passes in: {@link #cancel()} may be called from any thread (a signal
- * handler); it cancels the statement running on the server and interrupts a lock wait. The
- * engine then rolls back, audits, releases the lock and throws
+ * handler); it cancels the statement running on the server and interrupts a lock wait.
+ * The engine then rolls back, audits, releases the lock and throws
  * {@link MigrationCancelledException}.
  */
 public final class Cancellation {

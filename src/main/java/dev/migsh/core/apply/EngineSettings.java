@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 import dev.migsh.core.history.HistoryTable;
 
 /**
- * What every changing command needs: where to connect, the history table, who the operator
- * is (OS user@host), and the default lock wait and per-migration timeouts.
+ * What every changing command needs: where to connect, the history table, who the
+ * operator is (OS user@host), and the default lock wait and per-migration timeouts.
  */
 public record EngineSettings(DataSource dataSource, HistoryTable history, String operator, Duration lockWait,
 		Duration lockTimeout, Duration statementTimeout) {

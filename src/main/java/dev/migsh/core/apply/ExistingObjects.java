@@ -71,7 +71,10 @@ final class ExistingObjects {
 		}
 	}
 
-	/** {@code "a.b".c} splits before {@code c}: dots inside double quotes are part of a name. */
+	/**
+	 * {@code "a.b".c} splits before {@code c}: dots inside double quotes are part of a
+	 * name.
+	 */
 	static int lastDotOutsideQuotes(String name) {
 		boolean quoted = false;
 		int dot = -1;

@@ -7,7 +7,9 @@ import java.util.Optional;
 public record LockHolder(int pid, String user, String application, Optional<String> clientAddress,
 		Optional<Instant> backendStart, Optional<Instant> transactionStart, String state) {
 
-	/** {@code pid 5123 (user ops, application 'migsh:alice@host1:apply', from 10.0.0.5, since ..., idle)}. */
+	/**
+	 * {@code pid 5123 (user ops, application 'migsh:alice@host1:apply', from 10.0.0.5, since ..., idle)}.
+	 */
 	public String describe() {
 		StringBuilder text = new StringBuilder("pid ").append(this.pid).append(" (user ").append(this.user);
 		if (this.application != null && !this.application.isEmpty()) {

@@ -2,7 +2,9 @@ package dev.migsh.core.apply;
 
 import dev.migsh.core.MigshException;
 
-/** The session holding the migration lock ended or no longer holds it: the engine stops. */
+/**
+ * The session holding the migration lock ended or no longer holds it: the engine stops.
+ */
 public class LockLostException extends MigshException {
 
 	public LockLostException(String what, Throwable cause) {

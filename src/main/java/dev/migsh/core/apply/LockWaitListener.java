@@ -2,7 +2,9 @@ package dev.migsh.core.apply;
 
 import java.time.Duration;
 
-/** Told, about every 200 ms, who holds the migration lock while a command waits for it. */
+/**
+ * Told, about every 200 ms, who holds the migration lock while a command waits for it.
+ */
 @FunctionalInterface
 public interface LockWaitListener {
 

@@ -15,8 +15,9 @@ import dev.migsh.core.history.HistoryTable;
 import dev.migsh.core.postgres.PostgresErrors;
 
 /**
- * One dedicated connection holding the migration lock, on which the migrations of a command
- * run and the history is written. Closing it releases the lock and the connection.
+ * One dedicated connection holding the migration lock, on which the migrations of a
+ * command run and the history is written. Closing it releases the lock and the
+ * connection.
  */
 final class LockedSession implements AutoCloseable {
 
@@ -25,8 +26,7 @@ final class LockedSession implements AutoCloseable {
 	private static final String SERVER_VERSION = "SELECT pg_catalog.current_setting('server_version_num')::int";
 
 	// RESET ALL leaves the role and session authorization alone, so they are reset first.
-	private static final List<String> RESET = List.of("RESET ROLE", "SET SESSION AUTHORIZATION DEFAULT",
-			"RESET ALL");
+	private static final List<String> RESET = List.of("RESET ROLE", "SET SESSION AUTHORIZATION DEFAULT", "RESET ALL");
 
 	private final EngineSettings settings;
 
@@ -115,16 +115,19 @@ final class LockedSession implements AutoCloseable {
 		return this.watch;
 	}
 
-	/** Sets lock_timeout and statement_timeout, for the transaction ({@code local}) or the session. */
+	/**
+	 * Sets lock_timeout and statement_timeout, for the transaction ({@code local}) or the
+	 * session.
+	 */
 	void setTimeouts(Timeouts timeouts, boolean local) throws SQLException {
 		setConfig("lock_timeout", Long.toString(timeouts.lockTimeout().toMillis()), local);
 		setConfig("statement_timeout", Long.toString(timeouts.statementTimeout().toMillis()), local);
 	}
 
 	/**
-	 * Undoes whatever a migration set for the session (search_path, role, timeouts), so it
-	 * cannot leak into the next migration or the history writes. Not DISCARD ALL: that would
-	 * drop the advisory lock.
+	 * Undoes whatever a migration set for the session (search_path, role, timeouts), so
+	 * it cannot leak into the next migration or the history writes. Not DISCARD ALL: that
+	 * would drop the advisory lock.
 	 */
 	void reset() throws SQLException {
 		try (Statement st = this.connection.createStatement()) {
@@ -166,7 +169,8 @@ final class LockedSession implements AutoCloseable {
 	private void configure() throws SQLException {
 		setConfig("application_name", this.applicationName, false);
 		if (this.checkClient) {
-			// lets the server notice a killed client during a long statement and drop the lock
+			// lets the server notice a killed client during a long statement and drop the
+			// lock
 			setConfig("client_connection_check_interval", "1000", false);
 		}
 	}

@@ -19,8 +19,9 @@ import dev.migsh.core.plan.StatusReport;
 import dev.migsh.core.postgres.PostgresErrors;
 
 /**
- * The {@code mark-applied} command: records a pending migration as applied without running
- * it (state marked), after checking which objects its up section creates already exist.
+ * The {@code mark-applied} command: records a pending migration as applied without
+ * running it (state marked), after checking which objects its up section creates already
+ * exist.
  */
 public final class MarkApplied {
 
@@ -69,8 +70,8 @@ public final class MarkApplied {
 	private static MigrationFile pendingFile(StatusReport status, String id) {
 		MigrationStatus row = status.resolve(id);
 		if (!row.isPending()) {
-			throw new MigshException("Migration " + row.id() + " is already in the history ("
-					+ row.state().name().toLowerCase() + ")",
+			throw new MigshException(
+					"Migration " + row.id() + " is already in the history (" + row.state().name().toLowerCase() + ")",
 					row.applied().map(a -> a.state() == HistoryState.FAILED).orElse(false)
 							? "Run `repair` to clear the failed row first."
 							: "Nothing to mark; `status` shows the history.",

@@ -16,8 +16,8 @@ import dev.migsh.core.plan.StatusReport;
 import dev.migsh.core.postgres.PostgresErrors;
 
 /**
- * The {@code mark-pending} command: removes an applied (or marked, or missing) migration's
- * history row without running its down section.
+ * The {@code mark-pending} command: removes an applied (or marked, or missing)
+ * migration's history row without running its down section.
  */
 public final class MarkPending {
 

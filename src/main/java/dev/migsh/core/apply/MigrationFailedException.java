@@ -10,8 +10,8 @@ import dev.migsh.core.postgres.ServerError;
 
 /**
  * A statement of a migration failed on the server: names the migration, the section, the
- * statement (k of n) and its position as file:line:column, the SQLSTATE and message, and for
- * a lock timeout the sessions that blocked it. The hint says what state was left.
+ * statement (k of n) and its position as file:line:column, the SQLSTATE and message, and
+ * for a lock timeout the sessions that blocked it. The hint says what state was left.
  */
 public class MigrationFailedException extends MigshException {
 
@@ -68,7 +68,10 @@ public class MigrationFailedException extends MigshException {
 		return this.statements;
 	}
 
-	/** file:line:column of the error (or of the statement when the server gave no position). */
+	/**
+	 * file:line:column of the error (or of the statement when the server gave no
+	 * position).
+	 */
 	public String location() {
 		return this.location;
 	}

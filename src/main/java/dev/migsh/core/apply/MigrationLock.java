@@ -13,9 +13,9 @@ import dev.migsh.core.postgres.PostgresErrors;
 
 /**
  * A session advisory lock {@code (CLASS_ID, fnv1a(history table))} held on one dedicated
- * autocommit connection. It is polled with {@code pg_try_advisory_lock}, so a waiter holds
- * no transaction or snapshot (a running CREATE INDEX CONCURRENTLY cannot deadlock on it),
- * and it is released when closed or when the session ends.
+ * autocommit connection. It is polled with {@code pg_try_advisory_lock}, so a waiter
+ * holds no transaction or snapshot (a running CREATE INDEX CONCURRENTLY cannot deadlock
+ * on it), and it is released when closed or when the session ends.
  */
 public final class MigrationLock implements AutoCloseable {
 
@@ -55,7 +55,10 @@ public final class MigrationLock implements AutoCloseable {
 		this.objectId = objectId(name);
 	}
 
-	/** FNV-1a (32 bit) of the UTF-8 name, computed here because hashtext() may change between majors. */
+	/**
+	 * FNV-1a (32 bit) of the UTF-8 name, computed here because hashtext() may change
+	 * between majors.
+	 */
 	public static int objectId(String name) {
 		int hash = 0x811c9dc5;
 		for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
@@ -66,8 +69,9 @@ public final class MigrationLock implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the lock for {@code name} (the qualified history table), polling until {@code wait}
-	 * has passed; zero fails at once. The connection must be in autocommit mode.
+	 * Takes the lock for {@code name} (the qualified history table), polling until
+	 * {@code wait} has passed; zero fails at once. The connection must be in autocommit
+	 * mode.
 	 */
 	public static MigrationLock acquire(Connection connection, String name, Duration wait, LockWaitListener listener,
 			Cancellation cancellation) throws SQLException {
@@ -111,10 +115,10 @@ public final class MigrationLock implements AutoCloseable {
 				if (!rs.next()) {
 					return Optional.empty();
 				}
-				return Optional.of(new LockHolder(rs.getInt("pid"), rs.getString("usename"),
-						rs.getString("application_name"), Optional.ofNullable(rs.getString("client")),
-						instant(rs.getTimestamp("backend_start")), instant(rs.getTimestamp("xact_start")),
-						rs.getString("state")));
+				return Optional
+					.of(new LockHolder(rs.getInt("pid"), rs.getString("usename"), rs.getString("application_name"),
+							Optional.ofNullable(rs.getString("client")), instant(rs.getTimestamp("backend_start")),
+							instant(rs.getTimestamp("xact_start")), rs.getString("state")));
 			}
 		}
 	}
@@ -131,7 +135,10 @@ public final class MigrationLock implements AutoCloseable {
 		}
 	}
 
-	/** Throws {@link LockLostException} unless this session is alive and still holds the lock. */
+	/**
+	 * Throws {@link LockLostException} unless this session is alive and still holds the
+	 * lock.
+	 */
 	public void verify() {
 		try (PreparedStatement ps = this.connection.prepareStatement(HELD)) {
 			ps.setLong(1, Integer.toUnsignedLong(CLASS_ID));
@@ -146,8 +153,9 @@ public final class MigrationLock implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			this.held = false;
-			throw new LockLostException(PostgresErrors.isConnectionLost(ex) ? "the session ended"
-					: PostgresErrors.describe(ex).summary(), ex);
+			throw new LockLostException(
+					PostgresErrors.isConnectionLost(ex) ? "the session ended" : PostgresErrors.describe(ex).summary(),
+					ex);
 		}
 	}
 

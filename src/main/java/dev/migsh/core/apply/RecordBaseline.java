@@ -30,9 +30,10 @@ import dev.migsh.core.schema.BaselineProof;
 import dev.migsh.core.schema.BaselineScript;
 
 /**
- * The {@code baseline} command: reads the live schema into a migration, proves it by building
- * it in a scratch database and comparing, and only then writes {@code <version>-baseline.sql}
- * and records it as applied (state baseline) with an audit row, under the migration lock.
+ * The {@code baseline} command: reads the live schema into a migration, proves it by
+ * building it in a scratch database and comparing, and only then writes
+ * {@code <version>-baseline.sql} and records it as applied (state baseline) with an audit
+ * row, under the migration lock.
  */
 public final class RecordBaseline {
 
@@ -69,21 +70,27 @@ public final class RecordBaseline {
 		}
 		Set<String> recorded = new java.util.HashSet<>();
 		history.forEach((a) -> recorded.add(a.id()));
-		MigrationDirectory.read(this.migrations).migrations().stream().filter((m) -> !recorded.contains(m.id())).forEach((m) -> warnings.add(m.id() + " is in the migrations folder and will run on"
-				+ " `apply` after the baseline; if the database already has its changes, record it with"
-				+ " `mark-applied " + m.id() + "`"));
+		MigrationDirectory.read(this.migrations)
+			.migrations()
+			.stream()
+			.filter((m) -> !recorded.contains(m.id()))
+			.forEach((m) -> warnings.add(m.id() + " is in the migrations folder and will run on"
+					+ " `apply` after the baseline; if the database already has its changes, record it with"
+					+ " `mark-applied " + m.id() + "`"));
 		Path file = NewMigration.create(this.migrations, NAME, request.clock(), text);
 		try {
 			String id = file.getFileName().toString().replaceFirst("\\.sql$", "");
 			MigrationFile migration = MigrationDirectory.read(this.migrations)
 				.find(id)
-				.orElseThrow(() -> new MigshException("The baseline file " + file + " was written but cannot be read back",
-						"Check the migrations folder."));
+				.orElseThrow(
+						() -> new MigshException("The baseline file " + file + " was written but cannot be read back",
+								"Check the migrations folder."));
 			record(migration, proof, request.force(), lockWait);
 			return new BaselineResult(script, text, proof, Optional.of(file), Optional.of(migration.id()), warnings);
 		}
 		catch (RuntimeException ex) {
-			// an unrecorded baseline file would look pending, and apply would run it on the live database
+			// an unrecorded baseline file would look pending, and apply would run it on
+			// the live database
 			deleteQuietly(file, ex);
 			throw ex;
 		}
@@ -100,8 +107,8 @@ public final class RecordBaseline {
 				session.history()
 					.insert(connection, file, HistoryState.BASELINE, session.operator(), proof.took().toMillis(),
 							file.up().statements().size(), null, 0);
-				session.audit(AuditAction.BASELINE, file.id(), AuditOutcome.OK, "proven in " + proof.scratch() + ": "
-						+ proof.objects() + " objects compared, no difference");
+				session.audit(AuditAction.BASELINE, file.id(), AuditOutcome.OK,
+						"proven in " + proof.scratch() + ": " + proof.objects() + " objects compared, no difference");
 				connection.commit();
 			}
 			finally {
@@ -117,8 +124,9 @@ public final class RecordBaseline {
 	private static void refuseIfApplied(List<AppliedMigration> history, boolean force) {
 		long applied = history.stream().filter(AppliedMigration::isApplied).count();
 		if (applied > 0 && !force) {
-			throw new MigshException("The history already has " + applied + " applied migration(s); a baseline is the"
-					+ " first migration of a database that migsh did not build",
+			throw new MigshException(
+					"The history already has " + applied + " applied migration(s); a baseline is the"
+							+ " first migration of a database that migsh did not build",
 					"Run `status` to see them; `drift` shows what changed by hand. Pass --force to record a baseline"
 							+ " anyway.",
 					ExitCode.PREFLIGHT_REFUSED, null);

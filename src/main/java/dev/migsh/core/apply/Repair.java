@@ -16,9 +16,10 @@ import dev.migsh.core.plan.StatusReport;
 import dev.migsh.core.postgres.PostgresErrors;
 
 /**
- * The {@code repair} command: for each changed migration, takes the file's checksum and SQL
- * as what ran; for each failed row, deletes it (what a partial run created stays, and the
- * result lists the statements that had run). One transaction, one audit row per action.
+ * The {@code repair} command: for each changed migration, takes the file's checksum and
+ * SQL as what ran; for each failed row, deletes it (what a partial run created stays, and
+ * the result lists the statements that had run). One transaction, one audit row per
+ * action.
  */
 public final class Repair {
 

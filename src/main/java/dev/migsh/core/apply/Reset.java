@@ -16,10 +16,10 @@ import dev.migsh.core.postgres.Identifiers;
 import dev.migsh.core.postgres.PostgresErrors;
 
 /**
- * The first half of {@code reset} (development only): under the migration lock, drops every
- * schema but the system ones and the history schema, recreates an empty {@code public}, and
- * clears the history. The audit trail is kept and gains a reset row. Whether the database is
- * a development one is the caller's decision.
+ * The first half of {@code reset} (development only): under the migration lock, drops
+ * every schema but the system ones and the history schema, recreates an empty
+ * {@code public}, and clears the history. The audit trail is kept and gains a reset row.
+ * Whether the database is a development one is the caller's decision.
  */
 public final class Reset {
 

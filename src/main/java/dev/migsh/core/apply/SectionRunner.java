@@ -33,7 +33,10 @@ final class SectionRunner {
 
 	private final BlockerWatch watch;
 
-	/** Runs on the section's connection just before a statement, inside its transaction if it has one. */
+	/**
+	 * Runs on the section's connection just before a statement, inside its transaction if
+	 * it has one.
+	 */
 	@FunctionalInterface
 	interface BeforeStatement {
 
@@ -77,8 +80,8 @@ final class SectionRunner {
 				this.before.before(file, section, statement);
 				boolean rows = st.execute(statement.sql());
 				if (rows && section.kind() == SectionKind.VERIFY && returnedFalse(st.getResultSet())) {
-					throw new StatementFailure(file, section, index, false, "the verify query returned false", List.of(),
-							null);
+					throw new StatementFailure(file, section, index, false, "the verify query returned false",
+							List.of(), null);
 				}
 			}
 			catch (SQLException ex) {

@@ -11,8 +11,9 @@ import dev.migsh.core.postgres.PostgresErrors;
 import dev.migsh.core.postgres.ServerError;
 
 /**
- * Inside the engine: statement {@code index} (1-based) of a section failed or was cancelled.
- * The command turns it into a user-facing exception once it has rolled back and audited.
+ * Inside the engine: statement {@code index} (1-based) of a section failed or was
+ * cancelled. The command turns it into a user-facing exception once it has rolled back
+ * and audited.
  */
 final class StatementFailure extends Exception {
 
@@ -47,8 +48,8 @@ final class StatementFailure extends Exception {
 	}
 
 	MigrationFailedException toException(String hint) {
-		Optional<ServerError> error = (getCause() instanceof SQLException sql) ? Optional.of(PostgresErrors.describe(sql))
-				: Optional.empty();
+		Optional<ServerError> error = (getCause() instanceof SQLException sql)
+				? Optional.of(PostgresErrors.describe(sql)) : Optional.empty();
 		SqlStatement statement = this.section.statements().isEmpty() ? new SqlStatement("", 1, 1)
 				: this.section.statements().get(Math.min(this.index, this.section.statements().size()) - 1);
 		String location = PostgresErrors.location(this.section.file(), statement,

@@ -5,7 +5,10 @@ import java.time.Duration;
 /** lock_timeout and statement_timeout for one migration; zero means none. */
 record Timeouts(Duration lockTimeout, Duration statementTimeout) {
 
-	/** When to start asking who blocks a statement: after 1 s, or half the lock timeout if shorter. */
+	/**
+	 * When to start asking who blocks a statement: after 1 s, or half the lock timeout if
+	 * shorter.
+	 */
 	Duration blockerThreshold() {
 		Duration second = Duration.ofSeconds(1);
 		if (this.lockTimeout.isZero()) {

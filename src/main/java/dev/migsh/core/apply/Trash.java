@@ -54,8 +54,10 @@ public final class Trash {
 			SELECT attname FROM pg_catalog.pg_attribute
 			WHERE attrelid = ?::oid AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum""";
 
-	// A copy must not depend on the schema's own types: the same down section may drop them
-	// next (DROP TYPE fails while a trash table still uses it). Such columns are kept as text
+	// A copy must not depend on the schema's own types: the same down section may drop
+	// them
+	// next (DROP TYPE fails while a trash table still uses it). Such columns are kept as
+	// text
 	// and cast back by the restore SQL.
 	private static final String COLUMN_TYPES = """
 			SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
@@ -68,7 +70,9 @@ public final class Trash {
 
 	private record Column(String name, String type, boolean ownType) {
 
-		/** The column as the copy selects it: text when its type belongs to the schema. */
+		/**
+		 * The column as the copy selects it: text when its type belongs to the schema.
+		 */
 		String kept() {
 			String q = Identifiers.quote(this.name);
 			return this.ownType ? q + "::text AS " + q : q;
@@ -103,8 +107,8 @@ public final class Trash {
 
 	/**
 	 * Copies what {@code statement} is about to destroy into the trash, on the caller's
-	 * connection (inside its transaction when there is one); objects that do not exist are
-	 * skipped, as the statement's IF EXISTS would skip them.
+	 * connection (inside its transaction when there is one); objects that do not exist
+	 * are skipped, as the statement's IF EXISTS would skip them.
 	 */
 	public static List<TrashEntry> keep(Connection connection, String migrationId, SqlStatement statement)
 			throws SQLException {
@@ -130,9 +134,9 @@ public final class Trash {
 			try (PreparedStatement ps = connection.prepareStatement(LIST); ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
 					entries.add(new TrashEntry(rs.getLong(1), rs.getString(2),
-							TrashEntry.Kind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4),
-							rs.getString(5), Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getLong(8),
-							rs.getTimestamp(9).toInstant(), rs.getString(10)));
+							TrashEntry.Kind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+							rs.getString(4), rs.getString(5), Optional.ofNullable(rs.getString(6)), rs.getString(7),
+							rs.getLong(8), rs.getTimestamp(9).toInstant(), rs.getString(10)));
 				}
 			}
 			return entries;
@@ -143,7 +147,10 @@ public final class Trash {
 		}
 	}
 
-	/** Drops every kept table and the schema itself, in one transaction; returns what was dropped. */
+	/**
+	 * Drops every kept table and the schema itself, in one transaction; returns what was
+	 * dropped.
+	 */
 	public static List<TrashEntry> purge(DataSource dataSource) {
 		List<TrashEntry> entries = list(dataSource);
 		if (entries.isEmpty()) {
@@ -185,8 +192,7 @@ public final class Trash {
 
 	}
 
-	private static Optional<Source> resolve(Connection connection, DbObject object, String table)
-			throws SQLException {
+	private static Optional<Source> resolve(Connection connection, DbObject object, String table) throws SQLException {
 		String name = object.schema().map(s -> Identifiers.qualified(s, table)).orElse(Identifiers.quote(table));
 		try (PreparedStatement ps = connection.prepareStatement(RELATION)) {
 			ps.setString(1, name);
@@ -236,9 +242,9 @@ public final class Trash {
 		List<Column> all = columns(connection, s.oid());
 		Column dropped = all.stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow();
 		if (key.isEmpty() || key.contains(column)) {
-			rows = copy(connection, "CREATE TABLE " + trashSql + " AS SELECT "
-					+ join(all.stream().map(Column::kept).toList()) + " FROM " + s.sql() + " WHERE " + col
-					+ " IS NOT NULL");
+			rows = copy(connection,
+					"CREATE TABLE " + trashSql + " AS SELECT " + join(all.stream().map(Column::kept).toList())
+							+ " FROM " + s.sql() + " WHERE " + col + " IS NOT NULL");
 			restore = "-- " + s.sql() + " has no primary key to match rows by: the rows are kept whole in " + trashSql
 					+ "; match them by hand, e.g.\nSELECT * FROM " + trashSql + ";";
 		}
@@ -251,7 +257,8 @@ public final class Trash {
 			restore = "UPDATE " + s.sql() + " AS t SET " + col + " = " + dropped.restored("s") + " FROM " + trashSql
 					+ " AS s WHERE " + match + ";";
 		}
-		return Optional.of(finish(connection, id, migrationId, TrashEntry.Kind.COLUMN, s, column, trash, rows, restore));
+		return Optional
+			.of(finish(connection, id, migrationId, TrashEntry.Kind.COLUMN, s, column, trash, rows, restore));
 	}
 
 	private static List<Column> columns(Connection connection, long oid) throws SQLException {
@@ -299,8 +306,8 @@ public final class Trash {
 			ps.setLong(4, id);
 			ps.executeUpdate();
 		}
-		return new TrashEntry(id, migrationId, kind, source.schema(), source.table(), Optional.ofNullable(column), trash,
-				rows, java.time.Instant.now(), restore);
+		return new TrashEntry(id, migrationId, kind, source.schema(), source.table(), Optional.ofNullable(column),
+				trash, rows, java.time.Instant.now(), restore);
 	}
 
 	private static long copy(Connection connection, String sql) throws SQLException {

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Data an undo kept in {@code migsh_trash} before a down statement dropped it: a whole table,
- * or one column's non-null values keyed by the table's primary key; with the SQL that puts
- * it back once the table or column exists again.
+ * Data an undo kept in {@code migsh_trash} before a down statement dropped it: a whole
+ * table, or one column's non-null values keyed by the table's primary key; with the SQL
+ * that puts it back once the table or column exists again.
  */
 public record TrashEntry(long id, String migrationId, Kind kind, String sourceSchema, String sourceTable,
 		Optional<String> sourceColumn, String trashTable, long rows, Instant trashedAt, String restoreSql) {

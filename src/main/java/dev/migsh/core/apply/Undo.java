@@ -39,15 +39,17 @@ public final class Undo {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
 			UndoPlan plan = UndoPlan.of(status, request.target(), request.force());
 			List<TrashEntry> kept = new ArrayList<>();
-			// the drop's data goes to migsh_trash first, on the same connection and so in the same transaction
+			// the drop's data goes to migsh_trash first, on the same connection and so in
+			// the same transaction
 			SectionRunner runner = new SectionRunner(session.connection(), cancellation, session.watch(timeouts),
-					listener, (file, section, statement) -> kept
-						.addAll(Trash.keep(session.connection(), file.id(), statement)));
+					listener,
+					(file, section, statement) -> kept.addAll(Trash.keep(session.connection(), file.id(), statement)));
 			List<UndoneMigration> undone = new ArrayList<>();
 			for (int i = 0; i < plan.steps().size(); i++) {
 				MigrationFile file = plan.steps().get(i).file();
 				if (cancellation.isCancelled()) {
-					throw new MigrationCancelledException("Cancelled before undoing " + file.id() + "; " + undoneText(undone),
+					throw new MigrationCancelledException(
+							"Cancelled before undoing " + file.id() + "; " + undoneText(undone),
 							"Run `status` to see what is applied.");
 				}
 				listener.migrationStarted(file, i + 1, plan.steps().size());
@@ -100,9 +102,8 @@ public final class Undo {
 							: "down statements 1-" + failure.done() + " of " + down.statements().size()
 									+ " ran and stay (no transaction); the history still lists it as applied");
 			if (failure.cancelled) {
-				MigrationCancelledException ex = new MigrationCancelledException(
-						"Cancelled: undo of " + file.id() + " stopped at down statement " + failure.index + "; " + state + "; "
-								+ undoneText(before),
+				MigrationCancelledException ex = new MigrationCancelledException("Cancelled: undo of " + file.id()
+						+ " stopped at down statement " + failure.index + "; " + state + "; " + undoneText(before),
 						"Run `status` to see what is applied.");
 				session.auditQuietly(AuditAction.UNDO, file.id(), AuditOutcome.CANCELLED, ex.getMessage(), ex);
 				throw ex;

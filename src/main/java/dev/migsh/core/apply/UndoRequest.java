@@ -9,8 +9,8 @@ import dev.migsh.core.plan.UndoTarget;
  * What to undo and how: the target, {@code force} to undo a migration that is not the
  * latest applied, and optional overrides of the lock wait and timeouts.
  */
-public record UndoRequest(UndoTarget target, boolean force, Optional<Duration> lockWait,
-		Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
+public record UndoRequest(UndoTarget target, boolean force, Optional<Duration> lockWait, Optional<Duration> lockTimeout,
+		Optional<Duration> statementTimeout) {
 
 	public static UndoRequest of(UndoTarget target) {
 		return new UndoRequest(target, false, Optional.empty(), Optional.empty(), Optional.empty());

@@ -3,8 +3,8 @@ package dev.migsh.core.catalog;
 import java.util.Arrays;
 
 /**
- * Turns offsets in a text into 1-based line and column; {@code \n}, {@code \r\n} and a lone
- * {@code \r} each end a line, and columns count code points.
+ * Turns offsets in a text into 1-based line and column; {@code \n}, {@code \r\n} and a
+ * lone {@code \r} each end a line, and columns count code points.
  */
 final class LineMap {
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 import dev.migsh.core.MigshException;
 
 /**
- * The migrations of one folder in apply order ({@link MigrationFile#ORDER}), with what was
- * odd about the folder; looking a migration up by id or version lives here.
+ * The migrations of one folder in apply order ({@link MigrationFile#ORDER}), with what
+ * was odd about the folder; looking a migration up by id or version lives here.
  */
 public record MigrationCatalog(Path directory, List<MigrationFile> migrations, List<CatalogFinding> findings) {
 
@@ -45,8 +45,7 @@ public record MigrationCatalog(Path directory, List<MigrationFile> migrations, L
 				return matches.get(0);
 			}
 			if (matches.size() > 1) {
-				throw new MigshException(
-						"version " + versionText + " is ambiguous: " + String.join(", ", ids(matches)),
+				throw new MigshException("version " + versionText + " is ambiguous: " + String.join(", ", ids(matches)),
 						"give the full id of the migration you mean");
 			}
 		}
@@ -56,7 +55,9 @@ public record MigrationCatalog(Path directory, List<MigrationFile> migrations, L
 		throw new MigshException("no migration '" + idOrVersion.strip() + "' in " + this.directory, hint);
 	}
 
-	/** Up to three ids that look like what was typed, closest first, for "did you mean". */
+	/**
+	 * Up to three ids that look like what was typed, closest first, for "did you mean".
+	 */
 	public static List<String> closest(List<String> ids, String wanted) {
 		return ids.stream()
 			.filter(id -> isClose(id, wanted))

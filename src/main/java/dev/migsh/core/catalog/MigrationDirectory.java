@@ -14,8 +14,8 @@ import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.MigrationFileName.Part;
 
 /**
- * Reads a migrations folder in any mix of the three layouts into a {@link MigrationCatalog}.
- * It only reads: nothing in the files is ever executed here.
+ * Reads a migrations folder in any mix of the three layouts into a
+ * {@link MigrationCatalog}. It only reads: nothing in the files is ever executed here.
  */
 public final class MigrationDirectory {
 
@@ -36,8 +36,8 @@ public final class MigrationDirectory {
 
 	/**
 	 * Reads every migration in {@code dir} (not its subfolders).
-	 * @throws MigshException when the folder is missing, or a file is unreadable or malformed
-	 * ({@link MigrationFileException} with file:line:column)
+	 * @throws MigshException when the folder is missing, or a file is unreadable or
+	 * malformed ({@link MigrationFileException} with file:line:column)
 	 */
 	public static MigrationCatalog read(Path dir) {
 		if (!Files.isDirectory(dir)) {
@@ -127,7 +127,8 @@ public final class MigrationDirectory {
 				verifySection);
 	}
 
-	// A link may point anywhere; only files inside the folder belong to this project's history.
+	// A link may point anywhere; only files inside the folder belong to this project's
+	// history.
 	private Path checkedPath(MigrationFileName name) {
 		Path path = this.directory.resolve(name.fileName());
 		if (!Files.isSymbolicLink(path)) {

@@ -27,9 +27,9 @@ import dev.migsh.core.MigshException;
 import dev.migsh.core.UsageException;
 
 /**
- * Creates the file for {@code new NAME}: {@code <version>-<name>.sql} with empty up, down and
- * verify sections, the version following the folder's style (a UTC timestamp or the next
- * zero-padded number). It never overwrites a file.
+ * Creates the file for {@code new NAME}: {@code <version>-<name>.sql} with empty up, down
+ * and verify sections, the version following the folder's style (a UTC timestamp or the
+ * next zero-padded number). It never overwrites a file.
  */
 public final class NewMigration {
 
@@ -53,10 +53,10 @@ public final class NewMigration {
 
 	/**
 	 * Writes the new migration into {@code dir} and returns its path.
-	 * @throws UsageException if {@code name} is not lower-case words joined by {@code -} or
-	 * {@code _}, at most 100 characters
-	 * @throws MigshException if the folder is missing or not writable, or a migration with
-	 * that name exists
+	 * @throws UsageException if {@code name} is not lower-case words joined by {@code -}
+	 * or {@code _}, at most 100 characters
+	 * @throws MigshException if the folder is missing or not writable, or a migration
+	 * with that name exists
 	 */
 	public static Path create(Path dir, String name, Clock clock) {
 		return create(dir, name, clock, template(name), Files::isWritable);
@@ -91,8 +91,8 @@ public final class NewMigration {
 			Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
 		}
 		catch (FileAlreadyExistsException ex) {
-			throw new MigshException("The file " + file + " already exists.", "Run the command again for a new version.",
-					ex);
+			throw new MigshException("The file " + file + " already exists.",
+					"Run the command again for a new version.", ex);
 		}
 		catch (IOException ex) {
 			throw new MigshException("Could not write " + file + ": " + ex.getMessage(),
@@ -116,8 +116,9 @@ public final class NewMigration {
 	private static void checkName(String name) {
 		if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
 			String shown = (name == null) ? "" : name;
-			throw new UsageException("'" + shown + "' is not a valid migration name: use lower-case words"
-					+ " separated by - or _, at most " + MAX_NAME_LENGTH + " characters.",
+			throw new UsageException(
+					"'" + shown + "' is not a valid migration name: use lower-case words"
+							+ " separated by - or _, at most " + MAX_NAME_LENGTH + " characters.",
 					"For example: new add-bio-to-users");
 		}
 	}
@@ -136,7 +137,8 @@ public final class NewMigration {
 	private static List<Existing> list(Path dir) {
 		List<Existing> found = new ArrayList<>();
 		try (Stream<Path> paths = Files.list(dir)) {
-			paths.filter(Files::isRegularFile).forEach(path -> parse(path.getFileName().toString()).ifPresent(found::add));
+			paths.filter(Files::isRegularFile)
+				.forEach(path -> parse(path.getFileName().toString()).ifPresent(found::add));
 		}
 		catch (IOException ex) {
 			throw new MigshException("Could not list the migrations folder " + dir + ": " + ex.getMessage(),
@@ -170,7 +172,8 @@ public final class NewMigration {
 		}
 		Optional<LocalDateTime> newestTime = asTimestamp(newest.get().version());
 		if (newestTime.isPresent()) {
-			LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+			LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
+				.truncatedTo(ChronoUnit.SECONDS);
 			LocalDateTime next = now.isAfter(newestTime.get()) ? now : newestTime.get().plusSeconds(1);
 			return TIMESTAMP.format(next);
 		}

@@ -63,9 +63,9 @@ final class SectionReader {
 			Header header = headers.get(i);
 			Header earlier = seen.putIfAbsent(header.kind(), header);
 			if (earlier != null) {
-				throw new MigrationFileException(this.file, header.line(), 1,
-						"section -- migrate:" + header.kind().word() + " appears twice (first on line " + earlier.line()
-								+ ")",
+				throw new MigrationFileException(
+						this.file, header.line(), 1, "section -- migrate:" + header.kind().word()
+								+ " appears twice (first on line " + earlier.line() + ")",
 						"merge the two sections into one");
 			}
 			int end = (i + 1 < headers.size()) ? headers.get(i + 1).start() : this.text.length();
@@ -92,8 +92,8 @@ final class SectionReader {
 			Header header = headers.get(i);
 			if (i > 0 || header.kind() != kind || header.line() > firstSqlLine) {
 				throw new MigrationFileException(this.file, header.line(), 1,
-						"unexpected section header -- migrate:" + header.kind().word()
-								+ ": this whole file is the " + kind.word() + " section",
+						"unexpected section header -- migrate:" + header.kind().word() + ": this whole file is the "
+								+ kind.word() + " section",
 						"keep at most one -- migrate:" + kind.word()
 								+ " header, above the SQL, to set options; put the other part in its own file");
 			}
@@ -107,7 +107,8 @@ final class SectionReader {
 
 	private Section section(SectionKind kind, String body, int firstLine, boolean transactional) {
 		List<SqlStatement> statements = SqlSplitter.split(body, this.file, firstLine);
-		// Trailing blank lines belong to the file layout, not the section: adding a section
+		// Trailing blank lines belong to the file layout, not the section: adding a
+		// section
 		// below must not look like an edit of this one.
 		String sql = body.stripTrailing();
 		return new Section(kind, this.file, sql, transactional, statements, Checksums.sha256(sql));

@@ -15,7 +15,8 @@ public final class SqlLexer {
 
 	private static final String OPERATOR_CHARS = "~!@#^&|`?+-*/%<>=";
 
-	// An operator ending in + or - keeps it only when it also holds one of these (scan.l).
+	// An operator ending in + or - keeps it only when it also holds one of these
+	// (scan.l).
 	private static final String NON_MATH_OPERATOR_CHARS = "~!@#^&|`?%";
 
 	private final String sql;
@@ -35,16 +36,16 @@ public final class SqlLexer {
 	}
 
 	/**
-	 * Lexes leniently: an unterminated string, identifier, dollar quote or comment runs to
-	 * the end of the text. Lines and columns are relative to the text (line 1).
+	 * Lexes leniently: an unterminated string, identifier, dollar quote or comment runs
+	 * to the end of the text. Lines and columns are relative to the text (line 1).
 	 */
 	public static List<SqlToken> tokenize(String sql) {
 		return new SqlLexer(sql, null, 1).run();
 	}
 
 	/**
-	 * Lexes a piece of {@code file} whose first line is {@code firstLine}; token lines are
-	 * lines of the file.
+	 * Lexes a piece of {@code file} whose first line is {@code firstLine}; token lines
+	 * are lines of the file.
 	 * @throws MigrationFileException for an unterminated construct, at its opening
 	 */
 	public static List<SqlToken> tokenize(String sql, Path file, int firstLine) {
@@ -109,7 +110,8 @@ public final class SqlLexer {
 				operator(start);
 			}
 			else {
-				// Not SQL (a psql backslash, a stray character): one token so callers can report it.
+				// Not SQL (a psql backslash, a stray character): one token so callers can
+				// report it.
 				add(Type.OPERATOR, start, start + Character.charCount(this.sql.codePointAt(start)));
 			}
 		}

@@ -43,8 +43,8 @@ final class SqlSource {
 		int nul = text.indexOf('\0');
 		if (nul >= 0) {
 			LineMap lines = new LineMap(text, 1);
-			throw new MigrationFileException(file, lines.line(nul), lines.column(nul),
-					"NUL byte in a migration file", "this looks like a binary file; migrations must be UTF-8 text");
+			throw new MigrationFileException(file, lines.line(nul), lines.column(nul), "NUL byte in a migration file",
+					"this looks like a binary file; migrations must be UTF-8 text");
 		}
 		return text;
 	}

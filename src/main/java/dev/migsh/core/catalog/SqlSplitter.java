@@ -8,8 +8,8 @@ import java.util.Locale;
 import dev.migsh.core.catalog.SqlToken.Type;
 
 /**
- * Cuts a section's SQL into statements at top-level semicolons the way psql does, so a file
- * behaves here as it would under {@code psql -f}; psql-only input (meta-commands,
+ * Cuts a section's SQL into statements at top-level semicolons the way psql does, so a
+ * file behaves here as it would under {@code psql -f}; psql-only input (meta-commands,
  * {@code COPY FROM STDIN}) is refused rather than sent to the server.
  */
 public final class SqlSplitter {
@@ -29,9 +29,9 @@ public final class SqlSplitter {
 	}
 
 	/**
-	 * Splits {@code sql}, a piece of {@code file} starting on line {@code firstLine}. Each
-	 * statement keeps the comments before it and not its semicolon; its position is that of
-	 * its first token that is not a comment, in file lines.
+	 * Splits {@code sql}, a piece of {@code file} starting on line {@code firstLine}.
+	 * Each statement keeps the comments before it and not its semicolon; its position is
+	 * that of its first token that is not a comment, in file lines.
 	 * @throws MigrationFileException for an unterminated literal or comment, a psql
 	 * meta-command or {@code COPY ... FROM STDIN}
 	 */
@@ -41,7 +41,8 @@ public final class SqlSplitter {
 			tokens = SqlLexer.tokenize(sql, file, firstLine);
 		}
 		catch (MigrationFileException unterminated) {
-			// COPY data or a psql meta-command earlier in the file explains the stray quote better.
+			// COPY data or a psql meta-command earlier in the file explains the stray
+			// quote better.
 			List<SqlToken> lenient = SqlLexer.tokenize(sql, null, firstLine);
 			try {
 				new SqlSplitter(sql, file, lenient).run();
@@ -92,11 +93,13 @@ public final class SqlSplitter {
 				parenDepth--;
 			}
 			else if (token.type() == Type.WORD) {
-				// psqlscan.l's heuristic: inside CREATE [OR REPLACE] FUNCTION|PROCEDURE, track
-				// BEGIN/CASE ... END so a BEGIN ATOMIC body's semicolons do not end the statement.
+				// psqlscan.l's heuristic: inside CREATE [OR REPLACE] FUNCTION|PROCEDURE,
+				// track
+				// BEGIN/CASE ... END so a BEGIN ATOMIC body's semicolons do not end the
+				// statement.
 				String word = token.text().toLowerCase(Locale.ROOT);
-				if (words < leadingWords.length && List.of("create", "or", "replace", "function", "procedure")
-					.contains(word)) {
+				if (words < leadingWords.length
+						&& List.of("create", "or", "replace", "function", "procedure").contains(word)) {
 					leadingWords[words] = word.charAt(0);
 				}
 				words++;

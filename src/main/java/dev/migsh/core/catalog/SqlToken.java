@@ -13,13 +13,18 @@ public record SqlToken(Type type, String text, int offset, int line, int column)
 		WORD,
 		/** {@code "Mixed Case"} or {@code U&"..."}. */
 		QUOTED_IDENTIFIER,
-		/** {@code '...'}, {@code E'...'}, {@code U&'...'}, {@code B'...'}, {@code X'...'}, {@code N'...'}. */
+		/**
+		 * {@code '...'}, {@code E'...'}, {@code U&'...'}, {@code B'...'}, {@code X'...'},
+		 * {@code N'...'}.
+		 */
 		STRING,
 		/** {@code $$...$$} or {@code $tag$...$tag$}. */
 		DOLLAR_STRING,
 		/** {@code 42}, {@code 1.5e3}, {@code 0x1F}, {@code 1_000}. */
 		NUMBER,
-		/** Operators such as {@code =}, {@code <>}, {@code ->>}, and the cast {@code ::}. */
+		/**
+		 * Operators such as {@code =}, {@code <>}, {@code ->>}, and the cast {@code ::}.
+		 */
 		OPERATOR,
 		/** {@code ( ) , ; . [ ] :}. */
 		PUNCTUATION,

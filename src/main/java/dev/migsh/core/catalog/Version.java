@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A migration's version as written in its file name ({@code 031}, {@code 20241201000000},
- * Flyway's {@code 1.2}); ordered numerically part by part, so {@code 9 < 031 < 20241201000000}.
+ * Flyway's {@code 1.2}); ordered numerically part by part, so
+ * {@code 9 < 031 < 20241201000000}.
  */
 public record Version(String text, List<BigInteger> parts) implements Comparable<Version> {
 
@@ -14,7 +15,9 @@ public record Version(String text, List<BigInteger> parts) implements Comparable
 		parts = List.copyOf(parts);
 	}
 
-	/** Parses digits optionally separated by dots or underscores (Flyway's {@code 1_2}). */
+	/**
+	 * Parses digits optionally separated by dots or underscores (Flyway's {@code 1_2}).
+	 */
 	public static Version parse(String text) {
 		if (text == null || !text.matches("\\d+([._]\\d+)*")) {
 			throw new IllegalArgumentException("not a version: " + text);

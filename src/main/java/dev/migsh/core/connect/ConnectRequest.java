@@ -1,8 +1,9 @@
 package dev.migsh.core.connect;
 
 /**
- * What the command line ({@code --url}) or {@code connect} arguments ask for; every field may be
- * {@code null}, and a field given here beats the same setting from any other source.
+ * What the command line ({@code --url}) or {@code connect} arguments ask for; every field
+ * may be {@code null}, and a field given here beats the same setting from any other
+ * source.
  */
 public record ConnectRequest(String url, String host, Integer port, String database, String user, String sslMode,
 		String service) {

@@ -21,7 +21,8 @@ final class ConnectionErrors {
 		}
 		String target = settings.displayUrl();
 		String state = root instanceof SQLException sql ? sql.getSQLState() : null;
-		String detail = redact(settings, root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+		String detail = redact(settings,
+				root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
 		if (root instanceof PSQLException && detail.contains("no password was provided")) {
 			return new ConnectionFailedException("the server at " + target + " asks for a password and none was given",
 					"set PGPASSWORD or DB_PASSWORD, add a line to ~/.pgpass, or run migsh interactively to be asked",
@@ -33,8 +34,9 @@ final class ConnectionErrors {
 					null);
 		}
 		if ("3D000".equals(state)) {
-			return new ConnectionFailedException("database '" + settings.database() + "' does not exist on "
-					+ settings.host() + ":" + settings.port(),
+			return new ConnectionFailedException(
+					"database '" + settings.database() + "' does not exist on " + settings.host() + ":"
+							+ settings.port(),
 					"create it (createdb " + settings.database() + ") or connect to another database", false, null);
 		}
 		if (state != null && state.startsWith("08") || root instanceof java.net.ConnectException) {

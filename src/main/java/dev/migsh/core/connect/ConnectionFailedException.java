@@ -12,7 +12,10 @@ public class ConnectionFailedException extends MigshException {
 		this.passwordRequired = passwordRequired;
 	}
 
-	/** True when the server asked for a password and none was given: an interactive shell may ask for one. */
+	/**
+	 * True when the server asked for a password and none was given: an interactive shell
+	 * may ask for one.
+	 */
 	public boolean passwordRequired() {
 		return this.passwordRequired;
 	}

@@ -10,8 +10,8 @@ import java.util.Properties;
 
 /**
  * Where and as whom to connect, with the origin of every setting ({@code PGHOST},
- * {@code .env (DB_USER)}, {@code default}...) for {@code info}. The password is {@code null}
- * when no source gave one, and shows as {@code ****} when printed.
+ * {@code .env (DB_USER)}, {@code default}...) for {@code info}. The password is
+ * {@code null} when no source gave one, and shows as {@code ****} when printed.
  */
 public record ConnectionSettings(String host, int port, String database, String user, Secret password, String sslMode,
 		Map<Setting, String> origins) {
@@ -45,7 +45,10 @@ public record ConnectionSettings(String host, int port, String database, String 
 		return this.origins.getOrDefault(setting, "not set");
 	}
 
-	/** {@code jdbc:postgresql://host:port/db}; credentials go in {@link #jdbcProperties()}. */
+	/**
+	 * {@code jdbc:postgresql://host:port/db}; credentials go in
+	 * {@link #jdbcProperties()}.
+	 */
 	public String jdbcUrl() {
 		// pgjdbc reads the database with URLDecoder, so it is encoded the same way
 		return "jdbc:postgresql://" + bracketed() + ":" + this.port + "/"
@@ -53,8 +56,8 @@ public record ConnectionSettings(String host, int port, String database, String 
 	}
 
 	/**
-	 * Driver properties: user, password if any, sslmode and {@code ApplicationName=migsh}. The
-	 * returned object prints with the password masked.
+	 * Driver properties: user, password if any, sslmode and
+	 * {@code ApplicationName=migsh}. The returned object prints with the password masked.
 	 */
 	public Properties jdbcProperties() {
 		Properties properties = new MaskedProperties();
@@ -80,7 +83,9 @@ public record ConnectionSettings(String host, int port, String database, String 
 		return new ConnectionSettings(this.host, this.port, this.database, this.user, password, this.sslMode, changed);
 	}
 
-	/** {@code postgresql://user@host:port/db}, for the prompt, {@code info} and messages. */
+	/**
+	 * {@code postgresql://user@host:port/db}, for the prompt, {@code info} and messages.
+	 */
 	public String displayUrl() {
 		return "postgresql://" + PercentEncoding.encode(this.user) + "@" + bracketed() + ":" + this.port + "/"
 				+ PercentEncoding.encode(this.database);

@@ -15,8 +15,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
 /**
- * A connected session: a small HikariCP pool kept for the life of the shell, the settings it
- * was opened with and what the server said about itself. Notices a server restart.
+ * A connected session: a small HikariCP pool kept for the life of the shell, the settings
+ * it was opened with and what the server said about itself. Notices a server restart.
  */
 public final class Database implements AutoCloseable {
 
@@ -38,7 +38,10 @@ public final class Database implements AutoCloseable {
 		this.serverInfo = serverInfo;
 	}
 
-	/** Opens the pool and checks the login; a failure is translated into a message a user can act on. */
+	/**
+	 * Opens the pool and checks the login; a failure is translated into a message a user
+	 * can act on.
+	 */
 	public static Database open(ConnectionSettings settings) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("migsh");
@@ -81,9 +84,9 @@ public final class Database implements AutoCloseable {
 	}
 
 	/**
-	 * Checks the session is alive. The pool replaces broken connections by itself; this says
-	 * so when the server restarted since the last check, because session state (locks,
-	 * settings) did not survive it.
+	 * Checks the session is alive. The pool replaces broken connections by itself; this
+	 * says so when the server restarted since the last check, because session state
+	 * (locks, settings) did not survive it.
 	 */
 	public Optional<String> checkAlive() {
 		try {
@@ -105,7 +108,8 @@ public final class Database implements AutoCloseable {
 	}
 
 	private static ServerInfo readServerInfo(DataSource ds) throws SQLException {
-		try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+		try (Connection c = ds.getConnection();
+				Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery(SERVER_INFO_SQL)) {
 			rs.next();
 			return new ServerInfo(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),

@@ -10,9 +10,9 @@ import java.util.Map;
 import dev.migsh.core.MigshException;
 
 /**
- * Reads a {@code .env} file: {@code KEY=VALUE} lines, optionally after {@code export}, values
- * bare or in single or double quotes, {@code #} comments and blank lines. Error messages name
- * the line but never repeat its text, which may hold a password.
+ * Reads a {@code .env} file: {@code KEY=VALUE} lines, optionally after {@code export},
+ * values bare or in single or double quotes, {@code #} comments and blank lines. Error
+ * messages name the line but never repeat its text, which may hold a password.
  */
 final class DotEnvFile {
 
@@ -22,7 +22,10 @@ final class DotEnvFile {
 	private DotEnvFile() {
 	}
 
-	/** The variables of the file, or none when it does not exist; later lines win, as in a shell. */
+	/**
+	 * The variables of the file, or none when it does not exist; later lines win, as in a
+	 * shell.
+	 */
 	static Map<String, String> read(Path file) {
 		if (!Files.isRegularFile(file)) {
 			return Map.of();

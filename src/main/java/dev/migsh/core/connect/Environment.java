@@ -5,7 +5,8 @@ import java.util.Locale;
 import dev.migsh.core.UsageException;
 
 /**
- * How careful migsh is with a database: production gets every safety check and confirmation.
+ * How careful migsh is with a database: production gets every safety check and
+ * confirmation.
  */
 public enum Environment {
 
@@ -24,7 +25,9 @@ public enum Environment {
 		return this.label;
 	}
 
-	/** Parses a name or its short form, ignoring case; anything else is a UsageException. */
+	/**
+	 * Parses a name or its short form, ignoring case; anything else is a UsageException.
+	 */
 	public static Environment parse(String text) {
 		return parse(text, "--env");
 	}

@@ -1,8 +1,8 @@
 package dev.migsh.core.connect;
 
 /**
- * The environment a session runs as and why: named explicitly ({@code --env}, {@code MIGSH_ENV})
- * or inferred from the sandbox or the host.
+ * The environment a session runs as and why: named explicitly ({@code --env},
+ * {@code MIGSH_ENV}) or inferred from the sandbox or the host.
  *
  * @param origin where the environment came from: {@code --env}, {@code MIGSH_ENV},
  * {@code .env (MIGSH_ENV)}, {@code sandbox} or {@code host db.example.com}

@@ -4,9 +4,10 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The settings gathered so far, offered source by source from the highest: a setting keeps
- * the first value offered. It also notes whether any source located a server (a URL, host,
- * database or service), which is what separates a configured connection from the sandbox.
+ * The settings gathered so far, offered source by source from the highest: a setting
+ * keeps the first value offered. It also notes whether any source located a server (a
+ * URL, host, database or service), which is what separates a configured connection from
+ * the sandbox.
  */
 final class FoundSettings {
 

@@ -21,7 +21,8 @@ final class PercentEncoding {
 				out.append(c);
 			}
 			else {
-				out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+				out.append('%')
+					.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
 					.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
 			}
 		}

@@ -11,13 +11,15 @@ import dev.migsh.core.MigshException;
 
 /**
  * Looks a password up in a libpq password file through pgjdbc's own {@link PgPassParser}
- * ({@code host:port:database:username:password} lines, {@code *} wildcards, {@code \:} escapes,
- * the first matching line wins).
+ * ({@code host:port:database:username:password} lines, {@code *} wildcards, {@code \:}
+ * escapes, the first matching line wins).
  */
 final class PgPassFile {
 
-	// PgPassParser reads its file from this system property before PGPASSFILE and the real home,
-	// so pointing it at the file resolved from the injected environment needs a JVM-wide setting,
+	// PgPassParser reads its file from this system property before PGPASSFILE and the
+	// real home,
+	// so pointing it at the file resolved from the injected environment needs a JVM-wide
+	// setting,
 	// set and restored under this lock.
 	private static final String FILE_PROPERTY = "org.postgresql.pgpassfile";
 

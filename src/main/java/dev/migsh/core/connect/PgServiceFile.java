@@ -14,12 +14,12 @@ import dev.migsh.core.MigshException;
 /**
  * Reads one service section of a libpq {@code pg_service.conf}.
  * <p>
- * This is not pgjdbc's {@code PgServiceConfParser}, although that parser can be pointed at a
- * file through a system property: it accepts only pgjdbc's own keys, so a file written for psql
- * with {@code connect_timeout} or {@code application_name} makes it drop the whole service, and
- * it logs a malformed line verbatim, which may hold a password. The rules here follow libpq:
- * keys are case-sensitive libpq keywords, the first value of a key wins, and the first section
- * of a name is the one read.
+ * This is not pgjdbc's {@code PgServiceConfParser}, although that parser can be pointed
+ * at a file through a system property: it accepts only pgjdbc's own keys, so a file
+ * written for psql with {@code connect_timeout} or {@code application_name} makes it drop
+ * the whole service, and it logs a malformed line verbatim, which may hold a password.
+ * The rules here follow libpq: keys are case-sensitive libpq keywords, the first value of
+ * a key wins, and the first section of a name is the one read.
  */
 final class PgServiceFile {
 
@@ -34,7 +34,10 @@ final class PgServiceFile {
 	private PgServiceFile() {
 	}
 
-	/** The keys and values of service {@code name} in {@code file}, or empty when the file lacks it. */
+	/**
+	 * The keys and values of service {@code name} in {@code file}, or empty when the file
+	 * lacks it.
+	 */
 	static Optional<Map<String, String>> section(Path file, String name) {
 		List<String> lines;
 		try {

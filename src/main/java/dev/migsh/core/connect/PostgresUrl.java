@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import dev.migsh.core.MigshException;
 
 /**
- * A parsed {@code postgres://}, {@code postgresql://} or {@code jdbc:postgresql://} URL, every
- * part percent-decoded. Absent parts are {@code null}; the password never shows in
+ * A parsed {@code postgres://}, {@code postgresql://} or {@code jdbc:postgresql://} URL,
+ * every part percent-decoded. Absent parts are {@code null}; the password never shows in
  * {@link #toString()} or {@link #redacted()}.
  *
  * @param parameters query parameters other than {@code user} and {@code password}
@@ -23,19 +23,24 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 		parameters = Map.copyOf(parameters);
 	}
 
-	/** Parses a URL; a malformed one gives a MigshException showing it with the password masked. */
+	/**
+	 * Parses a URL; a malformed one gives a MigshException showing it with the password
+	 * masked.
+	 */
 	public static PostgresUrl parse(String url) {
 		return parse(url, "the URL");
 	}
 
-	/** Parses a URL, naming where it came from ({@code MIGSH_URL}, {@code --url}) in an error. */
+	/**
+	 * Parses a URL, naming where it came from ({@code MIGSH_URL}, {@code --url}) in an
+	 * error.
+	 */
 	static PostgresUrl parse(String url, String source) {
 		try {
 			return new Parser(url).parse();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MigshException(
-					source + " is not a PostgreSQL URL (" + ex.getMessage() + "): " + redactRaw(url),
+			throw new MigshException(source + " is not a PostgreSQL URL (" + ex.getMessage() + "): " + redactRaw(url),
 					"Give a URL like " + EXAMPLE + "; percent-encode special characters in the password"
 							+ " (/ as %2F, @ as %40, : as %3A).");
 		}
@@ -49,7 +54,8 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 		if (url == null) {
 			return null;
 		}
-		// parameters first, so an @ inside a password parameter is not taken for the userinfo's end
+		// parameters first, so an @ inside a password parameter is not taken for the
+		// userinfo's end
 		String masked = url.replaceAll("(?i)([?&]password=)[^&]*", "$1" + Secret.MASK);
 		int schemeEnd = masked.indexOf("://");
 		int at = masked.lastIndexOf('@');
@@ -72,7 +78,10 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 		return this.parameters.get("application_name");
 	}
 
-	/** The URL for display: {@code postgresql://user:****@host:port/db?params}, never the password. */
+	/**
+	 * The URL for display: {@code postgresql://user:****@host:port/db?params}, never the
+	 * password.
+	 */
 	public String redacted() {
 		StringBuilder out = new StringBuilder("postgresql://");
 		if (this.user != null) {
@@ -122,7 +131,8 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 
 		PostgresUrl parse() {
 			String rest = withoutScheme();
-			// like libpq: the authority ends at the first / or ?, so those must be encoded in a password
+			// like libpq: the authority ends at the first / or ?, so those must be
+			// encoded in a password
 			int authorityEnd = firstOf(rest, '/', '?');
 			String authority = rest.substring(0, authorityEnd);
 			String tail = rest.substring(authorityEnd);
@@ -179,7 +189,8 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 					parameters.putIfAbsent(name, value);
 				}
 			}
-			// jdbc-style URLs carry the credentials, and libpq-style ones may carry the host, as parameters
+			// jdbc-style URLs carry the credentials, and libpq-style ones may carry the
+			// host, as parameters
 			String passwordParameter = parameters.remove("password");
 			String userParameter = parameters.remove("user");
 			user = (user == null || user.isEmpty()) ? userParameter : user;

@@ -24,7 +24,10 @@ public final class Redaction {
 	private Redaction() {
 	}
 
-	/** The text with every occurrence of each secret, plain or URL-encoded, replaced by {@code ****}. */
+	/**
+	 * The text with every occurrence of each secret, plain or URL-encoded, replaced by
+	 * {@code ****}.
+	 */
 	public static String redact(String text, Secret... secrets) {
 		if (text == null || secrets == null) {
 			return text;
@@ -49,18 +52,18 @@ public final class Redaction {
 	}
 
 	/**
-	 * The text with the password of every URL in it masked, both {@code user:password@} and a
-	 * {@code password=} parameter; for URLs that could not be parsed.
+	 * The text with the password of every URL in it masked, both {@code user:password@}
+	 * and a {@code password=} parameter; for URLs that could not be parsed.
 	 */
 	public static String redactUrlPasswords(String text) {
 		if (text == null) {
 			return null;
 		}
-		// parameters first, so an @ inside a password parameter is not taken for the userinfo's end
+		// parameters first, so an @ inside a password parameter is not taken for the
+		// userinfo's end
 		String masked = PASSWORD_PARAMETER.matcher(text)
 			.replaceAll((m) -> Matcher.quoteReplacement(m.group(1) + Secret.MASK));
-		return URL_USERINFO.matcher(masked)
-			.replaceAll((m) -> Matcher.quoteReplacement(m.group(1) + Secret.MASK + "@"));
+		return URL_USERINFO.matcher(masked).replaceAll((m) -> Matcher.quoteReplacement(m.group(1) + Secret.MASK + "@"));
 	}
 
 }

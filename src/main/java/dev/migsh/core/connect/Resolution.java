@@ -3,8 +3,8 @@ package dev.migsh.core.connect;
 import java.util.Optional;
 
 /**
- * The outcome of resolving connection settings: where to connect, or empty when nothing is
- * configured and the caller should start the embedded sandbox; and the environment.
+ * The outcome of resolving connection settings: where to connect, or empty when nothing
+ * is configured and the caller should start the embedded sandbox; and the environment.
  */
 public record Resolution(Optional<ConnectionSettings> settings, EnvironmentChoice environment) {
 

@@ -29,11 +29,11 @@ import dev.migsh.core.MigshException;
 import dev.migsh.core.postgres.Identifiers;
 
 /**
- * The development sandbox: a real PostgreSQL started from the jar's embedded binaries, its
- * data kept under {@code ~/.migsh/sandbox} between runs. Several migsh processes share one
- * server: the first starts it, later ones attach, and the last one to leave stops it.
- * Starting, attaching and leaving happen under a file lock, so two shells started at once
- * cannot both start a server on the same data.
+ * The development sandbox: a real PostgreSQL started from the jar's embedded binaries,
+ * its data kept under {@code ~/.migsh/sandbox} between runs. Several migsh processes
+ * share one server: the first starts it, later ones attach, and the last one to leave
+ * stops it. Starting, attaching and leaving happen under a file lock, so two shells
+ * started at once cannot both start a server on the same data.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -102,7 +102,9 @@ public final class Sandbox implements AutoCloseable {
 		return this.port;
 	}
 
-	/** True when this process started the server (false: it attached to a running one). */
+	/**
+	 * True when this process started the server (false: it attached to a running one).
+	 */
 	public boolean startedHere() {
 		return this.started;
 	}
@@ -143,8 +145,8 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Leaves the sandbox; the last migsh process to leave asks the server to stop (a smart
-	 * shutdown, so a session that is still open finishes first).
+	 * Leaves the sandbox; the last migsh process to leave asks the server to stop (a
+	 * smart shutdown, so a session that is still open finishes first).
 	 */
 	@Override
 	public synchronized void close() {
@@ -161,7 +163,8 @@ public final class Sandbox implements AutoCloseable {
 					this.server.close();
 				}
 				else {
-					postmasterPid(this.root.resolve("data")).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroy);
+					postmasterPid(this.root.resolve("data")).flatMap(ProcessHandle::of)
+						.ifPresent(ProcessHandle::destroy);
 				}
 			}
 		}

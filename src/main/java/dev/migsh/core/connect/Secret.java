@@ -20,7 +20,9 @@ public final class Secret {
 		return new Secret(value);
 	}
 
-	/** A secret for a value that may be absent: {@code null} or empty gives {@code null}. */
+	/**
+	 * A secret for a value that may be absent: {@code null} or empty gives {@code null}.
+	 */
 	static Secret ofNullable(String value) {
 		return (value == null || value.isEmpty()) ? null : new Secret(value);
 	}

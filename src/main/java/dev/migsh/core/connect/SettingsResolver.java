@@ -12,11 +12,12 @@ import java.util.function.UnaryOperator;
 import dev.migsh.core.MigshException;
 
 /**
- * Resolves connection settings and the environment from every source DESIGN.md names, each
- * setting from the highest source that gives it: the request, {@code MIGSH_URL} or
+ * Resolves connection settings and the environment from every source DESIGN.md names,
+ * each setting from the highest source that gives it: the request, {@code MIGSH_URL} or
  * {@code DATABASE_URL}, {@code DB_*}, libpq's {@code PG*}, a {@code .env} file, then
- * {@code pg_service.conf}, defaults and {@code .pgpass}. The environment variables are passed
- * in, never read from the process, so the outcome depends only on the arguments and files.
+ * {@code pg_service.conf}, defaults and {@code .pgpass}. The environment variables are
+ * passed in, never read from the process, so the outcome depends only on the arguments
+ * and files.
  */
 public final class SettingsResolver {
 
@@ -31,11 +32,12 @@ public final class SettingsResolver {
 	}
 
 	/**
-	 * Resolves the settings; {@code environmentFlag} is the {@code --env} value, or {@code null}.
-	 * Nothing naming a URL, host, database or service anywhere gives an empty (sandbox) result.
+	 * Resolves the settings; {@code environmentFlag} is the {@code --env} value, or
+	 * {@code null}. Nothing naming a URL, host, database or service anywhere gives an
+	 * empty (sandbox) result.
 	 */
-	public Resolution resolve(ConnectRequest request, String environmentFlag, Map<String, String> env,
-			Path workingDir, Path home) {
+	public Resolution resolve(ConnectRequest request, String environmentFlag, Map<String, String> env, Path workingDir,
+			Path home) {
 		ConnectRequest asked = (request != null) ? request : ConnectRequest.none();
 		Map<String, String> dotEnv = DotEnvFile.read(workingDir.resolve(".env"));
 		FoundSettings found = new FoundSettings();
@@ -75,7 +77,10 @@ public final class SettingsResolver {
 		}
 	}
 
-	/** One level of variables (the process environment or .env), inner order URL, DB_*, PG*. */
+	/**
+	 * One level of variables (the process environment or .env), inner order URL, DB_*,
+	 * PG*.
+	 */
 	private static void offerVariables(FoundSettings found, Map<String, String> variables,
 			UnaryOperator<String> origin) {
 		String urlName = present(variables.get("MIGSH_URL")) ? "MIGSH_URL"
@@ -104,7 +109,8 @@ public final class SettingsResolver {
 	private static void offerService(FoundSettings found, Map<String, String> env, Map<String, String> dotEnv,
 			Path workingDir, Path home) {
 		String name = found.service();
-		// like libpq: the user's file (PGSERVICEFILE, else ~/.pg_service.conf), then the system-wide one
+		// like libpq: the user's file (PGSERVICEFILE, else ~/.pg_service.conf), then the
+		// system-wide one
 		List<Path> files = new ArrayList<>();
 		String serviceFile = variable("PGSERVICEFILE", env, dotEnv);
 		if (serviceFile != null) {
@@ -136,17 +142,17 @@ public final class SettingsResolver {
 				return;
 			}
 		}
-		String looked = files.isEmpty() ? "no service file was found (looked for " + home.resolve(".pg_service.conf")
-				+ ((sysConfDir != null) ? " and " + workingDir.resolve(sysConfDir).resolve("pg_service.conf") : "")
-				+ ")" : "it is not in " + files;
-		throw new MigshException(
-				"Unknown service '" + name + "' (from " + found.serviceOrigin() + "): " + looked,
+		String looked = files.isEmpty()
+				? "no service file was found (looked for " + home.resolve(".pg_service.conf") + ((sysConfDir != null)
+						? " and " + workingDir.resolve(sysConfDir).resolve("pg_service.conf") : "") + ")"
+				: "it is not in " + files;
+		throw new MigshException("Unknown service '" + name + "' (from " + found.serviceOrigin() + "): " + looked,
 				"Add a [" + name + "] section to ~/.pg_service.conf or the file PGSERVICEFILE names,"
 						+ " or connect with a URL instead.");
 	}
 
-	private static void offerPgPass(FoundSettings found, int port, Map<String, String> env,
-			Map<String, String> dotEnv, Path workingDir, Path home) {
+	private static void offerPgPass(FoundSettings found, int port, Map<String, String> env, Map<String, String> dotEnv,
+			Path workingDir, Path home) {
 		String named = variable("PGPASSFILE", env, dotEnv);
 		Path file = (named != null) ? workingDir.resolve(named) : home.resolve(".pgpass");
 		String origin = (named != null) ? "PGPASSFILE (" + file + ")" : "~/.pgpass";

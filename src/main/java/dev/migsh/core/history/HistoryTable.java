@@ -17,9 +17,9 @@ import dev.migsh.core.catalog.Section;
 import dev.migsh.core.postgres.Identifiers;
 
 /**
- * The history, audit and layout tables in their own schema, always schema-qualified (never
- * found through search_path). Creating them is idempotent; callers that create or write
- * hold the migration lock, so two first runs cannot race.
+ * The history, audit and layout tables in their own schema, always schema-qualified
+ * (never found through search_path). Creating them is idempotent; callers that create or
+ * write hold the migration lock, so two first runs cannot race.
  */
 public final class HistoryTable {
 
@@ -27,8 +27,7 @@ public final class HistoryTable {
 	public static final int LAYOUT_VERSION = 1;
 
 	private static final String[] CREATE = { "CREATE SCHEMA IF NOT EXISTS {schema}",
-			"CREATE TABLE IF NOT EXISTS {schema}.meta (key text PRIMARY KEY, value text NOT NULL)",
-			"""
+			"CREATE TABLE IF NOT EXISTS {schema}.meta (key text PRIMARY KEY, value text NOT NULL)", """
 					CREATE TABLE IF NOT EXISTS {schema}.history (
 						installed_rank bigserial PRIMARY KEY,
 						migration_id text NOT NULL UNIQUE,
@@ -119,7 +118,10 @@ public final class HistoryTable {
 		return this.schema;
 	}
 
-	/** The history table's name as SQL, {@code migsh.history}; also what the lock key hashes. */
+	/**
+	 * The history table's name as SQL, {@code migsh.history}; also what the lock key
+	 * hashes.
+	 */
 	public String qualifiedName() {
 		return Identifiers.qualified(this.schema, "history");
 	}
@@ -135,8 +137,8 @@ public final class HistoryTable {
 	}
 
 	/**
-	 * Creates the schema and tables when missing, in one transaction, and checks the layout
-	 * version. The caller holds the migration lock and has no transaction open.
+	 * Creates the schema and tables when missing, in one transaction, and checks the
+	 * layout version. The caller holds the migration lock and has no transaction open.
 	 */
 	public void create(Connection connection) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
@@ -167,7 +169,10 @@ public final class HistoryTable {
 		}
 	}
 
-	/** Every history row in the order they were recorded; empty when the table does not exist yet. */
+	/**
+	 * Every history row in the order they were recorded; empty when the table does not
+	 * exist yet.
+	 */
 	public List<AppliedMigration> read(Connection connection) throws SQLException {
 		List<AppliedMigration> rows = new ArrayList<>();
 		if (!exists(connection)) {
@@ -190,8 +195,8 @@ public final class HistoryTable {
 	}
 
 	/** Records a migration in the given state; {@code failedStatement} 0 means none. */
-	public void insert(Connection connection, MigrationFile file, HistoryState state, String operator,
-			long executionMs, int statementsDone, String error, int failedStatement) throws SQLException {
+	public void insert(Connection connection, MigrationFile file, HistoryState state, String operator, long executionMs,
+			int statementsDone, String error, int failedStatement) throws SQLException {
 		try (PreparedStatement ps = connection.prepareStatement(sql(INSERT))) {
 			ps.setString(1, file.id());
 			ps.setString(2, file.version().text());
@@ -217,8 +222,8 @@ public final class HistoryTable {
 		update(connection, sql(PROGRESS), done, done + 1, id);
 	}
 
-	public void fail(Connection connection, String id, int done, int failedStatement, String error,
-			long executionMs) throws SQLException {
+	public void fail(Connection connection, String id, int done, int failedStatement, String error, long executionMs)
+			throws SQLException {
 		update(connection, sql(FAIL), done, failedStatement, error, executionMs, id);
 	}
 

@@ -3,7 +3,10 @@ package dev.migsh.core.lint;
 import java.util.Optional;
 import java.util.Set;
 
-/** One action of an {@code ALTER TABLE}: {@code ADD COLUMN ...}, {@code ALTER COLUMN c SET NOT NULL}, ... */
+/**
+ * One action of an {@code ALTER TABLE}: {@code ADD COLUMN ...},
+ * {@code ALTER COLUMN c SET NOT NULL}, ...
+ */
 public record AlterAction(Tokens tokens) {
 
 	private static final Set<String> CONSTRAINT_STARTS = Set.of("constraint", "check", "unique", "primary", "foreign",
@@ -38,7 +41,9 @@ public record AlterAction(Tokens tokens) {
 		return startsWith("add") && CONSTRAINT_STARTS.contains(this.tokens.word(1));
 	}
 
-	/** The constraint after {@code ADD [CONSTRAINT name]}: {@code CHECK (...) NOT VALID}. */
+	/**
+	 * The constraint after {@code ADD [CONSTRAINT name]}: {@code CHECK (...) NOT VALID}.
+	 */
 	public Tokens constraintBody() {
 		int i = 1;
 		if (this.tokens.at(1, "constraint")) {
@@ -74,7 +79,10 @@ public record AlterAction(Tokens tokens) {
 		return this.tokens.from(i + 1);
 	}
 
-	/** True for {@code ALTER [COLUMN] c <parts...>}, e.g. {@code alters("set", "not", "null")}. */
+	/**
+	 * True for {@code ALTER [COLUMN] c <parts...>}, e.g.
+	 * {@code alters("set", "not", "null")}.
+	 */
 	public boolean alters(String... parts) {
 		return alteredColumn().isPresent() && alterColumnRest().startsWith(parts);
 	}

@@ -3,7 +3,9 @@ package dev.migsh.core.lint;
 import java.util.List;
 import java.util.Optional;
 
-/** An {@code ALTER TABLE} statement cut into its target and its comma-separated actions. */
+/**
+ * An {@code ALTER TABLE} statement cut into its target and its comma-separated actions.
+ */
 public record AlterTable(TableName table, List<AlterAction> actions) {
 
 	public AlterTable {

@@ -3,7 +3,10 @@ package dev.migsh.core.lint;
 import java.util.Optional;
 import java.util.Set;
 
-/** Why adding a column would rewrite the table, on a given server; empty when it would not. */
+/**
+ * Why adding a column would rewrite the table, on a given server; empty when it would
+ * not.
+ */
 public final class ColumnDefaults {
 
 	private static final Set<String> SERIALS = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4",

@@ -3,13 +3,18 @@ package dev.migsh.core.lint;
 import java.util.Optional;
 import java.util.Set;
 
-/** A column as declared in {@code CREATE TABLE} or {@code ADD COLUMN}: its name, type and constraints. */
+/**
+ * A column as declared in {@code CREATE TABLE} or {@code ADD COLUMN}: its name, type and
+ * constraints.
+ */
 public record ColumnDefinition(String name, Tokens rest) {
 
 	private static final Set<String> CLAUSE_STARTS = Set.of("constraint", "default", "not", "null", "references",
 			"unique", "primary", "check", "generated", "collate", "compression", "storage");
 
-	/** The declared type, e.g. {@code varchar(20)} or {@code timestamp with time zone}. */
+	/**
+	 * The declared type, e.g. {@code varchar(20)} or {@code timestamp with time zone}.
+	 */
 	public Tokens type() {
 		return this.rest.slice(0, clauseAfter(0));
 	}

@@ -2,7 +2,10 @@ package dev.migsh.core.lint;
 
 import java.util.Optional;
 
-/** A {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table ...}. */
+/**
+ * A
+ * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table ...}.
+ */
 public record CreateIndex(boolean unique, boolean concurrently, boolean ifNotExists, Optional<String> name,
 		TableName table) {
 

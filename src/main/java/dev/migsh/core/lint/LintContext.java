@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the rules know about the target server: its {@code server_version_num} (the live
- * one, never a guess), which tables already exist, the lock_timeout the tool sets, and how
- * to tell a volatile function from a stable one.
+ * one, never a guess), which tables already exist, the lock_timeout the tool sets, and
+ * how to tell a volatile function from a stable one.
  *
  * @param serverVersionNum e.g. {@code 170006}
  * @param existingTables lower-case table names (bare or schema-qualified); only consulted
@@ -25,7 +25,10 @@ public record LintContext(int serverVersionNum, Set<String> existingTables, bool
 	/** The lock_timeout used when the configuration says nothing. */
 	public static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 5_000;
 
-	/** Well-known built-in and extension functions that are VOLATILE ({@code now()} is STABLE). */
+	/**
+	 * Well-known built-in and extension functions that are VOLATILE ({@code now()} is
+	 * STABLE).
+	 */
 	public static final Set<String> KNOWN_VOLATILE_FUNCTIONS = Set.of("clock_timestamp", "random", "random_normal",
 			"gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7",
 			"timeofday", "nextval", "setval", "currval", "lastval", "gen_random_bytes", "setseed");
@@ -34,7 +37,10 @@ public record LintContext(int serverVersionNum, Set<String> existingTables, bool
 		existingTables = Set.copyOf(existingTables);
 	}
 
-	/** Defaults for a server of this version: tables unknown, 5 s lock_timeout, built-in volatility list. */
+	/**
+	 * Defaults for a server of this version: tables unknown, 5 s lock_timeout, built-in
+	 * volatility list.
+	 */
 	public static LintContext forServer(int serverVersionNum) {
 		return new LintContext(serverVersionNum, Set.of(), false, DEFAULT_LOCK_TIMEOUT_MILLIS,
 				name -> KNOWN_VOLATILE_FUNCTIONS.contains(name.toLowerCase(Locale.ROOT)));
@@ -51,7 +57,9 @@ public record LintContext(int serverVersionNum, Set<String> existingTables, bool
 				this.volatileFunction);
 	}
 
-	/** Volatility read from {@code pg_proc.provolatile} on the live server, for instance. */
+	/**
+	 * Volatility read from {@code pg_proc.provolatile} on the live server, for instance.
+	 */
 	public LintContext withVolatileFunctions(Predicate<String> isVolatile) {
 		return new LintContext(this.serverVersionNum, this.existingTables, this.tablesKnown,
 				this.defaultLockTimeoutMillis, isVolatile);

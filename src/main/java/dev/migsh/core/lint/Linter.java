@@ -64,9 +64,9 @@ public final class Linter {
 	}
 
 	/**
-	 * What to add to a token's line to get its file line: the splitter gives a statement the
-	 * position of its first token that is not a comment, while its text starts with the
-	 * comments before it.
+	 * What to add to a token's line to get its file line: the splitter gives a statement
+	 * the position of its first token that is not a comment, while its text starts with
+	 * the comments before it.
 	 */
 	private static int lineOffset(SqlStatement statement, List<SqlToken> tokens) {
 		int firstCodeLine = tokens.stream()

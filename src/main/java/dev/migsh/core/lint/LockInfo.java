@@ -3,9 +3,10 @@ package dev.migsh.core.lint;
 import java.util.List;
 
 /**
- * What a statement locks and how hard it works the table, as {@code plan} shows it: the lock
- * per table, whether the table is rewritten, whether it is scanned in full, and a note
- * (e.g. "on the index's table") where the tables cannot be named from the text alone.
+ * What a statement locks and how hard it works the table, as {@code plan} shows it: the
+ * lock per table, whether the table is rewritten, whether it is scanned in full, and a
+ * note (e.g. "on the index's table") where the tables cannot be named from the text
+ * alone.
  */
 public record LockInfo(List<TableLock> locks, boolean rewrite, boolean scan, String note) {
 

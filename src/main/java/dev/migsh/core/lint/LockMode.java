@@ -1,6 +1,9 @@
 package dev.migsh.core.lint;
 
-/** PostgreSQL's table-level lock modes, weakest first, plus NONE for statements that take no table lock. */
+/**
+ * PostgreSQL's table-level lock modes, weakest first, plus NONE for statements that take
+ * no table lock.
+ */
 public enum LockMode {
 
 	NONE, ACCESS_SHARE, ROW_SHARE, ROW_EXCLUSIVE, SHARE_UPDATE_EXCLUSIVE, SHARE, SHARE_ROW_EXCLUSIVE, EXCLUSIVE,

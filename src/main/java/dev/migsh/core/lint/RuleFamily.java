@@ -7,7 +7,9 @@ public enum RuleFamily {
 	DATA_LOSS("DL"),
 	/** Strong locks, table rewrites and full scans (LK-..). */
 	LOCKING("LK"),
-	/** Changes that break the application version still running during a deploy (BC-..). */
+	/**
+	 * Changes that break the application version still running during a deploy (BC-..).
+	 */
 	BACKWARD_INCOMPATIBLE("BC"),
 	/** Statements that misbehave in, or break, the section's transaction (TX-..). */
 	TRANSACTION("TX"),

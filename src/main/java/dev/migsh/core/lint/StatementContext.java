@@ -11,8 +11,8 @@ import dev.migsh.core.catalog.SqlStatement;
  * its place in the section (so a rule can look at the statements before and after it),
  * and the server facts in {@link LintContext}.
  */
-public record StatementContext(SqlStatement statement, Tokens tokens, List<Suppression> suppressions,
-		Section section, int index, List<Tokens> sectionTokens, LintContext lint) {
+public record StatementContext(SqlStatement statement, Tokens tokens, List<Suppression> suppressions, Section section,
+		int index, List<Tokens> sectionTokens, LintContext lint) {
 
 	public StatementContext {
 		suppressions = List.copyOf(suppressions);

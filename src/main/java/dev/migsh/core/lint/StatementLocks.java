@@ -86,8 +86,8 @@ public final class StatementLocks {
 			return single(t.nameAt(i), concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE,
 					false, false, "the lock is taken on the table the index belongs to");
 		}
-		if (t.startsWith("drop", "table") || t.startsWith("drop", "materialized", "view") || t.startsWith("drop", "view")
-				|| t.startsWith("drop", "sequence")) {
+		if (t.startsWith("drop", "table") || t.startsWith("drop", "materialized", "view")
+				|| t.startsWith("drop", "view") || t.startsWith("drop", "sequence")) {
 			int i = t.startsWith("drop", "materialized") ? 3 : 2;
 			return new LockInfo(locks(names(t, t.skip(i, "if", "exists")), LockMode.ACCESS_EXCLUSIVE), false, false,
 					"");
@@ -136,8 +136,8 @@ public final class StatementLocks {
 				LockMode childMode = mode;
 				a.nameAt(2).ifPresent(child -> locks.add(new TableLock(child, childMode)));
 			}
-			else if (a.startsWith("set", "tablespace") || a.startsWith("set", "logged") || a.startsWith("set", "unlogged")
-					|| a.startsWith("set", "access", "method")) {
+			else if (a.startsWith("set", "tablespace") || a.startsWith("set", "logged")
+					|| a.startsWith("set", "unlogged") || a.startsWith("set", "access", "method")) {
 				rewrite = true;
 			}
 			else if (action.newType().isPresent()) {

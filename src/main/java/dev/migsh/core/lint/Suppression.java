@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 import dev.migsh.core.catalog.SqlToken;
 
 /**
- * An inline acknowledgement, {@code -- migsh:allow DL-02 because the column is unused since v3},
- * written in (or just before) the statement it covers. Several ids may be listed, separated
- * by commas or spaces. Without a reason it suppresses nothing and is itself a finding (OP-12).
+ * An inline acknowledgement,
+ * {@code -- migsh:allow DL-02 because the column is unused since v3}, written in (or just
+ * before) the statement it covers. Several ids may be listed, separated by commas or
+ * spaces. Without a reason it suppresses nothing and is itself a finding (OP-12).
  */
 public record Suppression(List<String> ruleIds, String reason, int line) {
 
@@ -34,7 +35,10 @@ public record Suppression(List<String> ruleIds, String reason, int line) {
 		return explained() && this.ruleIds.contains(ruleId);
 	}
 
-	/** The suppressions written in these comments; {@code lineOffset} turns a token line into a file line. */
+	/**
+	 * The suppressions written in these comments; {@code lineOffset} turns a token line
+	 * into a file line.
+	 */
 	public static List<Suppression> parse(List<SqlToken> comments, int lineOffset) {
 		List<Suppression> found = new ArrayList<>();
 		for (SqlToken comment : comments) {

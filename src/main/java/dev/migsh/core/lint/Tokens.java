@@ -88,12 +88,18 @@ public final class Tokens {
 		return at(0, parts);
 	}
 
-	/** Index after the parts when they are at {@code i}, else {@code i}: for optional clauses. */
+	/**
+	 * Index after the parts when they are at {@code i}, else {@code i}: for optional
+	 * clauses.
+	 */
 	public int skip(int i, String... parts) {
 		return at(i, parts) ? i + parts.length : i;
 	}
 
-	/** First index at or after {@code from}, at any parenthesis depth, where the parts match; -1 if none. */
+	/**
+	 * First index at or after {@code from}, at any parenthesis depth, where the parts
+	 * match; -1 if none.
+	 */
 	public int find(int from, String... parts) {
 		for (int i = Math.max(0, from); i < this.list.size(); i++) {
 			if (at(i, parts)) {
@@ -128,7 +134,10 @@ public final class Tokens {
 		return findTopLevel(0, parts) >= 0;
 	}
 
-	/** Index of the parenthesis closing the one at {@code open}, or {@code size()} if unbalanced. */
+	/**
+	 * Index of the parenthesis closing the one at {@code open}, or {@code size()} if
+	 * unbalanced.
+	 */
 	public int closing(int open) {
 		int depth = 0;
 		for (int i = open; i < this.list.size(); i++) {
@@ -208,7 +217,9 @@ public final class Tokens {
 		return end;
 	}
 
-	/** The value of the string literal at {@code i} (prefix and quotes removed), or empty. */
+	/**
+	 * The value of the string literal at {@code i} (prefix and quotes removed), or empty.
+	 */
 	public Optional<String> stringAt(int i) {
 		if (!isType(i, Type.STRING)) {
 			return Optional.empty();

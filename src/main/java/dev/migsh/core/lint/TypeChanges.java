@@ -13,8 +13,8 @@ public final class TypeChanges {
 
 	/**
 	 * True when the new type can hold less than common wider types: bounded lengths or
-	 * precisions ({@code varchar(20)}, {@code numeric(10,2)}), small integers, {@code date},
-	 * or {@code timestamp} without time zone.
+	 * precisions ({@code varchar(20)}, {@code numeric(10,2)}), small integers,
+	 * {@code date}, or {@code timestamp} without time zone.
 	 */
 	public static boolean mayNarrow(Tokens type) {
 		String first = type.word(0);
@@ -27,7 +27,10 @@ public final class TypeChanges {
 		return (first.equals("timestamp") || first.equals("time")) && !type.contains("with", "time", "zone");
 	}
 
-	/** True when the change can be binary coercible whatever the old type: {@code text} or unbounded {@code varchar}. */
+	/**
+	 * True when the change can be binary coercible whatever the old type: {@code text} or
+	 * unbounded {@code varchar}.
+	 */
 	public static boolean rewriteFree(Tokens type) {
 		String first = type.word(0);
 		boolean unbounded = !type.contains("(");
@@ -35,7 +38,10 @@ public final class TypeChanges {
 				|| (type.startsWith("character", "varying") && unbounded) || first.equals("citext");
 	}
 
-	/** True when a USING expression casts to a type that may narrow: {@code c::varchar(20)}. */
+	/**
+	 * True when a USING expression casts to a type that may narrow:
+	 * {@code c::varchar(20)}.
+	 */
 	public static boolean narrowingCast(Tokens using) {
 		for (int i = 0; i < using.size(); i++) {
 			if (using.is(i, "::")) {

@@ -8,9 +8,9 @@ import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.MigrationFile;
 
 /**
- * The migrations {@code apply} would run, in order. Computing it refuses (exit code 3) when
- * the history is not consistent: failed, changed or missing rows, or out-of-order pending
- * migrations without an explicit id or permission.
+ * The migrations {@code apply} would run, in order. Computing it refuses (exit code 3)
+ * when the history is not consistent: failed, changed or missing rows, or out-of-order
+ * pending migrations without an explicit id or permission.
  */
 public record ApplyPlan(List<MigrationFile> migrations) {
 
@@ -49,15 +49,21 @@ public record ApplyPlan(List<MigrationFile> migrations) {
 		return new ApplyPlan(run);
 	}
 
-	/** Refuses when history has failed, changed or missing rows; each names the command that fixes it. */
+	/**
+	 * Refuses when history has failed, changed or missing rows; each names the command
+	 * that fixes it.
+	 */
 	public static void checkHistory(StatusReport status) {
 		for (MigrationStatus row : status.rows()) {
 			switch (row.state()) {
 				case FAILED -> throw refused("Migration " + row.id() + " is recorded as failed (" + row.detail() + ")",
-						"Look at what it left behind (`show " + row.id() + "`), then run `repair` to clear the failed row"
-								+ " (or `mark-applied " + row.id() + "` after completing it by hand).");
-				case CHANGED -> throw refused("Migration " + row.id() + " was edited after it was applied: " + row.detail(),
-						"Revert the file (`show " + row.id() + "` prints the diff), or run `repair` to accept the file as what ran.");
+						"Look at what it left behind (`show " + row.id()
+								+ "`), then run `repair` to clear the failed row" + " (or `mark-applied " + row.id()
+								+ "` after completing it by hand).");
+				case CHANGED ->
+					throw refused("Migration " + row.id() + " was edited after it was applied: " + row.detail(),
+							"Revert the file (`show " + row.id()
+									+ "` prints the diff), or run `repair` to accept the file as what ran.");
 				case MISSING -> throw refused("Migration " + row.id() + " is in the history but its file is gone",
 						"Restore the file, or run `mark-pending " + row.id() + "` to drop it from the history.");
 				default -> {

@@ -2,7 +2,9 @@ package dev.migsh.core.plan;
 
 import java.util.Optional;
 
-/** What {@code apply} should run: every pending migration, one by id, or all up to an id. */
+/**
+ * What {@code apply} should run: every pending migration, one by id, or all up to an id.
+ */
 public record ApplyTarget(Kind kind, Optional<String> id) {
 
 	public enum Kind {

@@ -21,8 +21,9 @@ import dev.migsh.core.postgres.PostgresErrors;
 
 /**
  * What a plan relies on from the live server, read once without taking any lock:
- * {@code server_version_num}, every relation with its estimated size and rows, the names of VOLATILE functions
- * ({@code pg_proc.provolatile}) and the lock_timeout migsh sets for each migration.
+ * {@code server_version_num}, every relation with its estimated size and rows, the names
+ * of VOLATILE functions ({@code pg_proc.provolatile}) and the lock_timeout migsh sets for
+ * each migration.
  */
 public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> relations, Set<String> volatileFunctions,
 		long lockTimeoutMillis) {
@@ -39,8 +40,10 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 
 	static final String VERSION = "SELECT current_setting('server_version_num')::int";
 
-	// Sizes come from relpages (as of the last VACUUM or ANALYZE), not pg_total_relation_size():
-	// that one takes ACCESS SHARE on every relation and would queue behind a migration's lock.
+	// Sizes come from relpages (as of the last VACUUM or ANALYZE), not
+	// pg_total_relation_size():
+	// that one takes ACCESS SHARE on every relation and would queue behind a migration's
+	// lock.
 	static final String RELATIONS = """
 			SELECT n.nspname, c.relname, c.relkind::text, pg_catalog.pg_table_is_visible(c.oid),
 			       ((c.relpages::bigint
@@ -96,18 +99,20 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 		return new CatalogFacts(version, relations, functions, lockTimeout.toMillis());
 	}
 
-	/** The relation a statement names: schema-qualified, or the one the search_path finds. */
+	/**
+	 * The relation a statement names: schema-qualified, or the one the search_path finds.
+	 */
 	public Optional<RelationStats> find(TableName table) {
 		if (table.schema() != null) {
 			return Optional.ofNullable(this.relations.get(table.schema() + "." + table.name()));
 		}
-		return this.relations.values()
-			.stream()
-			.filter(r -> r.visible() && r.name().equals(table.name()))
-			.findFirst();
+		return this.relations.values().stream().filter(r -> r.visible() && r.name().equals(table.name())).findFirst();
 	}
 
-	/** What the safety rules need: the live version, the tables that exist, live volatility, the lock_timeout. */
+	/**
+	 * What the safety rules need: the live version, the tables that exist, live
+	 * volatility, the lock_timeout.
+	 */
 	public LintContext lintContext() {
 		Set<String> tables = new HashSet<>();
 		for (RelationStats r : this.relations.values()) {

@@ -3,8 +3,8 @@ package dev.migsh.core.plan;
 import java.util.Optional;
 
 /**
- * A database object a statement names: its kind, the name as written (quotes kept, fit for
- * {@code to_regclass}), and the folded schema and name PostgreSQL would store.
+ * A database object a statement names: its kind, the name as written (quotes kept, fit
+ * for {@code to_regclass}), and the folded schema and name PostgreSQL would store.
  */
 public record DbObject(Kind kind, String sqlName, Optional<String> schema, String name) {
 

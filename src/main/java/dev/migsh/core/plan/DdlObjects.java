@@ -9,19 +9,22 @@ import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.plan.SqlWords.Token;
 
 /**
- * Reads, by tokens, which objects DDL statements create (for mark-applied's existence check)
- * and which data they destroy (for rollback instructions): DROP TABLE, DROP COLUMN,
- * DROP SCHEMA and TRUNCATE.
+ * Reads, by tokens, which objects DDL statements create (for mark-applied's existence
+ * check) and which data they destroy (for rollback instructions): DROP TABLE, DROP
+ * COLUMN, DROP SCHEMA and TRUNCATE.
  */
 public final class DdlObjects {
 
-	private static final Set<String> CREATE_MODIFIERS = Set.of("or", "replace", "global", "local", "temp",
-			"temporary", "unlogged", "recursive", "unique", "trusted", "constraint");
+	private static final Set<String> CREATE_MODIFIERS = Set.of("or", "replace", "global", "local", "temp", "temporary",
+			"unlogged", "recursive", "unique", "trusted", "constraint");
 
 	private DdlObjects() {
 	}
 
-	/** Objects the statements create, in order; an unnamed {@code CREATE INDEX ON t} is skipped. */
+	/**
+	 * Objects the statements create, in order; an unnamed {@code CREATE INDEX ON t} is
+	 * skipped.
+	 */
 	public static List<DbObject> created(List<SqlStatement> statements) {
 		List<DbObject> objects = new ArrayList<>();
 		for (SqlStatement statement : statements) {
@@ -171,8 +174,8 @@ public final class DdlObjects {
 		Token first = t.get(i);
 		if (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) {
 			Token second = t.get(i + 2);
-			return Optional.of(new DbObject(kind, first.sql() + "." + second.sql(), Optional.of(first.folded()),
-					second.folded()));
+			return Optional
+				.of(new DbObject(kind, first.sql() + "." + second.sql(), Optional.of(first.folded()), second.folded()));
 		}
 		return Optional.of(new DbObject(kind, first.sql(), Optional.empty(), first.folded()));
 	}

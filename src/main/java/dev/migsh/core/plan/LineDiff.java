@@ -14,7 +14,9 @@ public final class LineDiff {
 	private LineDiff() {
 	}
 
-	/** The diff from {@code before} to {@code after}; empty when they have the same lines. */
+	/**
+	 * The diff from {@code before} to {@code after}; empty when they have the same lines.
+	 */
 	public static String unified(String before, String after, String beforeLabel, String afterLabel) {
 		List<String> a = lines(before);
 		List<String> b = lines(after);

@@ -7,8 +7,7 @@ import java.util.Optional;
  * whose sections the shell lists), its rollback instructions, and for a changed migration
  * the unified diff from the SQL that ran to the file now.
  */
-public record MigrationDetails(MigrationStatus status, Optional<RollbackInstructions> rollback,
-		Optional<String> diff) {
+public record MigrationDetails(MigrationStatus status, Optional<RollbackInstructions> rollback, Optional<String> diff) {
 
 	public static MigrationDetails of(MigrationStatus status) {
 		Optional<String> diff = Optional.empty();

@@ -14,10 +14,10 @@ import dev.migsh.core.lint.LockMode;
 import dev.migsh.core.lint.TableName;
 
 /**
- * What {@code plan} shows and {@code apply} runs: each pending migration in order with every
- * statement, its findings, the lock it takes on each table with that table's size, whether
- * it rewrites, and whether a rollback exists; what is odd about the folder (duplicate
- * versions); plus the fingerprint {@code apply} checks.
+ * What {@code plan} shows and {@code apply} runs: each pending migration in order with
+ * every statement, its findings, the lock it takes on each table with that table's size,
+ * whether it rewrites, and whether a rollback exists; what is odd about the folder
+ * (duplicate versions); plus the fingerprint {@code apply} checks.
  */
 public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step> steps,
 		List<CatalogFinding> folderFindings, PlanFingerprint fingerprint) {
@@ -35,7 +35,10 @@ public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step>
 
 	}
 
-	/** One up statement: its findings, the locks it takes and whether it rewrites or scans its table. */
+	/**
+	 * One up statement: its findings, the locks it takes and whether it rewrites or scans
+	 * its table.
+	 */
 	public record PlannedStatement(SqlStatement statement, List<Finding> findings, LockInfo lock,
 			List<TableImpact> tables) {
 
@@ -47,8 +50,8 @@ public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step>
 	}
 
 	/**
-	 * A table a statement locks, with its size and row estimate when it exists; a table that
-	 * does not exist yet (created by the plan) has {@code stats} empty.
+	 * A table a statement locks, with its size and row estimate when it exists; a table
+	 * that does not exist yet (created by the plan) has {@code stats} empty.
 	 */
 	public record TableImpact(TableName table, LockMode mode, Optional<CatalogFacts.RelationStats> stats) {
 
@@ -76,14 +79,17 @@ public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step>
 		return findings().stream().filter(Finding::blocking).toList();
 	}
 
-	/** Data-loss findings not acknowledged in the file; they need {@code --allow-data-loss}. */
+	/**
+	 * Data-loss findings not acknowledged in the file; they need
+	 * {@code --allow-data-loss}.
+	 */
 	public List<Finding> dataLossFindings() {
 		return findings().stream().filter(f -> f.dataLoss() && !f.suppressed()).toList();
 	}
 
 	/**
-	 * Existing tables the plan locks, each with the strongest mode taken on it, in the order
-	 * they are first touched.
+	 * Existing tables the plan locks, each with the strongest mode taken on it, in the
+	 * order they are first touched.
 	 */
 	public Map<String, TableImpact> touchedTables() {
 		Map<String, TableImpact> touched = new LinkedHashMap<>();

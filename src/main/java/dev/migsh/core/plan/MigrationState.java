@@ -7,7 +7,9 @@ public enum MigrationState {
 	APPLIED,
 	/** Not in history yet. */
 	PENDING,
-	/** In history as failed (a non-transactional migration that stopped at a statement). */
+	/**
+	 * In history as failed (a non-transactional migration that stopped at a statement).
+	 */
 	FAILED,
 	/** Applied, but the file's up section is no longer what ran. */
 	CHANGED,

@@ -7,7 +7,8 @@ import dev.migsh.core.history.AppliedMigration;
 
 /**
  * One line of {@code status}: a migration's id, version and name, its state, the file and
- * history row behind it, and a one-line detail (the error of a failed one, why it is changed).
+ * history row behind it, and a one-line detail (the error of a failed one, why it is
+ * changed).
  */
 public record MigrationStatus(String id, String version, String name, MigrationState state,
 		Optional<MigrationFile> file, Optional<AppliedMigration> applied, String detail) {

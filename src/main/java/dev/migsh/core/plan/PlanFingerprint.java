@@ -34,7 +34,10 @@ public record PlanFingerprint(String hash, SortedMap<String, String> facts) {
 		return this.hash.equals(other.hash);
 	}
 
-	/** One line per fact that differs from {@code earlier}: what it was and what it is now. */
+	/**
+	 * One line per fact that differs from {@code earlier}: what it was and what it is
+	 * now.
+	 */
 	public List<String> changesSince(PlanFingerprint earlier) {
 		Set<String> keys = new TreeSet<>(earlier.facts.keySet());
 		keys.addAll(this.facts.keySet());

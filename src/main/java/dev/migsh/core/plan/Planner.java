@@ -24,8 +24,8 @@ import dev.migsh.core.lint.TableName;
 
 /**
  * Computes the {@link MigrationPlan} for an apply target: the engine's own choice of
- * migrations ({@link ApplyPlan}), linted against the live server, with the locks and sizes
- * of the tables touched. Reads only; takes no lock.
+ * migrations ({@link ApplyPlan}), linted against the live server, with the locks and
+ * sizes of the tables touched. Reads only; takes no lock.
  */
 public final class Planner {
 
@@ -59,7 +59,9 @@ public final class Planner {
 		return plan(target, status, chosen.migrations(), facts);
 	}
 
-	/** The plan for these migrations, in this order, against these facts; reads nothing. */
+	/**
+	 * The plan for these migrations, in this order, against these facts; reads nothing.
+	 */
 	public MigrationPlan plan(ApplyTarget target, StatusReport status, List<MigrationFile> migrations,
 			CatalogFacts facts) {
 		LintContext lint = facts.lintContext();
@@ -98,8 +100,9 @@ public final class Planner {
 		all.put("server_version_num", Integer.toString(facts.serverVersionNum()));
 		all.put("lock_timeout", facts.lockTimeoutMillis() + " ms");
 		for (MigrationStatus row : status.rows()) {
-			row.file().ifPresent(f -> all.put("file " + f.id(), "up sha256:" + shortSum(f.up().checksum())
-					+ f.down().map(d -> ", down sha256:" + shortSum(d.checksum())).orElse("")));
+			row.file()
+				.ifPresent(f -> all.put("file " + f.id(), "up sha256:" + shortSum(f.up().checksum())
+						+ f.down().map(d -> ", down sha256:" + shortSum(d.checksum())).orElse("")));
 			row.applied().ifPresent(a -> all.put("history " + a.id(), recorded(a)));
 		}
 		return PlanFingerprint.of(all);

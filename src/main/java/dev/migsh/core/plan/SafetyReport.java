@@ -24,10 +24,11 @@ import dev.migsh.core.lint.TableName;
 import dev.migsh.core.lint.Tokens;
 
 /**
- * The safety report over every migration in the folder, as the seed's report reads: for each
- * migration the risk of its up section, of its down section and of the locks it takes; a
- * verdict per command; duplicate versions and tables created by more than one file. Reads
- * files only: every table not created earlier in the same section is taken to exist.
+ * The safety report over every migration in the folder, as the seed's report reads: for
+ * each migration the risk of its up section, of its down section and of the locks it
+ * takes; a verdict per command; duplicate versions and tables created by more than one
+ * file. Reads files only: every table not created earlier in the same section is taken to
+ * exist.
  */
 public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations, List<Verdict> verdicts,
 		List<CatalogFinding> duplicateVersions, List<DuplicateCreate> duplicateCreates) {
@@ -84,16 +85,20 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 
 	}
 
-	/** Whether a command is safe for data: yes, usually (with the data kept aside), no. */
+	/**
+	 * Whether a command is safe for data: yes, usually (with the data kept aside), no.
+	 */
 	public enum Safe {
 
 		YES, USUALLY, NO
 
 	}
 
-	/** One migration's risks, each with a one-line detail, and every finding behind them. */
-	public record MigrationRisk(String id, UpRisk up, String upDetail, DownRisk down, String downDetail,
-			LockRisk lock, String lockDetail, List<Finding> findings) {
+	/**
+	 * One migration's risks, each with a one-line detail, and every finding behind them.
+	 */
+	public record MigrationRisk(String id, UpRisk up, String upDetail, DownRisk down, String downDetail, LockRisk lock,
+			String lockDetail, List<Finding> findings) {
 
 		public MigrationRisk {
 			findings = List.copyOf(findings);
@@ -101,7 +106,9 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 
 	}
 
-	/** One line of the verdict table: a command, the data it can lose, whether it is safe. */
+	/**
+	 * One line of the verdict table: a command, the data it can lose, whether it is safe.
+	 */
 	public record Verdict(String scenario, String dataLossRisk, Safe safe) {
 	}
 
@@ -134,11 +141,13 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 			.stream()
 			.filter(f -> f.kind() == CatalogFinding.Kind.DUPLICATE_VERSION)
 			.toList();
-		return new SafetyReport(lint.serverVersionNum(), risks, verdicts(risks), duplicates,
-				duplicateCreates(catalog));
+		return new SafetyReport(lint.serverVersionNum(), risks, verdicts(risks), duplicates, duplicateCreates(catalog));
 	}
 
-	/** SAFE, MOSTLY SAFE (undo can drop data, or the folder has duplicates) or NOT SAFE (an up loses data). */
+	/**
+	 * SAFE, MOSTLY SAFE (undo can drop data, or the folder has duplicates) or NOT SAFE
+	 * (an up loses data).
+	 */
 	public String overall() {
 		if (this.migrations.stream().anyMatch(m -> m.up() == UpRisk.DATA_LOSS)) {
 			return "NOT SAFE";
@@ -297,9 +306,7 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 		if (!columns.isEmpty()) {
 			parts.add("drops column" + (columns.size() > 1 ? "s " : " ") + String.join(", ", columns));
 		}
-		objects.stream()
-			.filter(o -> o.kind() != DbObject.Kind.COLUMN)
-			.forEach(o -> parts.add("drops " + o.describe()));
+		objects.stream().filter(o -> o.kind() != DbObject.Kind.COLUMN).forEach(o -> parts.add("drops " + o.describe()));
 		return String.join("; ", parts);
 	}
 

@@ -8,12 +8,15 @@ import dev.migsh.core.catalog.SqlToken;
 
 /**
  * The words, quoted identifiers and symbols of one SQL statement as {@link SqlLexer} cuts
- * them, comments dropped and literals reduced to a placeholder: enough to read the head of
- * a DDL statement, not a parser.
+ * them, comments dropped and literals reduced to a placeholder: enough to read the head
+ * of a DDL statement, not a parser.
  */
 public final class SqlWords {
 
-	/** A token: a bare word, a double-quoted identifier (text without quotes), a literal or a symbol. */
+	/**
+	 * A token: a bare word, a double-quoted identifier (text without quotes), a literal
+	 * or a symbol.
+	 */
 	public record Token(Kind kind, String text) {
 
 		public boolean is(String word) {
@@ -28,7 +31,10 @@ public final class SqlWords {
 			return this.kind == Kind.SYMBOL && this.text.length() == 1 && this.text.charAt(0) == c;
 		}
 
-		/** As SQL: a quoted identifier keeps its quotes, so {@code to_regclass} reads it back the same. */
+		/**
+		 * As SQL: a quoted identifier keeps its quotes, so {@code to_regclass} reads it
+		 * back the same.
+		 */
 		public String sql() {
 			return this.kind == Kind.QUOTED ? '"' + this.text.replace("\"", "\"\"") + '"' : this.text;
 		}
@@ -49,7 +55,10 @@ public final class SqlWords {
 	private SqlWords() {
 	}
 
-	/** True when {@code sql} names {@code name} (folded like PostgreSQL folds it) as an identifier. */
+	/**
+	 * True when {@code sql} names {@code name} (folded like PostgreSQL folds it) as an
+	 * identifier.
+	 */
 	public static boolean mentions(String sql, String name) {
 		for (Token token : tokenize(sql)) {
 			if (token.isName() && token.folded().equals(name)) {

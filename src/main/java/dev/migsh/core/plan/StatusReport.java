@@ -48,7 +48,8 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 		for (AppliedMigration row : history) {
 			if (byId.containsKey(row.id())) {
 				rows.add(new MigrationStatus(row.id(), row.version(), row.name(), MigrationState.MISSING,
-						Optional.empty(), Optional.of(row), "in history (" + row.state().word() + ") but its file is gone"));
+						Optional.empty(), Optional.of(row),
+						"in history (" + row.state().word() + ") but its file is gone"));
 			}
 		}
 		rows.sort(Comparator.comparing((MigrationStatus s) -> versionOrZero(s.version()))
@@ -73,12 +74,13 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 	private static MigrationStatus recorded(MigrationFile file, AppliedMigration row) {
 		if (row.state() == HistoryState.FAILED) {
 			int at = row.failedStatement() > 0 ? row.failedStatement() : row.statementsDone() + 1;
-			return status(file, row, MigrationState.FAILED, "failed at " + at + "/" + row.statementsTotal() + ": "
-					+ row.error().orElse("no error recorded"));
+			return status(file, row, MigrationState.FAILED,
+					"failed at " + at + "/" + row.statementsTotal() + ": " + row.error().orElse("no error recorded"));
 		}
 		if (!row.upChecksum().equals(file.up().checksum())) {
-			return status(file, row, MigrationState.CHANGED, "changed since " + row.state().word() + " (recorded sha256:"
-					+ shortSum(row.upChecksum()) + ", file sha256:" + shortSum(file.up().checksum()) + ")");
+			return status(file, row, MigrationState.CHANGED,
+					"changed since " + row.state().word() + " (recorded sha256:" + shortSum(row.upChecksum())
+							+ ", file sha256:" + shortSum(file.up().checksum()) + ")");
 		}
 		MigrationState state = switch (row.state()) {
 			case MARKED -> MigrationState.MARKED;
@@ -138,9 +140,8 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 		if (matches.isEmpty()) {
 			List<String> close = MigrationCatalog.closest(this.rows.stream().map(MigrationStatus::id).toList(),
 					idOrVersion.strip());
-			throw new MigshException("No migration " + idOrVersion + " in the folder or the history",
-					close.isEmpty() ? "Run `status` to see the migration ids."
-							: "Did you mean " + String.join(" or ", close) + "?");
+			throw new MigshException("No migration " + idOrVersion + " in the folder or the history", close.isEmpty()
+					? "Run `status` to see the migration ids." : "Did you mean " + String.join(" or ", close) + "?");
 		}
 		throw new MigshException("Version " + idOrVersion + " matches several migrations: "
 				+ String.join(", ", matches.stream().map(MigrationStatus::id).toList()), "Give the full id.");
@@ -150,7 +151,10 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 		return this.rows.stream().filter(r -> r.id().equals(id)).findFirst();
 	}
 
-	/** Rows in history that count as applied (applied, changed, marked, baseline), in the order recorded. */
+	/**
+	 * Rows in history that count as applied (applied, changed, marked, baseline), in the
+	 * order recorded.
+	 */
 	public List<MigrationStatus> appliedInOrder() {
 		return this.rows.stream()
 			.filter(r -> r.applied().isPresent() && r.applied().get().isApplied())

@@ -10,9 +10,10 @@ import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.HistoryState;
 
 /**
- * The migrations {@code undo} would roll back, latest first, each with its down statements
- * and what they destroy. Computing it refuses a migration without a down section, a changed
- * or missing file, a baseline, and (without force) one that is not the latest applied.
+ * The migrations {@code undo} would roll back, latest first, each with its down
+ * statements and what they destroy. Computing it refuses a migration without a down
+ * section, a changed or missing file, a baseline, and (without force) one that is not the
+ * latest applied.
  */
 public record UndoPlan(List<Step> steps) {
 

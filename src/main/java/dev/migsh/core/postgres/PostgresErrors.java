@@ -12,7 +12,8 @@ import dev.migsh.core.catalog.SqlStatement;
 
 /**
  * The one place a PostgreSQL {@link SQLException} is decoded: SQLSTATE classes the engine
- * reacts to, the server's message, and the server's position turned into file:line:column.
+ * reacts to, the server's message, and the server's position turned into
+ * file:line:column.
  */
 public final class PostgresErrors {
 
@@ -35,7 +36,10 @@ public final class PostgresErrors {
 		return new ServerError(state, String.valueOf(ex.getMessage()), Optional.empty(), Optional.empty(), 0);
 	}
 
-	/** True when the session is gone: connection failures (class 08) and server shutdowns (57P0x). */
+	/**
+	 * True when the session is gone: connection failures (class 08) and server shutdowns
+	 * (57P0x).
+	 */
 	public static boolean isConnectionLost(SQLException ex) {
 		String state = ex.getSQLState();
 		return state != null && (state.startsWith("08") || state.startsWith("57P"));

@@ -1,8 +1,8 @@
 package dev.migsh.core.safety;
 
 /**
- * The outcome of one pre-flight check: its name, OK, WARN or FAIL, one line saying what was
- * found, and (for WARN and FAIL) what to do about it.
+ * The outcome of one pre-flight check: its name, OK, WARN or FAIL, one line saying what
+ * was found, and (for WARN and FAIL) what to do about it.
  */
 public record CheckResult(String name, Status status, String line, String hint) {
 

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The server answers, as whom, and runs a PostgreSQL version migsh supports (12 or later). */
+/**
+ * The server answers, as whom, and runs a PostgreSQL version migsh supports (12 or
+ * later).
+ */
 final class ConnectionCheck implements PreflightCheck {
 
 	static final int OLDEST_SUPPORTED = 120000;

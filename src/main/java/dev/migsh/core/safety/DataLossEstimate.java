@@ -5,10 +5,10 @@ import java.util.OptionalLong;
 import dev.migsh.core.plan.DbObject;
 
 /**
- * How much data one down statement would destroy, measured on the live database: the rows of
- * a dropped or truncated table, the non-null values of a dropped column, the rows in a
- * dropped schema. Counted exactly on small tables, estimated from the planner's statistics
- * ({@code pg_class.reltuples}, {@code pg_stats.null_frac}) on big ones.
+ * How much data one down statement would destroy, measured on the live database: the rows
+ * of a dropped or truncated table, the non-null values of a dropped column, the rows in a
+ * dropped schema. Counted exactly on small tables, estimated from the planner's
+ * statistics ({@code pg_class.reltuples}, {@code pg_stats.null_frac}) on big ones.
  *
  * @param amount rows or values; empty when neither counted nor estimable (never analyzed)
  * @param exact true for a count, false for an estimate

@@ -37,9 +37,9 @@ final class ExistingObjectsCheck implements PreflightCheck {
 			MarkResult result = results.get(i);
 			checked += result.existing().size() + result.missing().size();
 			if (!result.existing().isEmpty()) {
-				clashes.add(step.file().id() + " creates " + String.join(", ",
-						result.existing().stream().map(DbObject::describe).toList()) + ", which already exist"
-						+ (result.existing().size() == 1 ? "s" : ""));
+				clashes.add(step.file().id() + " creates "
+						+ String.join(", ", result.existing().stream().map(DbObject::describe).toList())
+						+ ", which already exist" + (result.existing().size() == 1 ? "s" : ""));
 				if (first == null) {
 					first = step.file().id();
 					allExist = result.missing().isEmpty();
@@ -48,8 +48,8 @@ final class ExistingObjectsCheck implements PreflightCheck {
 		}
 		if (!clashes.isEmpty()) {
 			String hint = allExist
-					? "If they were created by hand and match the file, record it without running it: `mark-applied " + first
-							+ "`."
+					? "If they were created by hand and match the file, record it without running it: `mark-applied "
+							+ first + "`."
 					: "Some of its objects exist and some do not: compare with `describe`, then finish the objects by hand"
 							+ " and run `mark-applied " + first + "`, or drop the stray ones.";
 			return CheckResult.fail(name(), String.join("; ", clashes) + " (apply would fail: relation already exists)",

@@ -11,9 +11,9 @@ import dev.migsh.core.plan.MigrationPlan;
 
 /**
  * Every finding that stops an apply is acknowledged: unsuppressed errors need a
- * {@code -- migsh:allow ID because ...} line after review, and data-loss findings need the
- * operator's {@code --allow-data-loss} as well (in production even the possible losses
- * that are only warnings elsewhere). A locking warning on a large table (by the
+ * {@code -- migsh:allow ID because ...} line after review, and data-loss findings need
+ * the operator's {@code --allow-data-loss} as well (in production even the possible
+ * losses that are only warnings elsewhere). A locking warning on a large table (by the
  * planner's row estimate) counts as an error: there the lock or rewrite lasts long enough
  * to stop the application.
  */
@@ -85,7 +85,10 @@ final class FindingsCheck implements PreflightCheck {
 		return CheckResult.ok(name(), "none that need acknowledging");
 	}
 
-	/** {@code public.users has ~2,000,000 rows}, or null when no table the statement locks is large. */
+	/**
+	 * {@code public.users has ~2,000,000 rows}, or null when no table the statement locks
+	 * is large.
+	 */
 	private String large(MigrationPlan.PlannedStatement statement) {
 		return statement.tables()
 			.stream()

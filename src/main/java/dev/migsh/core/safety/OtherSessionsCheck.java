@@ -16,9 +16,9 @@ import dev.migsh.core.plan.MigrationPlan;
 import dev.migsh.core.postgres.Identifiers;
 
 /**
- * No other session holds a lock on a table the plan touches that the plan's lock would wait
- * for (with lock_timeout set the apply would fail, without it every query behind it would
- * queue). Long transactions and idle-in-transaction sessions elsewhere only warn.
+ * No other session holds a lock on a table the plan touches that the plan's lock would
+ * wait for (with lock_timeout set the apply would fail, without it every query behind it
+ * would queue). Long transactions and idle-in-transaction sessions elsewhere only warn.
  */
 final class OtherSessionsCheck implements PreflightCheck {
 
@@ -99,8 +99,8 @@ final class OtherSessionsCheck implements PreflightCheck {
 			return CheckResult.warn(name(), "long or idle transactions: " + String.join("; ", slow),
 					"They hold back vacuum and may take locks the plan needs later; check them in pg_stat_activity.");
 		}
-		return CheckResult.ok(name(), touched.isEmpty() ? "no long transactions"
-				: "no lock holders on the " + PlanCheck.plural(touched.size(), "table") + " touched, no long transactions");
+		return CheckResult.ok(name(), touched.isEmpty() ? "no long transactions" : "no lock holders on the "
+				+ PlanCheck.plural(touched.size(), "table") + " touched, no long transactions");
 	}
 
 }

@@ -13,7 +13,8 @@ final class PlanCheck implements PreflightCheck {
 	@Override
 	public CheckResult run(PreflightContext context) {
 		if (context.planProblem().isPresent()) {
-			return CheckResult.fail(name(), context.planProblem().get().getMessage(), context.planProblem().get().hint());
+			return CheckResult.fail(name(), context.planProblem().get().getMessage(),
+					context.planProblem().get().hint());
 		}
 		MigrationPlan plan = context.plan().orElseThrow();
 		if (plan.isEmpty()) {

@@ -26,12 +26,12 @@ public final class Preflight {
 	}
 
 	/**
-	 * The checks {@code undo} runs: the server, the lock and SSL (the plan-dependent ones do
-	 * not apply, and the undo plan refuses changed or missing migrations itself).
+	 * The checks {@code undo} runs: the server, the lock and SSL (the plan-dependent ones
+	 * do not apply, and the undo plan refuses changed or missing migrations itself).
 	 */
 	public static Preflight forUndo() {
-		return new Preflight(List.of(new ConnectionCheck(), new PrimaryCheck(), new MigrationLockCheck(),
-				new SslCheck()));
+		return new Preflight(
+				List.of(new ConnectionCheck(), new PrimaryCheck(), new MigrationLockCheck(), new SslCheck()));
 	}
 
 	public List<PreflightCheck> checks() {

@@ -23,7 +23,10 @@ public record PreflightContext(DataSource dataSource, MigratorConfig config, Env
 		StatusReport status, Optional<MigrationPlan> plan, Optional<MigshException> planProblem,
 		boolean allowDataLoss) {
 
-	/** Reads the status and computes the plan; a plan refusal is kept for the checks to report. */
+	/**
+	 * Reads the status and computes the plan; a plan refusal is kept for the checks to
+	 * report.
+	 */
 	public static PreflightContext prepare(DataSource dataSource, MigratorConfig config, Environment environment,
 			ApplyTarget target, boolean allowOutOfOrder, boolean allowDataLoss) {
 		StatusReport status = new Migrator(dataSource, config).status();
@@ -45,11 +48,13 @@ public record PreflightContext(DataSource dataSource, MigratorConfig config, Env
 				allowDataLoss);
 	}
 
-	/** A context with no apply plan, for the checks that do not need one ({@link Preflight#forUndo()}). */
+	/**
+	 * A context with no apply plan, for the checks that do not need one
+	 * ({@link Preflight#forUndo()}).
+	 */
 	public static PreflightContext withoutPlan(DataSource dataSource, MigratorConfig config, Environment environment,
 			StatusReport status) {
-		return new PreflightContext(dataSource, config, environment, status, Optional.empty(), Optional.empty(),
-				false);
+		return new PreflightContext(dataSource, config, environment, status, Optional.empty(), Optional.empty(), false);
 	}
 
 	/** The plan-dependent checks say this when there is no plan. */

@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The server is a primary that accepts writes: not a hot standby (advisory locks succeed on
- * standbys, so this runs before the lock is taken) and not read-only by default.
+ * The server is a primary that accepts writes: not a hot standby (advisory locks succeed
+ * on standbys, so this runs before the lock is taken) and not read-only by default.
  */
 final class PrimaryCheck implements PreflightCheck {
 

@@ -148,12 +148,10 @@ final class PrivilegeCheck implements PreflightCheck {
 					return rs.getBoolean(2) ? Optional.empty() : Optional.of("SELECT on " + table);
 				}
 				if (mode == LockMode.ROW_EXCLUSIVE) {
-					return rs.getBoolean(3) ? Optional.empty()
-							: Optional.of("INSERT, UPDATE or DELETE on " + table);
+					return rs.getBoolean(3) ? Optional.empty() : Optional.of("INSERT, UPDATE or DELETE on " + table);
 				}
 				if (!target && mode == LockMode.SHARE_ROW_EXCLUSIVE) {
-					return rs.getBoolean(4) ? Optional.empty()
-							: Optional.of("REFERENCES on " + table);
+					return rs.getBoolean(4) ? Optional.empty() : Optional.of("REFERENCES on " + table);
 				}
 				return rs.getBoolean(1) ? Optional.empty() : Optional.of("ownership of " + table);
 			}
@@ -171,7 +169,8 @@ final class PrivilegeCheck implements PreflightCheck {
 	}
 
 	private static String currentUser(Connection connection) throws SQLException {
-		try (PreparedStatement ps = connection.prepareStatement("SELECT current_user"); ResultSet rs = ps.executeQuery()) {
+		try (PreparedStatement ps = connection.prepareStatement("SELECT current_user");
+				ResultSet rs = ps.executeQuery()) {
 			rs.next();
 			return rs.getString(1);
 		}

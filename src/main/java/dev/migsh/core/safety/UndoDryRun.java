@@ -25,16 +25,17 @@ import dev.migsh.core.postgres.Identifiers;
 import dev.migsh.core.postgres.PostgresErrors;
 
 /**
- * {@code undo --dry-run}: the down sections {@code undo} would run, their findings, and the
- * data they would destroy, measured in one READ ONLY transaction that takes no lock beyond
- * the ACCESS SHARE of a plain SELECT (with a short lock_timeout, so a busy table falls back
- * to an estimate rather than waiting). Nothing is executed and nothing is recorded.
+ * {@code undo --dry-run}: the down sections {@code undo} would run, their findings, and
+ * the data they would destroy, measured in one READ ONLY transaction that takes no lock
+ * beyond the ACCESS SHARE of a plain SELECT (with a short lock_timeout, so a busy table
+ * falls back to an estimate rather than waiting). Nothing is executed and nothing is
+ * recorded.
  */
 public final class UndoDryRun {
 
 	/**
-	 * Tables up to this size (from relpages, read without a lock) are counted exactly; bigger
-	 * ones are estimated from statistics.
+	 * Tables up to this size (from relpages, read without a lock) are counted exactly;
+	 * bigger ones are estimated from statistics.
 	 */
 	public static final long DEFAULT_EXACT_LIMIT_BYTES = 64L * 1024 * 1024;
 
@@ -201,7 +202,9 @@ public final class UndoDryRun {
 		return new DataLossEstimate(object, OptionalLong.of(Math.round(reltuples * fraction)), false, true, kept, note);
 	}
 
-	/** A count, or empty when the table is locked by someone else or too slow to count. */
+	/**
+	 * A count, or empty when the table is locked by someone else or too slow to count.
+	 */
 	private static OptionalLong count(Connection connection, String sql) throws SQLException {
 		Savepoint savepoint = connection.setSavepoint();
 		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -225,8 +228,8 @@ public final class UndoDryRun {
 				if (!rs.next()) {
 					return Optional.empty();
 				}
-				return Optional.of(new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-						rs.getLong(5)));
+				return Optional
+					.of(new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
 			}
 		}
 	}

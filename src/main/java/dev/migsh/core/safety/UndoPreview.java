@@ -7,14 +7,14 @@ import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.lint.Finding;
 
 /**
- * What {@code undo --dry-run} prints: for each migration it would roll back, latest first,
- * the down SQL, its findings, and the data it would destroy.
+ * What {@code undo --dry-run} prints: for each migration it would roll back, latest
+ * first, the down SQL, its findings, and the data it would destroy.
  */
 public record UndoPreview(List<Step> steps) {
 
 	/** One migration's down section as it would run. */
-	public record Step(MigrationFile file, boolean transactional, List<SqlStatement> statements,
-			List<Finding> findings, List<DataLossEstimate> losses) {
+	public record Step(MigrationFile file, boolean transactional, List<SqlStatement> statements, List<Finding> findings,
+			List<DataLossEstimate> losses) {
 
 		public Step {
 			statements = List.copyOf(statements);

@@ -7,9 +7,9 @@ import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
 
 /**
- * No pending migration is out of order (below the highest applied version), and no two files
- * share a version. Duplicate versions only warn: they run in name order, but the order should
- * be made explicit.
+ * No pending migration is out of order (below the highest applied version), and no two
+ * files share a version. Duplicate versions only warn: they run in name order, but the
+ * order should be made explicit.
  */
 final class VersionOrderCheck implements PreflightCheck {
 
@@ -40,8 +40,9 @@ final class VersionOrderCheck implements PreflightCheck {
 			.filter(f -> f.kind() == CatalogFinding.Kind.DUPLICATE_VERSION)
 			.toList();
 		if (!duplicates.isEmpty()) {
-			return CheckResult.warn(name(), duplicates.get(0).message()
-					+ (duplicates.size() > 1 ? " (and " + (duplicates.size() - 1) + " more)" : ""),
+			return CheckResult.warn(name(),
+					duplicates.get(0).message()
+							+ (duplicates.size() > 1 ? " (and " + (duplicates.size() - 1) + " more)" : ""),
 					"They run in name order; give one of them a new version (`new NAME` picks the next one).");
 		}
 		return CheckResult.ok(name(), "no duplicate versions, nothing out of order");

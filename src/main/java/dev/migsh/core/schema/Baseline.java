@@ -13,25 +13,30 @@ import dev.migsh.core.schema.SchemaDifference.Kind;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * The baseline of a live database: the SQL that recreates its schema (schemas, extensions,
- * types, functions, sequences, tables, keys, indexes, views, triggers, policies, comments),
- * and the proof that it does, by building it in a scratch database and comparing catalogs.
+ * The baseline of a live database: the SQL that recreates its schema (schemas,
+ * extensions, types, functions, sequences, tables, keys, indexes, views, triggers,
+ * policies, comments), and the proof that it does, by building it in a scratch database
+ * and comparing catalogs.
  */
 public final class Baseline {
 
 	private Baseline() {
 	}
 
-	/** Reads the schema of {@code live}, leaving out {@code excludedSchemas} (migsh's own). */
+	/**
+	 * Reads the schema of {@code live}, leaving out {@code excludedSchemas} (migsh's
+	 * own).
+	 */
 	public static BaselineScript generate(DataSource live, Set<String> excludedSchemas) {
 		return SchemaDdl.read(live, excludedSchemas).script();
 	}
 
 	/**
-	 * Runs the up section {@code upSql} (as it stands in {@code file}, starting at {@code firstLine})
-	 * in a new scratch database and compares its catalog with the live one. The scratch database
-	 * is dropped afterwards, whatever happens.
-	 * @throws dev.migsh.core.MigshException when a statement fails in the scratch database
+	 * Runs the up section {@code upSql} (as it stands in {@code file}, starting at
+	 * {@code firstLine}) in a new scratch database and compares its catalog with the live
+	 * one. The scratch database is dropped afterwards, whatever happens.
+	 * @throws dev.migsh.core.MigshException when a statement fails in the scratch
+	 * database
 	 */
 	public static BaselineProof prove(BaselineScript script, Path file, int firstLine, DataSource live,
 			Set<String> excludedSchemas, DatabaseConnector connector) {

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of building a baseline in a scratch database and comparing both catalogs object
- * by object: proven when nothing differs.
+ * The outcome of building a baseline in a scratch database and comparing both catalogs
+ * object by object: proven when nothing differs.
  *
- * @param scratch where the baseline was built, e.g. {@code database migsh_scratch_1a2b on the same server}
- * @param objects how many objects the live schema has (columns, constraints and indexes included)
- * @param differences each object that differs, the live database as "a" and the scratch as "b"
+ * @param scratch where the baseline was built, e.g.
+ * {@code database migsh_scratch_1a2b on the same server}
+ * @param objects how many objects the live schema has (columns, constraints and indexes
+ * included)
+ * @param differences each object that differs, the live database as "a" and the scratch
+ * as "b"
  * @param took how long building and comparing took
  */
 public record BaselineProof(String scratch, int objects, List<SchemaDifference> differences, Duration took) {
@@ -22,7 +25,10 @@ public record BaselineProof(String scratch, int objects, List<SchemaDifference> 
 		return this.differences.isEmpty();
 	}
 
-	/** Each difference as one line: {@code index public.x: in the database, not in the baseline}. */
+	/**
+	 * Each difference as one line:
+	 * {@code index public.x: in the database, not in the baseline}.
+	 */
 	public List<String> describe() {
 		return this.differences.stream().map((d) -> d.describe("the database", "the baseline")).toList();
 	}

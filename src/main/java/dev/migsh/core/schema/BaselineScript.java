@@ -5,15 +5,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The SQL that recreates a database's schema, in the order it must run, with what a baseline
- * cannot recreate and had to leave out.
+ * The SQL that recreates a database's schema, in the order it must run, with what a
+ * baseline cannot recreate and had to leave out.
  *
- * @param parts the statements grouped under a heading per phase (schemas, tables, keys...)
- * @param leftOut objects not recreated (aggregates, operators, invalid indexes...), one line
- * each saying what to do
+ * @param parts the statements grouped under a heading per phase (schemas, tables,
+ * keys...)
+ * @param leftOut objects not recreated (aggregates, operators, invalid indexes...), one
+ * line each saying what to do
  * @param notes anything else worth knowing, e.g. a dependency cycle that was broken
- * @param skipped the snapshot names of the relations left out on purpose (invalid indexes,
- * foreign tables), which the proof does not count as differences
+ * @param skipped the snapshot names of the relations left out on purpose (invalid
+ * indexes, foreign tables), which the proof does not count as differences
  */
 public record BaselineScript(List<Part> parts, List<String> leftOut, List<String> notes, Set<String> skipped) {
 
@@ -43,8 +44,9 @@ public record BaselineScript(List<Part> parts, List<String> leftOut, List<String
 	}
 
 	/**
-	 * The body of the up section. It turns off function-body checks for its own transaction, as
-	 * pg_dump does, because a function may name a table that is created after it.
+	 * The body of the up section. It turns off function-body checks for its own
+	 * transaction, as pg_dump does, because a function may name a table that is created
+	 * after it.
 	 */
 	public String upSql() {
 		StringBuilder sql = new StringBuilder("SET LOCAL check_function_bodies = false;\n");
@@ -57,7 +59,10 @@ public record BaselineScript(List<Part> parts, List<String> leftOut, List<String
 		return sql.toString();
 	}
 
-	/** The whole migration file: a header comment, the up section, and a down section that says why it is empty. */
+	/**
+	 * The whole migration file: a header comment, the up section, and a down section that
+	 * says why it is empty.
+	 */
 	public String fileText(String description) {
 		String header = description.lines().map((l) -> "-- " + l).collect(Collectors.joining("\n"));
 		return header + "\n-- migrate:up\n" + upSql() + "\n-- migrate:down\n"

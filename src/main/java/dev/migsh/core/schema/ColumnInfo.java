@@ -4,10 +4,12 @@ package dev.migsh.core.schema;
  * One column as pg_attribute and pg_attrdef describe it.
  *
  * @param name the column name, unquoted
- * @param type the type as format_type prints it ({@code character varying(80)}, {@code text[]})
+ * @param type the type as format_type prints it ({@code character varying(80)},
+ * {@code text[]})
  * @param collation the collation when it differs from the type's default, else null
  * @param notNull whether the column is NOT NULL
- * @param defaultExpression the DEFAULT expression, null when none (and for generated columns)
+ * @param defaultExpression the DEFAULT expression, null when none (and for generated
+ * columns)
  * @param identity whether it is an identity column, and which kind
  * @param generation whether it is a generated column, and which kind
  * @param generatedExpression the generation expression of a generated column, else null

@@ -9,12 +9,12 @@ package dev.migsh.core.schema;
  * @param validated false for a NOT VALID constraint not yet validated
  * @param deferrable whether it is DEFERRABLE
  * @param initiallyDeferred whether it is INITIALLY DEFERRED
- * @param definedOn for a foreign key a partition inherits, the ancestor table (as regclass prints
- * it) where it was declared; null when declared on this table
+ * @param definedOn for a foreign key a partition inherits, the ancestor table (as
+ * regclass prints it) where it was declared; null when declared on this table
  * @param comment the constraint's comment, or null
  */
-public record ConstraintInfo(String name, ConstraintType type, String definition, boolean validated,
-		boolean deferrable, boolean initiallyDeferred, String definedOn, String comment) {
+public record ConstraintInfo(String name, ConstraintType type, String definition, boolean validated, boolean deferrable,
+		boolean initiallyDeferred, String definedOn, String comment) {
 
 	public boolean isInherited() {
 		return this.definedOn != null;

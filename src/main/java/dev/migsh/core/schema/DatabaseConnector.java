@@ -7,15 +7,18 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import dev.migsh.core.connect.ConnectionSettings;
 
 /**
- * Opens another database on the server of the live session, with the same user, password and
- * SSL settings: how a {@link ScratchDatabase} is reached once created.
+ * Opens another database on the server of the live session, with the same user, password
+ * and SSL settings: how a {@link ScratchDatabase} is reached once created.
  */
 @FunctionalInterface
 public interface DatabaseConnector {
 
 	DataSource open(String database);
 
-	/** Connections like {@code settings}', to another database; unpooled, since a scratch database is short-lived. */
+	/**
+	 * Connections like {@code settings}', to another database; unpooled, since a scratch
+	 * database is short-lived.
+	 */
 	static DatabaseConnector of(ConnectionSettings settings) {
 		return (database) -> {
 			ConnectionSettings other = new ConnectionSettings(settings.host(), settings.port(), database,

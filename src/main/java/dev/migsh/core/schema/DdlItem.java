@@ -5,14 +5,16 @@ import java.util.List;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * The statements that create one object of a baseline, named as {@link SchemaSnapshot} names it
- * so a difference can be traced back to its DDL.
+ * The statements that create one object of a baseline, named as {@link SchemaSnapshot}
+ * names it so a difference can be traced back to its DDL.
  *
- * @param id the catalog identity ({@code class:16384}, {@code type:...}, {@code proc:...}) that
- * dependencies refer to, for objects ordered by dependency; else null
+ * @param id the catalog identity ({@code class:16384}, {@code type:...},
+ * {@code proc:...}) that dependencies refer to, for objects ordered by dependency; else
+ * null
  * @param type the snapshot type the statements define
  * @param name the snapshot name
- * @param owner the table or view the object belongs to (a column, key, index, trigger...), else null
+ * @param owner the table or view the object belongs to (a column, key, index,
+ * trigger...), else null
  * @param phase where in the script the statements go
  * @param statements each statement without its final semicolon
  */
@@ -23,8 +25,8 @@ record DdlItem(String id, ObjectType type, String name, String owner, Phase phas
 	}
 
 	/**
-	 * The parts of a baseline in the order they run. Only {@link #OBJECTS} is ordered by the
-	 * catalog's dependencies; the phases after it need every table to exist first.
+	 * The parts of a baseline in the order they run. Only {@link #OBJECTS} is ordered by
+	 * the catalog's dependencies; the phases after it need every table to exist first.
 	 */
 	enum Phase {
 

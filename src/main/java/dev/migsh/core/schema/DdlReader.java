@@ -27,8 +27,8 @@ import dev.migsh.core.schema.DdlItem.Phase;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * Reads a database's catalog into the DDL that recreates its schema, one {@link DdlItem} per
- * object, in one read-only transaction. Tables are assembled by {@link TableDdl}.
+ * Reads a database's catalog into the DDL that recreates its schema, one {@link DdlItem}
+ * per object, in one read-only transaction. Tables are assembled by {@link TableDdl}.
  */
 final class DdlReader {
 
@@ -131,8 +131,10 @@ final class DdlReader {
 				case "c" -> statements.add("CREATE TYPE " + name + " AS (" + orEmpty(text(row, "attributes")) + ")");
 				case "d" -> {
 					statements.add("CREATE DOMAIN " + name + " AS " + text(row, "base_type")
-							+ prefixed(" COLLATE ", text(row, "collation")) + prefixed(" DEFAULT ", text(row, "default"))
-							+ (Boolean.TRUE.equals(row.get("not_null")) ? " NOT NULL" : "") + orEmpty(text(row, "checks")));
+							+ prefixed(" COLLATE ", text(row, "collation"))
+							+ prefixed(" DEFAULT ", text(row, "default"))
+							+ (Boolean.TRUE.equals(row.get("not_null")) ? " NOT NULL" : "")
+							+ orEmpty(text(row, "checks")));
 					if (row.get("unvalidated_checks") != null) {
 						add(null, ObjectType.TYPE, name, Phase.CHECKS, strings(row.get("unvalidated_checks")));
 					}
@@ -160,8 +162,8 @@ final class DdlReader {
 		for (Map<String, Object> row : rows(DdlQueries.SEQUENCES)) {
 			String name = text(row, "name");
 			List<String> statements = new ArrayList<>();
-			statements.add("CREATE " + (Boolean.TRUE.equals(row.get("unlogged")) ? "UNLOGGED " : "") + "SEQUENCE " + name
-					+ " AS " + text(row, "type") + " " + TableDdl.sequenceOptions(row));
+			statements.add("CREATE " + (Boolean.TRUE.equals(row.get("unlogged")) ? "UNLOGGED " : "") + "SEQUENCE "
+					+ name + " AS " + text(row, "type") + " " + TableDdl.sequenceOptions(row));
 			comment(statements, "SEQUENCE " + name, text(row, "comment"));
 			add("class:" + row.get("oid"), ObjectType.SEQUENCE, name, Phase.OBJECTS, statements);
 			String ownedBy = text(row, "owned_by");
@@ -202,9 +204,10 @@ final class DdlReader {
 				attachments.add(row);
 			}
 		}
-		// leaves first: a parent index becomes valid once all of its partitions' indexes are attached
-		attachments.sort((a, b) -> Integer.compare(((Number) b.get("depth")).intValue(),
-				((Number) a.get("depth")).intValue()));
+		// leaves first: a parent index becomes valid once all of its partitions' indexes
+		// are attached
+		attachments.sort(
+				(a, b) -> Integer.compare(((Number) b.get("depth")).intValue(), ((Number) a.get("depth")).intValue()));
 		for (Map<String, Object> row : attachments) {
 			add(null, ObjectType.INDEX, text(row, "name"), text(row, "table_name"), Phase.INDEX_ATTACHMENTS,
 					List.of("ALTER INDEX " + text(row, "parent_index") + " ATTACH PARTITION " + text(row, "sql_name")));

@@ -48,7 +48,8 @@ final class DdlText {
 		return s.endsWith(";") ? s.substring(0, s.length() - 1).stripTrailing() : s;
 	}
 
-	// an index's snapshot name is schema.index; ALTER TABLE ... CLUSTER ON takes the bare name
+	// an index's snapshot name is schema.index; ALTER TABLE ... CLUSTER ON takes the bare
+	// name
 	static String unqualified(String qualifiedIndex) {
 		int dot = lastDotOutsideQuotes(qualifiedIndex);
 		return qualifiedIndex.substring(dot + 1);

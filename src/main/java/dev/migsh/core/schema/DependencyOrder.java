@@ -11,9 +11,9 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * Orders objects so that each comes after the objects it depends on (Kahn's algorithm); among
- * objects free to go, the comparator decides, so the order is stable from one run to the next.
- * A cycle is broken at its first object by the comparator, and reported.
+ * Orders objects so that each comes after the objects it depends on (Kahn's algorithm);
+ * among objects free to go, the comparator decides, so the order is stable from one run
+ * to the next. A cycle is broken at its first object by the comparator, and reported.
  */
 final class DependencyOrder {
 
@@ -27,7 +27,8 @@ final class DependencyOrder {
 	/**
 	 * @param objects the objects to order
 	 * @param id the identity edges refer to
-	 * @param edges pairs of (dependent id, referenced id); pairs naming unknown ids are ignored
+	 * @param edges pairs of (dependent id, referenced id); pairs naming unknown ids are
+	 * ignored
 	 * @param order which of the objects free to go comes first
 	 */
 	static <T> Result<T> sort(List<T> objects, java.util.function.Function<T, String> id, List<String[]> edges,
@@ -61,7 +62,8 @@ final class DependencyOrder {
 		Set<T> placed = new HashSet<>();
 		while (ordered.size() < objects.size()) {
 			if (ready.isEmpty()) {
-				// the object waiting on the fewest others is the likeliest to close a cycle
+				// the object waiting on the fewest others is the likeliest to close a
+				// cycle
 				T first = waiting.stream()
 					.min(Comparator.comparingInt((T o) -> dependsOn.get(id.apply(o)).size()).thenComparing(order))
 					.orElseThrow();

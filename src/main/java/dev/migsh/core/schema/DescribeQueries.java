@@ -1,20 +1,24 @@
 package dev.migsh.core.schema;
 
 /**
- * The catalog queries behind {@code describe}, modelled on psql's own \d queries so the facts
- * match. Each takes the relation's oid as a bind parameter; they work on PostgreSQL 13 to 18
- * (pg_trigger.tgparentid needs 13; pg_inherits.inhdetachpending, 14, has its own variants).
+ * The catalog queries behind {@code describe}, modelled on psql's own \d queries so the
+ * facts match. Each takes the relation's oid as a bind parameter; they work on PostgreSQL
+ * 13 to 18 (pg_trigger.tgparentid needs 13; pg_inherits.inhdetachpending, 14, has its own
+ * variants).
  */
 final class DescribeQueries {
 
 	static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int";
 
-	/** Parsed by PostgreSQL itself, so quoting and search_path resolution are the server's. */
+	/**
+	 * Parsed by PostgreSQL itself, so quoting and search_path resolution are the
+	 * server's.
+	 */
 	static final String RESOLVE = "SELECT to_regclass(?)::oid::bigint";
 
 	/**
-	 * Size and row estimate of relation {@code c}; a partitioned table gets the totals of its
-	 * partitions, a view none. Shared by describe and the table list.
+	 * Size and row estimate of relation {@code c}; a partitioned table gets the totals of
+	 * its partitions, a view none. Shared by describe and the table list.
 	 */
 	static final String SIZE_AND_ROWS = """
 			       CASE WHEN c.relkind = 'p' THEN
@@ -74,7 +78,10 @@ final class DescribeQueries {
 			 ORDER BY i.indisprimary DESC, c2.relname
 			""";
 
-	/** Not-null constraints (contype 'n', PostgreSQL 18) are shown as column facts instead. */
+	/**
+	 * Not-null constraints (contype 'n', PostgreSQL 18) are shown as column facts
+	 * instead.
+	 */
 	static final String CONSTRAINTS = """
 			SELECT r.conname, r.contype::text AS contype, pg_catalog.pg_get_constraintdef(r.oid, true) AS definition,
 			       r.convalidated, r.condeferrable, r.condeferred, NULL AS defined_on,
@@ -85,8 +92,8 @@ final class DescribeQueries {
 			""";
 
 	/**
-	 * Own foreign keys first, then those declared on a partition ancestor, as psql lists them.
-	 * pg_partition_ancestors returns nothing for a table outside a partition tree.
+	 * Own foreign keys first, then those declared on a partition ancestor, as psql lists
+	 * them. pg_partition_ancestors returns nothing for a table outside a partition tree.
 	 */
 	static final String FOREIGN_KEYS = """
 			SELECT r.conname, r.contype::text AS contype, pg_catalog.pg_get_constraintdef(r.oid, true) AS definition,
@@ -108,7 +115,10 @@ final class DescribeQueries {
 			 ORDER BY c.conname
 			""";
 
-	/** Internal triggers only when psql shows them too: disabled, or tied to another trigger. */
+	/**
+	 * Internal triggers only when psql shows them too: disabled, or tied to another
+	 * trigger.
+	 */
 	static final String TRIGGERS = """
 			SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true) AS definition, t.tgenabled::text AS enabled,
 			       t.tgisinternal,

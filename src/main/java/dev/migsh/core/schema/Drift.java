@@ -10,8 +10,9 @@ import javax.sql.DataSource;
 import dev.migsh.core.catalog.SqlSplitter;
 
 /**
- * Finds what was changed by hand: replays the applied migrations into a scratch database and
- * compares its catalog with the live one, object by object, with the DDL of each difference.
+ * Finds what was changed by hand: replays the applied migrations into a scratch database
+ * and compares its catalog with the live one, object by object, with the DDL of each
+ * difference.
  */
 public final class Drift {
 
@@ -29,9 +30,11 @@ public final class Drift {
 	}
 
 	/**
-	 * Replays {@code migrations} in order in a new scratch database (dropped afterwards, whatever
-	 * happens) and compares it with {@code live}, leaving out {@code excludedSchemas}.
-	 * @throws dev.migsh.core.MigshException when a migration fails in the scratch database
+	 * Replays {@code migrations} in order in a new scratch database (dropped afterwards,
+	 * whatever happens) and compares it with {@code live}, leaving out
+	 * {@code excludedSchemas}.
+	 * @throws dev.migsh.core.MigshException when a migration fails in the scratch
+	 * database
 	 */
 	public static DriftReport check(DataSource live, List<Migration> migrations, Set<String> excludedSchemas,
 			DatabaseConnector connector) {
@@ -55,8 +58,10 @@ public final class Drift {
 						case CHANGED -> DriftItem.Kind.CHANGED;
 					};
 					items.add(new DriftItem(d.type(), d.name(), kind, d.changes(),
-							(kind == DriftItem.Kind.ONLY_IN_MIGRATIONS) ? List.of() : databaseDdl.ddlOf(d.type(), d.name()),
-							(kind == DriftItem.Kind.ONLY_IN_DATABASE) ? List.of() : builtDdl.ddlOf(d.type(), d.name())));
+							(kind == DriftItem.Kind.ONLY_IN_MIGRATIONS) ? List.of()
+									: databaseDdl.ddlOf(d.type(), d.name()),
+							(kind == DriftItem.Kind.ONLY_IN_DATABASE) ? List.of()
+									: builtDdl.ddlOf(d.type(), d.name())));
 				}
 			}
 			return new DriftReport(scratch.description(), migrations.stream().map(Migration::id).toList(), items);

@@ -6,19 +6,21 @@ import dev.migsh.core.schema.SchemaDifference.PropertyChange;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * One object where the live database and the applied migrations disagree, with its DDL on each
- * side that has it.
+ * One object where the live database and the applied migrations disagree, with its DDL on
+ * each side that has it.
  *
  * @param type the object's type
  * @param name the object's qualified name
  * @param kind where the object is
  * @param changes for {@link Kind#CHANGED}, each property that differs: {@code a} in the
  * database, {@code b} in the migrations
- * @param databaseDdl the statements that create it as the database has it; empty if it has not
- * @param migrationsDdl the statements that create it as the migrations build it; empty if they do not
+ * @param databaseDdl the statements that create it as the database has it; empty if it
+ * has not
+ * @param migrationsDdl the statements that create it as the migrations build it; empty if
+ * they do not
  */
-public record DriftItem(ObjectType type, String name, Kind kind, List<PropertyChange> changes,
-		List<String> databaseDdl, List<String> migrationsDdl) {
+public record DriftItem(ObjectType type, String name, Kind kind, List<PropertyChange> changes, List<String> databaseDdl,
+		List<String> migrationsDdl) {
 
 	public DriftItem {
 		changes = List.copyOf(changes);
@@ -48,7 +50,9 @@ public record DriftItem(ObjectType type, String name, Kind kind, List<PropertyCh
 
 	}
 
-	/** One line: {@code column public.users.bio: in the database, not in the migrations}. */
+	/**
+	 * One line: {@code column public.users.bio: in the database, not in the migrations}.
+	 */
 	public String describe() {
 		return new SchemaDifference(this.type, this.name, switch (this.kind) {
 			case ONLY_IN_DATABASE -> SchemaDifference.Kind.ONLY_IN_A;

@@ -46,8 +46,8 @@ public final class Provenance {
 	}
 
 	/**
-	 * The history of {@code schema.table} and its columns in {@code sources}, given oldest first.
-	 * Names are as PostgreSQL stores them (unquoted, case kept).
+	 * The history of {@code schema.table} and its columns in {@code sources}, given
+	 * oldest first. Names are as PostgreSQL stores them (unquoted, case kept).
 	 */
 	public static TableProvenance of(String schema, String table, List<String> columnNames, List<Source> sources) {
 		Provenance provenance = new Provenance(schema, table, columnNames);
@@ -232,7 +232,10 @@ public final class Provenance {
 		}
 	}
 
-	/** Whether a (possibly qualified) name at {@code i} is this table, under any of its names. */
+	/**
+	 * Whether a (possibly qualified) name at {@code i} is this table, under any of its
+	 * names.
+	 */
 	private boolean matches(List<Token> t, int i) {
 		if (i >= t.size() || !t.get(i).isName()) {
 			return false;

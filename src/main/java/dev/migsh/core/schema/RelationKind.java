@@ -18,7 +18,10 @@ public enum RelationKind {
 		this.title = title;
 	}
 
-	/** The kind for a pg_class.relkind letter, or null for kinds we do not describe (index, sequence...). */
+	/**
+	 * The kind for a pg_class.relkind letter, or null for kinds we do not describe
+	 * (index, sequence...).
+	 */
 	public static RelationKind ofRelkind(String relkind) {
 		if (relkind == null || relkind.length() != 1) {
 			return null;

@@ -49,8 +49,9 @@ final class SchemaDdl {
 			}
 			List<DdlItem> inPhase = this.items.stream().filter((i) -> i.phase() == phase).toList();
 			if (phase == Phase.OBJECTS) {
-				DependencyOrder.Result<DdlItem> sorted = DependencyOrder.sort(inPhase, DdlItem::id, edgesWithoutOwnership(),
-						Comparator.comparing((DdlItem i) -> RANK.getOrDefault(i.type(), 9)).thenComparing(DdlItem::name));
+				DependencyOrder.Result<DdlItem> sorted = DependencyOrder.sort(inPhase, DdlItem::id,
+						edgesWithoutOwnership(), Comparator.comparing((DdlItem i) -> RANK.getOrDefault(i.type(), 9))
+							.thenComparing(DdlItem::name));
 				inPhase = sorted.ordered();
 				sorted.cycleBreaks()
 					.forEach((i) -> notes.add(i.type().label() + " " + i.name()
@@ -64,8 +65,10 @@ final class SchemaDdl {
 		return new BaselineScript(parts, this.leftOut, notes, this.skipped);
 	}
 
-	// A sequence OWNED BY a column depends on its table, which may use it in a default: the
-	// ownership is set in a later phase, so only the table's dependency on the sequence counts.
+	// A sequence OWNED BY a column depends on its table, which may use it in a default:
+	// the
+	// ownership is set in a later phase, so only the table's dependency on the sequence
+	// counts.
 	private List<String[]> edgesWithoutOwnership() {
 		Set<String> sequences = new java.util.HashSet<>();
 		this.items.stream()
@@ -75,9 +78,9 @@ final class SchemaDdl {
 	}
 
 	/**
-	 * The statements that define one object as a snapshot names it: a column's is its ADD COLUMN;
-	 * a table's includes its keys, indexes, triggers and policies, since a missing table is
-	 * reported alone.
+	 * The statements that define one object as a snapshot names it: a column's is its ADD
+	 * COLUMN; a table's includes its keys, indexes, triggers and policies, since a
+	 * missing table is reported alone.
 	 */
 	List<String> ddlOf(ObjectType type, String name) {
 		boolean detached = this.items.stream()

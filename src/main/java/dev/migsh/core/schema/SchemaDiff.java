@@ -14,15 +14,19 @@ import dev.migsh.core.schema.SchemaDifference.PropertyChange;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * Compares two {@link SchemaSnapshot}s object by object. When a table or view is missing on one
- * side, only it is reported, not each of its columns, constraints, indexes and triggers.
+ * Compares two {@link SchemaSnapshot}s object by object. When a table or view is missing
+ * on one side, only it is reported, not each of its columns, constraints, indexes and
+ * triggers.
  */
 public final class SchemaDiff {
 
 	private SchemaDiff() {
 	}
 
-	/** The differences, ordered by object type and name; empty when the schemas are the same. */
+	/**
+	 * The differences, ordered by object type and name; empty when the schemas are the
+	 * same.
+	 */
 	public static List<SchemaDifference> compare(SchemaSnapshot a, SchemaSnapshot b) {
 		Map<Key, SchemaObject> inA = index(a);
 		Map<Key, SchemaObject> inB = index(b);

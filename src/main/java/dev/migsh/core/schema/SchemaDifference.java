@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * One way two snapshots differ: an object only one of them has, or an object both have with
- * different properties.
+ * One way two snapshots differ: an object only one of them has, or an object both have
+ * with different properties.
  *
  * @param type the object's type
  * @param name the object's qualified name
@@ -37,13 +37,17 @@ public record SchemaDifference(ObjectType type, String name, Kind kind, List<Pro
 	public record PropertyChange(String property, String a, String b) {
 	}
 
-	/** One line for a report, e.g. {@code changed: column public.users.email default: 'a' in a, 'b' in b}. */
+	/**
+	 * One line for a report, e.g.
+	 * {@code changed: column public.users.email default: 'a' in a, 'b' in b}.
+	 */
 	public String describe() {
 		return describe("a", "b");
 	}
 
 	/**
-	 * The same line with the two snapshots named, e.g. "the database" and "the migrations":
+	 * The same line with the two snapshots named, e.g. "the database" and "the
+	 * migrations":
 	 * {@code column public.users.bio: in the database, not in the migrations}.
 	 */
 	public String describe(String aName, String bName) {
@@ -51,10 +55,11 @@ public record SchemaDifference(ObjectType type, String name, Kind kind, List<Pro
 		return switch (this.kind) {
 			case ONLY_IN_A -> object + ": in " + aName + ", not in " + bName;
 			case ONLY_IN_B -> object + ": in " + bName + ", not in " + aName;
-			case CHANGED -> "changed: " + object + " " + this.changes.stream()
-				.map((c) -> c.property().replace('_', ' ') + ": " + shown(c.a()) + " in " + aName + ", " + shown(c.b())
-						+ " in " + bName)
-				.collect(Collectors.joining("; "));
+			case CHANGED -> "changed: " + object + " "
+					+ this.changes.stream()
+						.map((c) -> c.property().replace('_', ' ') + ": " + shown(c.a()) + " in " + aName + ", "
+								+ shown(c.b()) + " in " + bName)
+						.collect(Collectors.joining("; "));
 		};
 	}
 

@@ -5,15 +5,16 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One object of a {@link SchemaSnapshot}: its type, a name unique among objects of that type
- * (quoted and qualified, e.g. {@code public."Order Items"."Line No"}), the table or view it
- * belongs to if any, and the facts that define it, compared one by one.
+ * One object of a {@link SchemaSnapshot}: its type, a name unique among objects of that
+ * type (quoted and qualified, e.g. {@code public."Order Items"."Line No"}), the table or
+ * view it belongs to if any, and the facts that define it, compared one by one.
  *
  * @param type what kind of object
  * @param name the qualified, quoted name
- * @param parent for columns, constraints, indexes, triggers and policies, the owning table or
- * view's name; else null
- * @param properties the defining facts by name, e.g. {@code type}, {@code default}, {@code definition}
+ * @param parent for columns, constraints, indexes, triggers and policies, the owning
+ * table or view's name; else null
+ * @param properties the defining facts by name, e.g. {@code type}, {@code default},
+ * {@code definition}
  */
 public record SchemaObject(ObjectType type, String name, String parent, SortedMap<String, String> properties) {
 
@@ -28,7 +29,8 @@ public record SchemaObject(ObjectType type, String name, String parent, SortedMa
 	/** The kinds of object a snapshot holds, in the order a schema is built. */
 	public enum ObjectType {
 
-		SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, VIEW, FUNCTION, TRIGGER, POLICY, STATISTICS;
+		SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, VIEW, FUNCTION, TRIGGER, POLICY,
+		STATISTICS;
 
 		/** The lower-case word for messages: "column", "index", "statistics object". */
 		public String label() {

@@ -22,9 +22,10 @@ import dev.migsh.core.MigshException;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * The whole user-visible schema of a database as comparable objects: schemas, extensions, types,
- * sequences, tables, columns, constraints, indexes, views, functions, triggers and policies.
- * Objects are ordered by type then name, so two snapshots of equal schemas are equal.
+ * The whole user-visible schema of a database as comparable objects: schemas, extensions,
+ * types, sequences, tables, columns, constraints, indexes, views, functions, triggers and
+ * policies. Objects are ordered by type then name, so two snapshots of equal schemas are
+ * equal.
  *
  * @param objects every object, ordered by type and name
  */
@@ -39,8 +40,8 @@ public record SchemaSnapshot(List<SchemaObject> objects) {
 	}
 
 	/**
-	 * Reads the snapshot of the database, leaving out the system schemas, the objects extensions
-	 * own, and {@code excludedSchemas} (e.g. migsh's history schema).
+	 * Reads the snapshot of the database, leaving out the system schemas, the objects
+	 * extensions own, and {@code excludedSchemas} (e.g. migsh's history schema).
 	 */
 	public static SchemaSnapshot read(DataSource dataSource, Set<String> excludedSchemas) {
 		Set<String> excluded = new LinkedHashSet<>(SYSTEM_SCHEMAS);

@@ -20,10 +20,10 @@ import dev.migsh.core.postgres.PostgresErrors;
 import dev.migsh.core.postgres.ServerError;
 
 /**
- * An empty database to build a schema in and compare: {@code migsh_scratch_<random>} created on
- * the live server (the same major version by construction) and dropped on close, even after a
- * failure; or, when the user may not create databases and the server is PostgreSQL 17, an
- * embedded PostgreSQL 17 started for the occasion.
+ * An empty database to build a schema in and compare: {@code migsh_scratch_<random>}
+ * created on the live server (the same major version by construction) and dropped on
+ * close, even after a failure; or, when the user may not create databases and the server
+ * is PostgreSQL 17, an embedded PostgreSQL 17 started for the occasion.
  */
 public final class ScratchDatabase implements AutoCloseable {
 
@@ -104,8 +104,7 @@ public final class ScratchDatabase implements AutoCloseable {
 			}
 			catch (SQLException | RuntimeException ex) {
 				scratch.close();
-				throw new MigshException(
-						"Could not connect to the scratch database " + name + ": " + ex.getMessage(),
+				throw new MigshException("Could not connect to the scratch database " + name + ": " + ex.getMessage(),
 						"pg_hba.conf must let " + user + " connect to a new database named " + PREFIX
 								+ "...; allow it, or run this against a server where it can.",
 						ex);
@@ -122,9 +121,10 @@ public final class ScratchDatabase implements AutoCloseable {
 			return new ScratchDatabase(null, null, server, server.getPostgresDatabase());
 		}
 		catch (Exception ex) {
-			throw new MigshException("Could not start the embedded PostgreSQL " + EMBEDDED_MAJOR
-					+ " for the scratch database: " + ex.getMessage(), "Grant " + user
-							+ " the CREATEDB privilege so the scratch database can live on the same server.",
+			throw new MigshException(
+					"Could not start the embedded PostgreSQL " + EMBEDDED_MAJOR + " for the scratch database: "
+							+ ex.getMessage(),
+					"Grant " + user + " the CREATEDB privilege so the scratch database can live on the same server.",
 					ex);
 		}
 	}
@@ -166,8 +166,7 @@ public final class ScratchDatabase implements AutoCloseable {
 					ServerError error = PostgresErrors.describe(ex);
 					throw new MigshException(what + " failed in the scratch database at "
 							+ PostgresErrors.location(file, statement, error.position()) + ": " + error.summary(),
-							"Nothing was changed in the live database; the scratch database is dropped.",
-							ex);
+							"Nothing was changed in the live database; the scratch database is dropped.", ex);
 				}
 			}
 			if (transactional) {

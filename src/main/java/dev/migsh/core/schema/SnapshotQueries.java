@@ -6,10 +6,11 @@ import java.util.Map;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * One catalog query per object type for {@link SchemaSnapshot}. Each returns {@code name}, an
- * optional {@code parent} and any other columns as the object's properties; each takes one bind
- * parameter, the text[] of schemas to leave out. They run with search_path = pg_catalog so that
- * every name in a definition comes out schema-qualified, whatever the session's path.
+ * One catalog query per object type for {@link SchemaSnapshot}. Each returns
+ * {@code name}, an optional {@code parent} and any other columns as the object's
+ * properties; each takes one bind parameter, the text[] of schemas to leave out. They run
+ * with search_path = pg_catalog so that every name in a definition comes out
+ * schema-qualified, whatever the session's path.
  */
 final class SnapshotQueries {
 
@@ -20,8 +21,8 @@ final class SnapshotQueries {
 			+ " AND n.nspname NOT LIKE 'pg\\_temp\\_%' ";
 
 	private static String notInExtension(String catalog, String oid) {
-		return " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" + catalog
-				+ "'::regclass AND e.objid = " + oid + " AND e.deptype = 'e')\n";
+		return " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" + catalog + "'::regclass AND e.objid = "
+				+ oid + " AND e.deptype = 'e')\n";
 	}
 
 	private static final String QUALIFIED_RELATION = "quote_ident(n.nspname) || '.' || quote_ident(c.relname)";
@@ -61,91 +62,91 @@ final class SnapshotQueries {
 				   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
 				   AND """ + USER_SCHEMA + notInExtension("pg_type", "t.oid"));
 		BY_TYPE.put(ObjectType.SEQUENCE, "SELECT " + QUALIFIED_RELATION + """
-				 AS name,
-				       format_type(s.seqtypid, NULL) AS type, s.seqstart::text AS start,
-				       s.seqincrement::text AS increment, s.seqmin::text AS minimum, s.seqmax::text AS maximum,
-				       s.seqcache::text AS cache, s.seqcycle::text AS cycle,
-				       obj_description(c.oid, 'pg_class') AS comment,
-				       (SELECT d.refobjid::regclass::text || '.' || quote_ident(a.attname)
-				          FROM pg_depend d
-				          JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-				         WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-				           AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) AS owned_by
-				  FROM pg_sequence s
-				  JOIN pg_class c ON c.oid = s.seqrelid
-				  JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				AS name,
+				      format_type(s.seqtypid, NULL) AS type, s.seqstart::text AS start,
+				      s.seqincrement::text AS increment, s.seqmin::text AS minimum, s.seqmax::text AS maximum,
+				      s.seqcache::text AS cache, s.seqcycle::text AS cycle,
+				      obj_description(c.oid, 'pg_class') AS comment,
+				      (SELECT d.refobjid::regclass::text || '.' || quote_ident(a.attname)
+				         FROM pg_depend d
+				         JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+				        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+				          AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) AS owned_by
+				 FROM pg_sequence s
+				 JOIN pg_class c ON c.oid = s.seqrelid
+				 JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.TABLE, "SELECT " + QUALIFIED_RELATION + """
-				 AS name,
-				       CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table'
-				                      ELSE 'foreign table' END AS kind,
-				       CASE WHEN c.relpersistence = 'u' THEN 'true' END AS unlogged,
-				       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
-				       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
-				       (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
-				          FROM pg_inherits i WHERE i.inhrelid = c.oid) AS parents,
-				       CASE WHEN c.relrowsecurity THEN 'true' END AS row_security,
-				       CASE WHEN c.relforcerowsecurity THEN 'true' END AS force_row_security,
-				       array_to_string(c.reloptions, ', ') AS options,
-				       CASE c.relreplident WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' WHEN 'i' THEN 'index' END
-				           AS replica_identity,
-				       (SELECT string_agg(pg_get_ruledef(r.oid), ' ' ORDER BY r.rulename)
-				          FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename <> '_RETURN') AS rules,
-				       obj_description(c.oid, 'pg_class') AS comment
-				  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				AS name,
+				      CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table'
+				                     ELSE 'foreign table' END AS kind,
+				      CASE WHEN c.relpersistence = 'u' THEN 'true' END AS unlogged,
+				      CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+				      CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+				      (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
+				         FROM pg_inherits i WHERE i.inhrelid = c.oid) AS parents,
+				      CASE WHEN c.relrowsecurity THEN 'true' END AS row_security,
+				      CASE WHEN c.relforcerowsecurity THEN 'true' END AS force_row_security,
+				      array_to_string(c.reloptions, ', ') AS options,
+				      CASE c.relreplident WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' WHEN 'i' THEN 'index' END
+				          AS replica_identity,
+				      (SELECT string_agg(pg_get_ruledef(r.oid), ' ' ORDER BY r.rulename)
+				         FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename <> '_RETURN') AS rules,
+				      obj_description(c.oid, 'pg_class') AS comment
+				 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.COLUMN, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(a.attname) AS name, "
 				+ QUALIFIED_RELATION + """
-				 AS parent,
-				       (row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum))::text AS position,
-				       format_type(a.atttypid, a.atttypmod) AS type,
-				       CASE WHEN a.attnotnull THEN 'true' END AS not_null,
-				       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
-				       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
-				       CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
-				       (SELECT quote_ident(co.collname) FROM pg_collation co, pg_type ty
-				         WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
-				           AND a.attcollation <> ty.typcollation) AS collation,
-				       col_description(c.oid, a.attnum) AS comment
-				  FROM pg_class c
-				  JOIN pg_namespace n ON n.oid = c.relnamespace
-				  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-				  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-				 WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+						AS parent,
+						      (row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum))::text AS position,
+						      format_type(a.atttypid, a.atttypmod) AS type,
+						      CASE WHEN a.attnotnull THEN 'true' END AS not_null,
+						      CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
+						      CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
+						      CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
+						      (SELECT quote_ident(co.collname) FROM pg_collation co, pg_type ty
+						        WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
+						          AND a.attcollation <> ty.typcollation) AS collation,
+						      col_description(c.oid, a.attnum) AS comment
+						 FROM pg_class c
+						 JOIN pg_namespace n ON n.oid = c.relnamespace
+						 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+						 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+						WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.CONSTRAINT,
-				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(k.conname) AS name, "
-				+ QUALIFIED_RELATION + """
-				 AS parent,
-				       CASE k.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique' WHEN 'c' THEN 'check'
-				                      WHEN 'f' THEN 'foreign key' WHEN 'x' THEN 'exclusion' END AS type,
-				       pg_get_constraintdef(k.oid) AS definition,
-				       obj_description(k.oid, 'pg_constraint') AS comment
-				  FROM pg_constraint k
-				  JOIN pg_class c ON c.oid = k.conrelid
-				  JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND """ + USER_SCHEMA
-				+ notInExtension("pg_class", "c.oid"));
-		BY_TYPE.put(ObjectType.INDEX, "SELECT quote_ident(n.nspname) || '.' || quote_ident(ic.relname) AS name, "
-				+ QUALIFIED_RELATION + """
-				 AS parent,
-				       pg_get_indexdef(i.indexrelid) AS definition,
-				       CASE WHEN NOT i.indisvalid THEN 'false' END AS valid,
-				       CASE WHEN i.indisclustered THEN 'true' END AS clustered,
-				       obj_description(i.indexrelid, 'pg_class') AS comment
-				  FROM pg_index i
-				  JOIN pg_class ic ON ic.oid = i.indexrelid
-				  JOIN pg_class c ON c.oid = i.indrelid
-				  JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(k.conname) AS name, " + QUALIFIED_RELATION
+						+ """
+								AS parent,
+								      CASE k.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique' WHEN 'c' THEN 'check'
+								                     WHEN 'f' THEN 'foreign key' WHEN 'x' THEN 'exclusion' END AS type,
+								      pg_get_constraintdef(k.oid) AS definition,
+								      obj_description(k.oid, 'pg_constraint') AS comment
+								 FROM pg_constraint k
+								 JOIN pg_class c ON c.oid = k.conrelid
+								 JOIN pg_namespace n ON n.oid = c.relnamespace
+								WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND """
+						+ USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.INDEX,
+				"SELECT quote_ident(n.nspname) || '.' || quote_ident(ic.relname) AS name, " + QUALIFIED_RELATION + """
+						AS parent,
+						      pg_get_indexdef(i.indexrelid) AS definition,
+						      CASE WHEN NOT i.indisvalid THEN 'false' END AS valid,
+						      CASE WHEN i.indisclustered THEN 'true' END AS clustered,
+						      obj_description(i.indexrelid, 'pg_class') AS comment
+						 FROM pg_index i
+						 JOIN pg_class ic ON ic.oid = i.indexrelid
+						 JOIN pg_class c ON c.oid = i.indrelid
+						 JOIN pg_namespace n ON n.oid = c.relnamespace
+						WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.VIEW, "SELECT " + QUALIFIED_RELATION + """
-				 AS name,
-				       CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
-				       pg_get_viewdef(c.oid) AS definition,
-				       array_to_string(c.reloptions, ', ') AS options,
-				       CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN 'false' END AS populated,
-				       obj_description(c.oid, 'pg_class') AS comment
-				  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE c.relkind IN ('v', 'm') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				AS name,
+				      CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
+				      pg_get_viewdef(c.oid) AS definition,
+				      array_to_string(c.reloptions, ', ') AS options,
+				      CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN 'false' END AS populated,
+				      obj_description(c.oid, 'pg_class') AS comment
+				 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE c.relkind IN ('v', 'm') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.FUNCTION, """
 				SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname)
 				       || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
@@ -155,30 +156,32 @@ final class SnapshotQueries {
 				       obj_description(p.oid, 'pg_proc') AS comment
 				  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 				 WHERE p.prokind IN ('f', 'p', 'w') AND """ + USER_SCHEMA + notInExtension("pg_proc", "p.oid"));
-		BY_TYPE.put(ObjectType.TRIGGER, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(t.tgname) AS name, "
-				+ QUALIFIED_RELATION + """
-				 AS parent,
-				       pg_get_triggerdef(t.oid) AS definition,
-				       CASE t.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica'
-				                        WHEN 'A' THEN 'always' END AS enabled,
-				       obj_description(t.oid, 'pg_trigger') AS comment
-				  FROM pg_trigger t
-				  JOIN pg_class c ON c.oid = t.tgrelid
-				  JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE NOT t.tgisinternal AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
-		BY_TYPE.put(ObjectType.POLICY, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(p.polname) AS name, "
-				+ QUALIFIED_RELATION + """
-				 AS parent,
-				       p.polcmd::text AS command, CASE WHEN NOT p.polpermissive THEN 'restrictive' END AS restrictive,
-				       (SELECT string_agg(quote_ident(r.rolname), ', ' ORDER BY r.rolname)
-				          FROM pg_roles r WHERE r.oid = ANY (p.polroles)) AS roles,
-				       pg_get_expr(p.polqual, p.polrelid) AS using,
-				       pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
-				       obj_description(p.oid, 'pg_policy') AS comment
-				  FROM pg_policy p
-				  JOIN pg_class c ON c.oid = p.polrelid
-				  JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.TRIGGER,
+				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(t.tgname) AS name, " + QUALIFIED_RELATION + """
+						AS parent,
+						      pg_get_triggerdef(t.oid) AS definition,
+						      CASE t.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica'
+						                       WHEN 'A' THEN 'always' END AS enabled,
+						      obj_description(t.oid, 'pg_trigger') AS comment
+						 FROM pg_trigger t
+						 JOIN pg_class c ON c.oid = t.tgrelid
+						 JOIN pg_namespace n ON n.oid = c.relnamespace
+						WHERE NOT t.tgisinternal AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.POLICY,
+				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(p.polname) AS name, " + QUALIFIED_RELATION
+						+ """
+								AS parent,
+								      p.polcmd::text AS command, CASE WHEN NOT p.polpermissive THEN 'restrictive' END AS restrictive,
+								      (SELECT string_agg(quote_ident(r.rolname), ', ' ORDER BY r.rolname)
+								         FROM pg_roles r WHERE r.oid = ANY (p.polroles)) AS roles,
+								      pg_get_expr(p.polqual, p.polrelid) AS using,
+								      pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
+								      obj_description(p.oid, 'pg_policy') AS comment
+								 FROM pg_policy p
+								 JOIN pg_class c ON c.oid = p.polrelid
+								 JOIN pg_namespace n ON n.oid = c.relnamespace
+								WHERE """
+						+ USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.STATISTICS, """
 				SELECT quote_ident(n.nspname) || '.' || quote_ident(s.stxname) AS name,
 				       pg_get_statisticsobjdef(s.oid) AS definition,

@@ -14,10 +14,11 @@ import dev.migsh.core.schema.DdlItem.Phase;
 import dev.migsh.core.schema.SchemaObject.ObjectType;
 
 /**
- * Builds the DDL of tables from catalog rows: CREATE TABLE with its own columns and valid CHECK
- * constraints (partitions as PARTITION OF, children with INHERITS), then the keys, foreign keys
- * and NOT VALID checks as separate ALTER TABLE statements for the later phases, the way pg_dump
- * splits them so that every table exists before anything refers to it.
+ * Builds the DDL of tables from catalog rows: CREATE TABLE with its own columns and valid
+ * CHECK constraints (partitions as PARTITION OF, children with INHERITS), then the keys,
+ * foreign keys and NOT VALID checks as separate ALTER TABLE statements for the later
+ * phases, the way pg_dump splits them so that every table exists before anything refers
+ * to it.
  */
 final class TableDdl {
 
@@ -56,7 +57,8 @@ final class TableDdl {
 		statements.addAll(inheritedColumnChanges(table, own));
 		String replicaIdentity = text(table, "replica_identity");
 		if ("f".equals(replicaIdentity) || "n".equals(replicaIdentity)) {
-			statements.add("ALTER TABLE ONLY " + name + " REPLICA IDENTITY " + ("f".equals(replicaIdentity) ? "FULL" : "NOTHING"));
+			statements.add("ALTER TABLE ONLY " + name + " REPLICA IDENTITY "
+					+ ("f".equals(replicaIdentity) ? "FULL" : "NOTHING"));
 		}
 		comment(statements, "TABLE " + name, text(table, "comment"));
 		for (Map<String, Object> column : own) {
@@ -146,8 +148,7 @@ final class TableDdl {
 		else {
 			own.stream().filter((c) -> Boolean.TRUE.equals(c.get("local"))).forEach((c) -> elements.add(column(c)));
 			elements.addAll(checks);
-			sql.append(elements.isEmpty() ? " (\n)"
-					: " (\n" + INDENT + String.join(",\n" + INDENT, elements) + "\n)");
+			sql.append(elements.isEmpty() ? " (\n)" : " (\n" + INDENT + String.join(",\n" + INDENT, elements) + "\n)");
 			sql.append(prefixed(" INHERITS (", text(table, "parents"), ")"));
 		}
 		sql.append(prefixed("\nPARTITION BY ", text(table, "partition_key")));
@@ -156,8 +157,8 @@ final class TableDdl {
 	}
 
 	/**
-	 * A column defined by a parent (or by the type of a typed table) takes the parent's default
-	 * and NOT NULL; where this table's differ, they are set after the CREATE.
+	 * A column defined by a parent (or by the type of a typed table) takes the parent's
+	 * default and NOT NULL; where this table's differ, they are set after the CREATE.
 	 */
 	private List<String> inheritedColumnChanges(Map<String, Object> table, List<Map<String, Object>> own) {
 		boolean typed = text(table, "of_type") != null;
@@ -207,7 +208,10 @@ final class TableDdl {
 		else if (identity != null && !identity.isEmpty()) {
 			sql.append(" GENERATED ").append("a".equals(identity) ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
 			if (c.get("identity_sequence") != null) {
-				sql.append(" (SEQUENCE NAME ").append(text(c, "identity_sequence")).append(' ').append(sequenceOptions(c))
+				sql.append(" (SEQUENCE NAME ")
+					.append(text(c, "identity_sequence"))
+					.append(' ')
+					.append(sequenceOptions(c))
 					.append(')');
 			}
 		}

@@ -15,13 +15,16 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import dev.migsh.core.MigshException;
 
 /**
- * Reads what psql's {@code \d NAME} shows about a table, view or materialized view. The name is
- * resolved by PostgreSQL itself ({@code to_regclass}, a bind parameter), so quoting and the
- * search_path work as in SQL, and the text can never run as SQL.
+ * Reads what psql's {@code \d NAME} shows about a table, view or materialized view. The
+ * name is resolved by PostgreSQL itself ({@code to_regclass}, a bind parameter), so
+ * quoting and the search_path work as in SQL, and the text can never run as SQL.
  */
 public final class TableDescriber {
 
-	/** Longer than any qualified name can be (two quoted 63-byte identifiers, every quote doubled). */
+	/**
+	 * Longer than any qualified name can be (two quoted 63-byte identifiers, every quote
+	 * doubled).
+	 */
 	private static final int MAX_NAME_LENGTH = 1024;
 
 	private final DataSource dataSource;
@@ -31,10 +34,10 @@ public final class TableDescriber {
 	}
 
 	/**
-	 * The description of the relation {@code name} names, written as in SQL: {@code users},
-	 * {@code public.users}, {@code "Order Items"}.
-	 * @throws TableNotFoundException when the name is malformed or names no table, view or
-	 * materialized view
+	 * The description of the relation {@code name} names, written as in SQL:
+	 * {@code users}, {@code public.users}, {@code "Order Items"}.
+	 * @throws TableNotFoundException when the name is malformed or names no table, view
+	 * or materialized view
 	 */
 	public TableDescription describe(String name) {
 		if (name == null || name.isBlank() || name.indexOf('\0') >= 0 || name.length() > MAX_NAME_LENGTH) {
@@ -66,8 +69,9 @@ public final class TableDescriber {
 		}
 		catch (DataAccessException ex) {
 			if ("55P03".equals(sqlState(ex))) {
-				throw new MigshException(TableNotFoundException.shown(name)
-						+ " is locked by another session; its size could not be read.",
+				throw new MigshException(
+						TableNotFoundException.shown(name)
+								+ " is locked by another session; its size could not be read.",
 						"Retry when the other session's transaction (often a running migration) has finished.", ex);
 			}
 			throw ex;
@@ -81,8 +85,10 @@ public final class TableDescriber {
 		}
 		catch (DataAccessException ex) {
 			String state = sqlState(ex);
-			// 42xxx: invalid name syntax / improper qualified name; 0A000: cross-database reference;
-			// 22xxx: bad characters. PostgreSQL 16+ reports some of these as NULL instead.
+			// 42xxx: invalid name syntax / improper qualified name; 0A000: cross-database
+			// reference;
+			// 22xxx: bad characters. PostgreSQL 16+ reports some of these as NULL
+			// instead.
 			if (state != null && (state.startsWith("42") || state.startsWith("0A") || state.startsWith("22"))) {
 				throw TableNotFoundException.invalidName(name, serverMessage(ex), ex);
 			}
@@ -218,9 +224,9 @@ public final class TableDescriber {
 		private List<PolicyInfo> policies() {
 			return this.jdbc.query(DescribeQueries.POLICIES, (rs, n) -> {
 				String roles = rs.getString("roles");
-				return new PolicyInfo(rs.getString("polname"), rs.getBoolean("polpermissive"),
-						rs.getString("command"), (roles == null) ? List.of() : List.of(roles.split(",")),
-						rs.getString("using_expression"), rs.getString("check_expression"));
+				return new PolicyInfo(rs.getString("polname"), rs.getBoolean("polpermissive"), rs.getString("command"),
+						(roles == null) ? List.of() : List.of(roles.split(",")), rs.getString("using_expression"),
+						rs.getString("check_expression"));
 			}, this.oid);
 		}
 
@@ -237,12 +243,12 @@ public final class TableDescriber {
 			if (key == null && !isPartition) {
 				return PartitionInfo.NONE;
 			}
-			List<PartitionInfo.Partition> partitions = (key == null) ? List.of() : this.jdbc
-				.query(DescribeQueries.withDetachPending(DescribeQueries.CHILDREN, version), (rs, n) -> {
-					String relkind = rs.getString("relkind");
-					return new PartitionInfo.Partition(rs.getString("name"), rs.getString("bound"), "p".equals(relkind),
-							"f".equals(relkind), rs.getBoolean("detach_pending"));
-				}, this.oid);
+			List<PartitionInfo.Partition> partitions = (key == null) ? List.of()
+					: this.jdbc.query(DescribeQueries.withDetachPending(DescribeQueries.CHILDREN, version), (rs, n) -> {
+						String relkind = rs.getString("relkind");
+						return new PartitionInfo.Partition(rs.getString("name"), rs.getString("bound"),
+								"p".equals(relkind), "f".equals(relkind), rs.getBoolean("detach_pending"));
+					}, this.oid);
 			if (!isPartition) {
 				return new PartitionInfo(key, partitions, null, null, false);
 			}

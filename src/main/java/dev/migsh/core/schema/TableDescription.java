@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything psql's {@code \d} shows about one table, view or materialized view, plus its size
- * and row estimate. Names of other relations are as regclass prints them: qualified only when
- * their schema is not on the search_path.
+ * Everything psql's {@code \d} shows about one table, view or materialized view, plus its
+ * size and row estimate. Names of other relations are as regclass prints them: qualified
+ * only when their schema is not on the search_path.
  *
  * @param schema the relation's schema
  * @param name the relation's name, unquoted
@@ -26,15 +26,18 @@ import java.util.Optional;
  * @param forceRowSecurity whether it is forced for the owner too
  * @param statistics the extended statistics objects
  * @param publications the publications that include the table
- * @param partitioning partition key and partitions, or parent and bound; {@link PartitionInfo#NONE}
+ * @param partitioning partition key and partitions, or parent and bound;
+ * {@link PartitionInfo#NONE}
  * @param inherits the (non-partition) parents it INHERITS from, in order
- * @param inheritedBy the tables that inherit from it (partitions are in {@code partitioning})
+ * @param inheritedBy the tables that inherit from it (partitions are in
+ * {@code partitioning})
  * @param viewDefinition the query of a view or materialized view, else null
  * @param foreignTable the server and options of a foreign table, else null
  * @param comment the relation's comment, or null
- * @param sizeBytes pg_total_relation_size, summed over the partitions of a partitioned table
- * @param rowEstimate the planner's estimate (pg_class.reltuples), -1 when never analyzed or not
- * applicable
+ * @param sizeBytes pg_total_relation_size, summed over the partitions of a partitioned
+ * table
+ * @param rowEstimate the planner's estimate (pg_class.reltuples), -1 when never analyzed
+ * or not applicable
  */
 public record TableDescription(String schema, String name, RelationKind kind, boolean unlogged, String ofType,
 		List<ColumnInfo> columns, List<IndexInfo> indexes, List<ConstraintInfo> checks,

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.migsh.core.postgres.Identifiers;
 
 /**
- * Lists the tables, views and materialized views of the user's schemas, leaving out the system
- * schemas and the schemas migsh keeps for itself.
+ * Lists the tables, views and materialized views of the user's schemas, leaving out the
+ * system schemas and the schemas migsh keeps for itself.
  */
 public final class TableLister {
 
@@ -47,7 +47,8 @@ public final class TableLister {
 
 	/**
 	 * @param dataSource the database to list
-	 * @param excludedSchemas schemas to leave out besides the system ones, e.g. migsh's history schema
+	 * @param excludedSchemas schemas to leave out besides the system ones, e.g. migsh's
+	 * history schema
 	 */
 	public TableLister(DataSource dataSource, Set<String> excludedSchemas) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -65,8 +66,9 @@ public final class TableLister {
 	}
 
 	/**
-	 * The relations' names as one types them after {@code describe}: bare when the table is found
-	 * through the search_path and needs no quotes, else schema-qualified and quoted as needed.
+	 * The relations' names as one types them after {@code describe}: bare when the table
+	 * is found through the search_path and needs no quotes, else schema-qualified and
+	 * quoted as needed.
 	 */
 	public List<String> names() {
 		return this.jdbc.query((connection) -> {

@@ -3,8 +3,8 @@ package dev.migsh.core.schema;
 import dev.migsh.core.MigshException;
 
 /**
- * {@code describe} was given a name that is not a valid relation name, or that names no table,
- * view or materialized view.
+ * {@code describe} was given a name that is not a valid relation name, or that names no
+ * table, view or materialized view.
  */
 public class TableNotFoundException extends MigshException {
 
@@ -21,8 +21,7 @@ public class TableNotFoundException extends MigshException {
 	}
 
 	static TableNotFoundException notFound(String name) {
-		return new TableNotFoundException(name, "No table, view or materialized view named " + shown(name) + ".",
-				null);
+		return new TableNotFoundException(name, "No table, view or materialized view named " + shown(name) + ".", null);
 	}
 
 	static TableNotFoundException invalidName(String name, String reason, Throwable cause) {

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which migrations created or changed a table and each of its columns, oldest first, read from
- * the SQL each applied migration ran (and the files of pending ones).
+ * Which migrations created or changed a table and each of its columns, oldest first, read
+ * from the SQL each applied migration ran (and the files of pending ones).
  *
  * @param migrations each migration that touched the table, with what it did
- * @param columns for each column of the table, in order, the migrations that created or changed
- * it; empty for a column no migration mentions (made by hand)
+ * @param columns for each column of the table, in order, the migrations that created or
+ * changed it; empty for a column no migration mentions (made by hand)
  */
 public record TableProvenance(List<Touch> migrations, Map<String, List<ColumnTouch>> columns) {
 
@@ -26,7 +26,8 @@ public record TableProvenance(List<Touch> migrations, Map<String, List<ColumnTou
 	 * @param migrationId the migration
 	 * @param state applied, marked, baseline or pending
 	 * @param appliedAt when it was recorded; empty for a pending one
-	 * @param actions what it did, e.g. {@code created the table}, {@code added column bio}
+	 * @param actions what it did, e.g. {@code created the table},
+	 * {@code added column bio}
 	 */
 	public record Touch(String migrationId, String state, Optional<Instant> appliedAt, List<String> actions) {
 

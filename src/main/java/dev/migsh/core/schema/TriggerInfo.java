@@ -7,7 +7,8 @@ package dev.migsh.core.schema;
  * @param definition pg_get_triggerdef's full {@code CREATE TRIGGER ...} text
  * @param firing when it fires (pg_trigger.tgenabled)
  * @param internal whether the system created it (e.g. for a deferrable constraint)
- * @param parentTable for a trigger a partition inherits, the table it was declared on; else null
+ * @param parentTable for a trigger a partition inherits, the table it was declared on;
+ * else null
  */
 public record TriggerInfo(String name, String definition, Firing firing, boolean internal, String parentTable) {
 

@@ -29,9 +29,10 @@ import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 
 /**
- * {@code apply}: pre-flight checks (refusing with exit code 3 on a ✖), the reviewed plan's
- * fingerprint, the production confirmation, then the pending migrations, each in its own
- * transaction with its history row, under the migration lock; after each one the way back.
+ * {@code apply}: pre-flight checks (refusing with exit code 3 on a ✖), the reviewed
+ * plan's fingerprint, the production confirmation, then the pending migrations, each in
+ * its own transaction with its history row, under the migration lock; after each one the
+ * way back.
  */
 @Component
 public class ApplyCommand extends MigshCommand {
@@ -94,15 +95,18 @@ public class ApplyCommand extends MigshCommand {
 			result = migrator.apply(request, progress, cancellation);
 		}
 		finally {
-			// the history moved on (or may have): the reviewed plan no longer describes what is pending
+			// the history moved on (or may have): the reviewed plan no longer describes
+			// what is pending
 			inv.session().reviewedPlan(null);
 		}
 		if (result.applied().isEmpty()) {
 			inv.out().println("Nothing to apply: no pending migrations.");
 		}
 		else {
-			inv.out().println(inv.out().style(Style.BOLD_GREEN, "Applied " + result.applied().size()
-					+ (result.applied().size() == 1 ? " migration." : " migrations.")));
+			inv.out()
+				.println(inv.out()
+					.style(Style.BOLD_GREEN, "Applied " + result.applied().size()
+							+ (result.applied().size() == 1 ? " migration." : " migrations.")));
 		}
 		return ExitCode.OK;
 	}
@@ -111,15 +115,20 @@ public class ApplyCommand extends MigshCommand {
 		context.plan().ifPresent(plan -> PlanView.print(plan, inv.out()));
 		inv.out().println();
 		if (checks.refused()) {
-			inv.out().println(inv.out().style(Style.BOLD_RED, "Dry run: apply would be refused (" + names(checks)
-					+ "); nothing was changed."));
+			inv.out()
+				.println(inv.out()
+					.style(Style.BOLD_RED,
+							"Dry run: apply would be refused (" + names(checks) + "); nothing was changed."));
 			return ExitCode.PREFLIGHT_REFUSED;
 		}
 		inv.out().println("Dry run: nothing was changed. Run apply without --dry-run to apply it.");
 		return ExitCode.OK;
 	}
 
-	/** Refuses when this session reviewed a plan for the same target and what it relied on has changed. */
+	/**
+	 * Refuses when this session reviewed a plan for the same target and what it relied on
+	 * has changed.
+	 */
 	private static void checkReviewedPlan(PreflightContext context, Invocation inv) {
 		Optional<PlanFingerprint> reviewed = inv.session().reviewedPlan();
 		if (reviewed.isEmpty() || context.plan().isEmpty()) {
@@ -127,14 +136,18 @@ public class ApplyCommand extends MigshCommand {
 		}
 		PlanFingerprint now = context.plan().get().fingerprint();
 		if (!java.util.Objects.equals(reviewed.get().facts().get("target"), now.facts().get("target"))) {
-			inv.out().println(inv.out().style(Style.DIM, "(The plan reviewed in this session was for "
-					+ reviewed.get().facts().get("target") + "; this apply is for " + now.facts().get("target") + ".)"));
+			inv.out()
+				.println(inv.out()
+					.style(Style.DIM,
+							"(The plan reviewed in this session was for " + reviewed.get().facts().get("target")
+									+ "; this apply is for " + now.facts().get("target") + ".)"));
 			return;
 		}
 		if (!now.sameAs(reviewed.get())) {
 			List<String> changes = now.changesSince(reviewed.get());
-			throw new MigshException("The plan changed since it was reviewed (fingerprint " + reviewed.get().hash()
-					+ ", now " + now.hash() + "): " + String.join("; ", changes),
+			throw new MigshException(
+					"The plan changed since it was reviewed (fingerprint " + reviewed.get().hash() + ", now "
+							+ now.hash() + "): " + String.join("; ", changes),
 					"Run `plan` again, review what changed, then apply.", ExitCode.PREFLIGHT_REFUSED, null);
 		}
 		inv.out().println("Applying the plan reviewed in this session (fingerprint " + now.hash() + ").");
@@ -155,8 +168,8 @@ public class ApplyCommand extends MigshCommand {
 		Optional<String> id = inv.args().argument("ID");
 		Optional<String> to = inv.args().value("to");
 		if (id.isPresent() && to.isPresent()) {
-			throw new UsageException("apply: give an ID or --to ID, not both", "apply ID runs one migration; "
-					+ "apply --to ID runs every pending one up to ID");
+			throw new UsageException("apply: give an ID or --to ID, not both",
+					"apply ID runs one migration; " + "apply --to ID runs every pending one up to ID");
 		}
 		return id.map(ApplyTarget::only).orElseGet(() -> to.map(ApplyTarget::upTo).orElse(ApplyTarget.all()));
 	}

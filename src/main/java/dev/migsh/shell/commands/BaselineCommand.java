@@ -19,16 +19,16 @@ import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 
 /**
- * {@code baseline}: the seed's "zero state". Reads the live schema into a migration, proves it
- * by building it in a scratch database and comparing catalogs, then writes
+ * {@code baseline}: the seed's "zero state". Reads the live schema into a migration,
+ * proves it by building it in a scratch database and comparing catalogs, then writes
  * {@code <version>-baseline.sql} and records it as applied. A difference stops it.
  */
 @Component
 public class BaselineCommand extends MigshCommand {
 
 	/** What {@code --json} prints. */
-	public record Json(boolean proven, String scratch, int objectsCompared, List<String> differences,
-			int statements, List<String> leftOut, List<String> warnings, String file, String recorded, String sql) {
+	public record Json(boolean proven, String scratch, int objectsCompared, List<String> differences, int statements,
+			List<String> leftOut, List<String> warnings, String file, String recorded, String sql) {
 	}
 
 	public BaselineCommand() {
@@ -76,15 +76,17 @@ public class BaselineCommand extends MigshCommand {
 		}
 		inv.out().println("Read " + result.script().statementCount() + " statements from the live schema.");
 		if (!proof.proven()) {
-			inv.out().println(inv.out().style(Style.BOLD_RED, "✖ Proof failed") + ": built in " + proof.scratch()
-					+ ", " + proof.differences().size() + " of " + proof.objects() + " objects differ:");
+			inv.out()
+				.println(inv.out().style(Style.BOLD_RED, "✖ Proof failed") + ": built in " + proof.scratch() + ", "
+						+ proof.differences().size() + " of " + proof.objects() + " objects differ:");
 			proof.describe().forEach(line -> inv.out().println("  " + line));
 			inv.out().println("Nothing was written or recorded. `baseline --output FILE` writes the SQL to look at.");
 			result.warnings().forEach(inv.out()::warn);
 			return ExitCode.FAILED;
 		}
-		inv.out().println(inv.out().style(Style.GREEN, "✔") + " Proof: built in " + proof.scratch() + " and compared "
-				+ proof.objects() + " objects: no difference (" + proof.took().toMillis() + " ms).");
+		inv.out()
+			.println(inv.out().style(Style.GREEN, "✔") + " Proof: built in " + proof.scratch() + " and compared "
+					+ proof.objects() + " objects: no difference (" + proof.took().toMillis() + " ms).");
 		result.warnings().forEach(inv.out()::warn);
 		if (dryRun) {
 			inv.out().println("Dry run: nothing was written or recorded.");
@@ -93,9 +95,11 @@ public class BaselineCommand extends MigshCommand {
 			inv.out().println("Wrote " + result.file().map(Path::toString).orElse("") + "; nothing was recorded.");
 		}
 		else {
-			inv.out().println(inv.out().style(Style.BOLD_GREEN, "Recorded " + result.recordedId().get() + " as applied"
-					+ " (baseline)") + " in " + result.file().map(Path::toString).orElse("")
-					+ ". From now on `drift` compares the database with the migrations.");
+			inv.out()
+				.println(inv.out()
+					.style(Style.BOLD_GREEN, "Recorded " + result.recordedId().get() + " as applied" + " (baseline)")
+						+ " in " + result.file().map(Path::toString).orElse("")
+						+ ". From now on `drift` compares the database with the migrations.");
 		}
 		return ExitCode.OK;
 	}

@@ -13,8 +13,8 @@ import dev.migsh.shell.OptionSpec;
 
 /**
  * {@code connect}: open a session with other settings. The current session stays open
- * until the new one works. There is deliberately no password option: a password typed on a
- * command line ends up in shell history and process lists.
+ * until the new one works. There is deliberately no password option: a password typed on
+ * a command line ends up in shell history and process lists.
  */
 @Component
 public class ConnectCommand extends MigshCommand {
@@ -52,8 +52,9 @@ public class ConnectCommand extends MigshCommand {
 			inv.out().println(notice);
 		}
 		var s = inv.session().currentDatabase().orElseThrow().settings();
-		inv.out().println("Connected to " + s.displayUrl() + " ("
-				+ inv.session().environment().name().toLowerCase(java.util.Locale.ROOT) + ").");
+		inv.out()
+			.println("Connected to " + s.displayUrl() + " ("
+					+ inv.session().environment().name().toLowerCase(java.util.Locale.ROOT) + ").");
 		return ExitCode.OK;
 	}
 

@@ -17,9 +17,9 @@ import dev.migsh.shell.render.ProvenanceView;
 import dev.migsh.shell.render.TableDescriptionView;
 
 /**
- * {@code describe TABLE}: what psql's {@code \d} shows, plus size and row estimate, and the
- * migrations that created or changed the table and each column. The name reaches PostgreSQL
- * only as a bind parameter.
+ * {@code describe TABLE}: what psql's {@code \d} shows, plus size and row estimate, and
+ * the migrations that created or changed the table and each column. The name reaches
+ * PostgreSQL only as a bind parameter.
  */
 @Component
 public class DescribeCommand extends MigshCommand {
@@ -34,7 +34,10 @@ public class DescribeCommand extends MigshCommand {
 			.build());
 	}
 
-	/** What {@code --json} prints: the description, and the migrations that made the table. */
+	/**
+	 * What {@code --json} prints: the description, and the migrations that made the
+	 * table.
+	 */
 	public record Json(TableDescription table, TableProvenance migrations) {
 	}
 

@@ -7,7 +7,10 @@ import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 
-/** {@code disconnect}: close the session (and leave the sandbox, stopping it if no other migsh uses it). */
+/**
+ * {@code disconnect}: close the session (and leave the sandbox, stopping it if no other
+ * migsh uses it).
+ */
 @Component
 public class DisconnectCommand extends MigshCommand {
 

@@ -15,8 +15,9 @@ import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 
 /**
- * {@code drift}: the live schema against the schema the applied migrations build in a scratch
- * database; what was changed by hand, with the DDL of each side. Exit code 1 on drift, for CI.
+ * {@code drift}: the live schema against the schema the applied migrations build in a
+ * scratch database; what was changed by hand, with the DDL of each side. Exit code 1 on
+ * drift, for CI.
  */
 @Component
 public class DriftCommand extends MigshCommand {
@@ -43,10 +44,12 @@ public class DriftCommand extends MigshCommand {
 			inv.out().json(report);
 			return exit;
 		}
-		inv.out().println("Replayed " + report.replayed().size() + " applied migration(s) in " + report.scratch()
-				+ " and compared it with the live schema.");
+		inv.out()
+			.println("Replayed " + report.replayed().size() + " applied migration(s) in " + report.scratch()
+					+ " and compared it with the live schema.");
 		if (!report.hasDrift()) {
-			inv.out().println(inv.out().style(Style.GREEN, "✔") + " No drift: the database is what the migrations build.");
+			inv.out()
+				.println(inv.out().style(Style.GREEN, "✔") + " No drift: the database is what the migrations build.");
 			return exit;
 		}
 		section(inv, "In the database, not in the migrations (made by hand):",
@@ -54,8 +57,9 @@ public class DriftCommand extends MigshCommand {
 		section(inv, "In the migrations, not in the database:", report.ofKind(DriftItem.Kind.ONLY_IN_MIGRATIONS),
 				false);
 		section(inv, "Changed by hand:", report.ofKind(DriftItem.Kind.CHANGED), true);
-		inv.out().println(inv.out().style(Style.BOLD_RED, "✖ Drift") + ": " + report.items().size()
-				+ " difference(s). Write a migration that makes it deliberate, or undo the change by hand.");
+		inv.out()
+			.println(inv.out().style(Style.BOLD_RED, "✖ Drift") + ": " + report.items().size()
+					+ " difference(s). Write a migration that makes it deliberate, or undo the change by hand.");
 		return exit;
 	}
 
@@ -73,7 +77,8 @@ public class DriftCommand extends MigshCommand {
 			}
 			else {
 				inv.out().println("  " + item.type().label() + " " + item.name());
-				ddl(inv, "", item.kind() == DriftItem.Kind.ONLY_IN_DATABASE ? item.databaseDdl() : item.migrationsDdl());
+				ddl(inv, "",
+						item.kind() == DriftItem.Kind.ONLY_IN_DATABASE ? item.databaseDdl() : item.migrationsDdl());
 			}
 		}
 	}

@@ -9,7 +9,9 @@ import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 
-/** {@code exit} (or {@code quit}): leave the shell, or end a script early with success. */
+/**
+ * {@code exit} (or {@code quit}): leave the shell, or end a script early with success.
+ */
 @Component
 public class ExitCommand extends MigshCommand {
 

@@ -27,8 +27,8 @@ import dev.migsh.shell.Style;
 
 /**
  * {@code expect WHAT [VALUE] [STATE]}: a guard for runbooks. It changes nothing; when the
- * fact does not hold it stops the script with exit code 5 and says what it expected and what
- * it found.
+ * fact does not hold it stops the script with exit code 5 and says what it expected and
+ * what it found.
  */
 @Component
 public class ExpectCommand extends MigshCommand {
@@ -41,7 +41,8 @@ public class ExpectCommand extends MigshCommand {
 	public ExpectCommand() {
 		super(CommandSpec.builder("expect")
 			.group("Runbooks")
-			.description("Stop a script unless a fact holds: env, database, pending count, a migration's state, lock, drift")
+			.description(
+					"Stop a script unless a fact holds: env, database, pending count, a migration's state, lock, drift")
 			.help("Forms: " + FORMS + ". A failed expect stops the script with exit code 5.")
 			.argument(ArgSpec.required("WHAT", "env, database, pending, state, no-lock or no-drift", Completion.NONE))
 			.argument(ArgSpec.optional("VALUE", "the expected value, or the migration id for state", Completion.NONE))
@@ -82,8 +83,8 @@ public class ExpectCommand extends MigshCommand {
 			case "env" -> environment(inv, Environment.parse(value));
 			case "database" -> database(inv, value);
 			case "pending" -> pending(inv.session().migrator(inv.prompter()), count(value));
-			case "state" -> state(inv.session().migrator(inv.prompter()), value,
-					state(args.argument("STATE").orElseThrow()));
+			case "state" ->
+				state(inv.session().migrator(inv.prompter()), value, state(args.argument("STATE").orElseThrow()));
 			case "no-lock" -> noLock(inv.session().migrator(inv.prompter()));
 			case "no-drift" -> noDrift(inv);
 			default -> throw new UsageException("expect: unknown guard '" + what + "'", "forms: " + FORMS);
@@ -95,7 +96,8 @@ public class ExpectCommand extends MigshCommand {
 	private static String environment(Invocation inv, Environment expected) {
 		Environment found = inv.session().environment();
 		if (found != expected) {
-			throw new ExpectationFailedException("env " + expected, found + " (" + inv.session().environmentSource() + ")",
+			throw new ExpectationFailedException("env " + expected,
+					found + " (" + inv.session().environmentSource() + ")",
 					"this runbook is for " + expected + "; connect to the right database (--url, --env) or pick"
 							+ " the runbook meant for " + found);
 		}
@@ -124,8 +126,9 @@ public class ExpectCommand extends MigshCommand {
 	private static String state(Migrator migrator, String id, MigrationState expected) {
 		MigrationStatus row = migrator.status().resolve(id);
 		if (row.state() != expected) {
-			throw new ExpectationFailedException(row.id() + " " + word(expected), row.id() + " " + word(row.state())
-					+ (row.detail().isEmpty() ? "" : " (" + row.detail() + ")"), "run status to see every migration");
+			throw new ExpectationFailedException(row.id() + " " + word(expected),
+					row.id() + " " + word(row.state()) + (row.detail().isEmpty() ? "" : " (" + row.detail() + ")"),
+					"run status to see every migration");
 		}
 		return row.id() + " " + word(expected);
 	}
@@ -162,8 +165,8 @@ public class ExpectCommand extends MigshCommand {
 				return state;
 			}
 		}
-		throw new UsageException("expect state: '" + text + "' is not a migration state",
-				"states: " + String.join(", ", java.util.Arrays.stream(MigrationState.values()).map(ExpectCommand::word).toList()));
+		throw new UsageException("expect state: '" + text + "' is not a migration state", "states: " + String.join(", ",
+				java.util.Arrays.stream(MigrationState.values()).map(ExpectCommand::word).toList()));
 	}
 
 	private static int count(String text) {

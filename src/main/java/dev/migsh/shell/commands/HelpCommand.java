@@ -18,7 +18,10 @@ import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 
-/** {@code help [COMMAND]}: the commands by group, or one command's synopsis, options and arguments. */
+/**
+ * {@code help [COMMAND]}: the commands by group, or one command's synopsis, options and
+ * arguments.
+ */
 @Component
 public class HelpCommand extends MigshCommand {
 

@@ -15,7 +15,10 @@ import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 import dev.migsh.shell.TextTable;
 
-/** {@code history [TABLE]}: the audit trail of every change, optionally only what touched one table. */
+/**
+ * {@code history [TABLE]}: the audit trail of every change, optionally only what touched
+ * one table.
+ */
 @Component
 public class HistoryCommand extends MigshCommand {
 
@@ -23,17 +26,16 @@ public class HistoryCommand extends MigshCommand {
 		super(CommandSpec.builder("history")
 			.group("Schema")
 			.description("The audit trail: who applied, undid, marked or repaired what, when, and the outcome")
-			.argument(ArgSpec.optional("TABLE", "only the entries of migrations that touched this table",
-					Completion.TABLES).asIdentifier())
+			.argument(ArgSpec
+				.optional("TABLE", "only the entries of migrations that touched this table", Completion.TABLES)
+				.asIdentifier())
 			.option(OptionSpec.flag("json", "print JSON"))
 			.build());
 	}
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		List<AuditEntry> entries = inv.session()
-			.migrator(inv.prompter())
-			.history(inv.args().argument("TABLE"));
+		List<AuditEntry> entries = inv.session().migrator(inv.prompter()).history(inv.args().argument("TABLE"));
 		if (inv.json()) {
 			inv.out().json(entries);
 			return ExitCode.OK;
@@ -45,8 +47,8 @@ public class HistoryCommand extends MigshCommand {
 		TextTable table = new TextTable("When", "Action", "Migration", "Outcome", "Who", "Detail");
 		for (AuditEntry e : entries) {
 			String outcome = e.outcome().name().toLowerCase(java.util.Locale.ROOT);
-			table.row(MigrationStyles.time(e.at()), e.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-					e.migrationId().orElse(""),
+			table.row(MigrationStyles.time(e.at()),
+					e.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), e.migrationId().orElse(""),
 					new TextTable.Cell(outcome, "ok".equals(outcome) ? Style.GREEN : Style.BOLD_RED),
 					e.dbUser() + " (" + e.operator() + ")", RollbackView.oneLine(e.detail() == null ? "" : e.detail()));
 		}

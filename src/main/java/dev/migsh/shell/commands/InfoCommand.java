@@ -17,7 +17,10 @@ import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 import dev.migsh.shell.TextTable;
 
-/** {@code info}: the session — server, identity, SSL, environment, and where each setting came from. */
+/**
+ * {@code info}: the session — server, identity, SSL, environment, and where each setting
+ * came from.
+ */
 @Component
 public class InfoCommand extends MigshCommand {
 
@@ -48,11 +51,8 @@ public class InfoCommand extends MigshCommand {
 		facts.put("migrations", inv.session().migrationsDir().toString());
 		facts.put("history_schema", inv.session().launch().schema());
 		facts.put("backend_pid", server.backendPid());
-		facts.put("lock", inv.session()
-			.migrator(inv.prompter())
-			.lockHolder()
-			.map(h -> "held by " + h.describe())
-			.orElse("free"));
+		facts.put("lock",
+				inv.session().migrator(inv.prompter()).lockHolder().map(h -> "held by " + h.describe()).orElse("free"));
 		if (inv.json()) {
 			Map<String, Object> json = new LinkedHashMap<>(facts);
 			Map<String, String> origins = new LinkedHashMap<>();

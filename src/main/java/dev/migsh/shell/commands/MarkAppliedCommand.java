@@ -55,13 +55,15 @@ public class MarkAppliedCommand extends MigshCommand {
 		if (!check.missing().isEmpty() && !inv.yes()) {
 			inv.prompter()
 				.requireTyped("Some objects are missing. Record " + check.id() + " as applied anyway? Type 'yes': ",
-						"yes", check.id() + " creates " + check.missing().size()
+						"yes",
+						check.id() + " creates " + check.missing().size()
 								+ " object(s) that do not exist, so it has probably not run here",
 						"apply it instead, or pass --yes to record it anyway");
 		}
 		MarkResult result = migrator.markApplied(id);
-		inv.out().println(inv.out().style(Style.BOLD_GREEN, "Recorded " + result.id() + " as applied (marked)")
-				+ " without running it. Undo the record with: mark-pending " + result.id());
+		inv.out()
+			.println(inv.out().style(Style.BOLD_GREEN, "Recorded " + result.id() + " as applied (marked)")
+					+ " without running it. Undo the record with: mark-pending " + result.id());
 		return ExitCode.OK;
 	}
 

@@ -11,7 +11,9 @@ import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.Style;
 
-/** {@code mark-pending ID}: forget that a migration ran, without running its down section. */
+/**
+ * {@code mark-pending ID}: forget that a migration ran, without running its down section.
+ */
 @Component
 public class MarkPendingCommand extends MigshCommand {
 
@@ -33,9 +35,10 @@ public class MarkPendingCommand extends MigshCommand {
 		AppliedMigration removed = inv.session()
 			.migrator(inv.prompter())
 			.markPending(inv.args().requiredArgument("ID"));
-		inv.out().println(inv.out().style(Style.BOLD, "Marked " + removed.id() + " pending.")
-				+ " Its objects are still in the database; 'apply " + removed.id() + "' would run it again,"
-				+ " 'mark-applied " + removed.id() + "' records it again.");
+		inv.out()
+			.println(inv.out().style(Style.BOLD, "Marked " + removed.id() + " pending.")
+					+ " Its objects are still in the database; 'apply " + removed.id() + "' would run it again,"
+					+ " 'mark-applied " + removed.id() + "' records it again.");
 		return ExitCode.OK;
 	}
 

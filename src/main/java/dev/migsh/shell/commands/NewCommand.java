@@ -13,7 +13,9 @@ import dev.migsh.shell.Completion;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 
-/** {@code new NAME}: a new migration file with the next version and the three sections. */
+/**
+ * {@code new NAME}: a new migration file with the next version and the three sections.
+ */
 @Component
 public class NewCommand extends MigshCommand {
 
@@ -35,8 +37,9 @@ public class NewCommand extends MigshCommand {
 	public ExitCode run(Invocation inv) {
 		Path file = NewMigration.create(inv.session().migrationsDir(), inv.args().requiredArgument("NAME"),
 				Clock.systemUTC());
-		inv.out().println("Created " + file + " — write the up section, a down section if it can be undone, "
-				+ "and a verify query; then: plan");
+		inv.out()
+			.println("Created " + file + " — write the up section, a down section if it can be undone, "
+					+ "and a verify query; then: plan");
 		return ExitCode.OK;
 	}
 

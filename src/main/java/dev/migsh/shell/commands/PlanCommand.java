@@ -16,8 +16,9 @@ import dev.migsh.shell.OptionSpec;
 
 /**
  * {@code plan}: what {@code apply} would run, statement by statement, with the safety
- * findings, the lock and size of every table touched, rewrites and rollbacks; remembers the
- * plan's fingerprint so that {@code apply} in this session runs only what was reviewed.
+ * findings, the lock and size of every table touched, rewrites and rollbacks; remembers
+ * the plan's fingerprint so that {@code apply} in this session runs only what was
+ * reviewed.
  */
 @Component
 public class PlanCommand extends MigshCommand {

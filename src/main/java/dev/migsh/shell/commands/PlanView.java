@@ -16,8 +16,8 @@ import dev.migsh.shell.TextTable;
 import dev.migsh.shell.render.ByteSize;
 
 /**
- * A {@link MigrationPlan} for people (statements with their locks, table sizes, rewrites and
- * findings, then the tables touched and the fingerprint) and for {@code --json}.
+ * A {@link MigrationPlan} for people (statements with their locks, table sizes, rewrites
+ * and findings, then the tables touched and the fingerprint) and for {@code --json}.
  */
 final class PlanView {
 
@@ -26,8 +26,8 @@ final class PlanView {
 			List<JsonTable> tablesTouched, List<String> folderFindings) {
 	}
 
-	record JsonStep(String id, boolean transactional, boolean rollback, List<String> rollbackDrops,
-			String rollbackNote, List<JsonStatement> statements) {
+	record JsonStep(String id, boolean transactional, boolean rollback, List<String> rollbackDrops, String rollbackNote,
+			List<JsonStatement> statements) {
 	}
 
 	record JsonStatement(int line, String sql, List<JsonLock> locks, boolean rewrite, boolean scan, String note,
@@ -55,7 +55,8 @@ final class PlanView {
 				List<JsonLock> locks = s.tables()
 					.stream()
 					.map(t -> new JsonLock(t.table().toString(), t.mode().sqlName(), t.exists(),
-							t.stats().map(x -> x.rowEstimate()).orElse(null), t.stats().map(x -> x.sizeBytes()).orElse(null)))
+							t.stats().map(x -> x.rowEstimate()).orElse(null),
+							t.stats().map(x -> x.sizeBytes()).orElse(null)))
 					.toList();
 				List<JsonFinding> findings = s.findings()
 					.stream()
@@ -84,9 +85,9 @@ final class PlanView {
 			out.println("Nothing to apply: no pending migrations.");
 			return;
 		}
-		out.println(out.style(Style.BOLD, "Plan: " + plural(plan.steps().size(), "migration") + " ("
-				+ Planner.describe(plan.target()) + "), checked against PostgreSQL "
-				+ (plan.serverVersionNum() / 10000)));
+		out.println(out.style(Style.BOLD,
+				"Plan: " + plural(plan.steps().size(), "migration") + " (" + Planner.describe(plan.target())
+						+ "), checked against PostgreSQL " + (plan.serverVersionNum() / 10000)));
 		for (CatalogFinding f : plan.folderFindings()) {
 			out.println(out.style(Style.YELLOW, "⚠ " + f.message()
 					+ (f.kind() == CatalogFinding.Kind.DUPLICATE_VERSION ? " (they run in name order)" : "")));
@@ -94,9 +95,11 @@ final class PlanView {
 		for (MigrationPlan.Step step : plan.steps()) {
 			out.println();
 			String mode = step.file().up().transactional() ? "one transaction" : "no transaction";
-			String rollback = step.rollback().possible() ? "rollback: " + step.rollback().undoCommand().get()
-					+ (step.rollback().destroys().isEmpty() ? "" : ", which drops " + String.join(", ",
-							step.rollback().destroys().stream().map(d -> d.sqlName()).toList()))
+			String rollback = step.rollback().possible()
+					? "rollback: " + step.rollback().undoCommand().get()
+							+ (step.rollback().destroys().isEmpty() ? ""
+									: ", which drops " + String.join(", ",
+											step.rollback().destroys().stream().map(d -> d.sqlName()).toList()))
 					: "no rollback";
 			out.println(out.style(Style.BOLD, step.file().id()) + "  (" + mode + "; "
 					+ (step.rollback().possible() ? rollback : out.style(Style.YELLOW, rollback)) + ")");
@@ -131,7 +134,8 @@ final class PlanView {
 		long loss = plan.dataLossFindings().size();
 		long rollbacks = plan.steps().stream().filter(s -> !s.rollback().possible()).count();
 		out.println("Findings: " + plural((int) errors, "error") + ", " + plural((int) warnings, "warning")
-				+ (loss == 0 ? "" : " (" + loss + " about data loss)") + "; " + (rollbacks == 0 ? "every migration has a rollback"
+				+ (loss == 0 ? "" : " (" + loss + " about data loss)") + "; "
+				+ (rollbacks == 0 ? "every migration has a rollback"
 						: plural((int) rollbacks, "migration") + " without a rollback"));
 		List<String> destroying = plan.steps()
 			.stream()
@@ -139,8 +143,8 @@ final class PlanView {
 			.map(s -> s.file().id())
 			.toList();
 		if (!destroying.isEmpty()) {
-			out.println(out.style(Style.YELLOW, "Rollbacks that drop data (undo keeps it in migsh_trash): "
-					+ String.join(", ", destroying)));
+			out.println(out.style(Style.YELLOW,
+					"Rollbacks that drop data (undo keeps it in migsh_trash): " + String.join(", ", destroying)));
 		}
 		out.println("Plan fingerprint " + out.style(Style.BOLD, plan.fingerprint().hash())
 				+ ": apply in this session refuses if the files, the history or these catalog facts change.");

@@ -5,7 +5,10 @@ import dev.migsh.core.safety.PreflightReport;
 import dev.migsh.shell.Output;
 import dev.migsh.shell.Style;
 
-/** The pre-flight checks as {@code apply} prints them: ✔ ⚠ ✖, the check's name and one line, then the hint. */
+/**
+ * The pre-flight checks as {@code apply} prints them: ✔ ⚠ ✖, the check's name and one
+ * line, then the hint.
+ */
 final class PreflightView {
 
 	private PreflightView() {

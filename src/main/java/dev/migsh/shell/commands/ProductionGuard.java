@@ -9,10 +9,10 @@ import dev.migsh.shell.Invocation;
 import dev.migsh.shell.Style;
 
 /**
- * What production asks before a change: a countdown that Ctrl-C cancels, then the database
- * name typed back. {@code --yes} confirms in advance; a run with nobody to ask and no
- * {@code --yes} is refused. It runs before the engine is called, so no prompt ever waits
- * while a transaction or the migration lock is held.
+ * What production asks before a change: a countdown that Ctrl-C cancels, then the
+ * database name typed back. {@code --yes} confirms in advance; a run with nobody to ask
+ * and no {@code --yes} is refused. It runs before the engine is called, so no prompt ever
+ * waits while a transaction or the migration lock is held.
  */
 final class ProductionGuard {
 
@@ -34,8 +34,9 @@ final class ProductionGuard {
 		}
 		String database = inv.session().database(inv.prompter()).serverInfo().database();
 		if (inv.yes()) {
-			inv.out().println(inv.out().style(Style.BOLD_RED, "PRODUCTION") + ": " + action + " on database " + database
-					+ ", confirmed in advance with --yes.");
+			inv.out()
+				.println(inv.out().style(Style.BOLD_RED, "PRODUCTION") + ": " + action + " on database " + database
+						+ ", confirmed in advance with --yes.");
 			return;
 		}
 		String refusal = action + " on PRODUCTION database " + database + " needs a confirmation, and this"
@@ -51,8 +52,9 @@ final class ProductionGuard {
 	}
 
 	private void countdown(Invocation inv, String action, String database) {
-		inv.out().println(inv.out().style(Style.BOLD_RED, "PRODUCTION") + ": " + action + " on database " + database
-				+ ". Starting in " + this.countdown.toSeconds() + " s; Ctrl-C cancels.");
+		inv.out()
+			.println(inv.out().style(Style.BOLD_RED, "PRODUCTION") + ": " + action + " on database " + database
+					+ ". Starting in " + this.countdown.toSeconds() + " s; Ctrl-C cancels.");
 		Thread waiting = Thread.currentThread();
 		boolean[] cancelled = { false };
 		try (var onCtrlC = inv.interrupts().onInterrupt(() -> {

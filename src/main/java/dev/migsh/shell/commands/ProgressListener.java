@@ -15,8 +15,8 @@ import dev.migsh.shell.Style;
 
 /**
  * Shows apply and undo as they go: who holds the lock while waiting (with the time left),
- * one line per migration with its elapsed time, and after each applied migration the exact
- * way back.
+ * one line per migration with its elapsed time, and after each applied migration the
+ * exact way back.
  */
 final class ProgressListener implements ApplyListener {
 
@@ -41,9 +41,10 @@ final class ProgressListener implements ApplyListener {
 	public void lockWaiting(LockHolder holder, Duration waited, Duration limit) {
 		if (!this.lockAnnounced) {
 			this.lockAnnounced = true;
-			this.out.println(this.out.style(Style.YELLOW, "Waiting for the migration lock, held by "
-					+ (holder == null ? "another session" : holder.describe()) + " (up to "
-					+ Durations.format(limit) + ")"));
+			this.out.println(this.out.style(Style.YELLOW,
+					"Waiting for the migration lock, held by "
+							+ (holder == null ? "another session" : holder.describe()) + " (up to "
+							+ Durations.format(limit) + ")"));
 		}
 		long left = Math.max(0, limit.minus(waited).toSeconds());
 		if (left != this.lastCountdown && left % 5 == 0) {
@@ -56,8 +57,8 @@ final class ProgressListener implements ApplyListener {
 	public void migrationStarted(MigrationFile migration, int index, int total) {
 		this.migrationStart = System.nanoTime();
 		this.current = migration.id();
-		this.out.println(this.out.style(Style.BOLD, "[" + index + "/" + total + "] ") + this.verb + " "
-				+ migration.id() + " ...");
+		this.out.println(this.out.style(Style.BOLD, "[" + index + "/" + total + "] ") + this.verb + " " + migration.id()
+				+ " ...");
 	}
 
 	@Override

@@ -25,13 +25,17 @@ import dev.migsh.shell.ShellSession;
 import dev.migsh.shell.Tokenizer;
 
 /**
- * {@code record FILE}: writes the commands typed in this session that succeeded (not their
- * output) as a script that replays them. Connection URLs are kept with the password redacted.
+ * {@code record FILE}: writes the commands typed in this session that succeeded (not
+ * their output) as a script that replays them. Connection URLs are kept with the password
+ * redacted.
  */
 @Component
 public class RecordCommand extends MigshCommand {
 
-	/** Commands about the session's own files; replaying them would write files, not repeat the work. */
+	/**
+	 * Commands about the session's own files; replaying them would write files, not
+	 * repeat the work.
+	 */
 	private static final Set<String> LEFT_OUT = Set.of("record", "transcript", "exit", "quit");
 
 	public RecordCommand() {
@@ -55,15 +59,15 @@ public class RecordCommand extends MigshCommand {
 		ShellSession session = inv.session();
 		Path file = session.workingDir().resolve(inv.args().requiredArgument("FILE"));
 		if (Files.exists(file) && !inv.args().flag("force")) {
-			throw new UsageException("record: " + file + " exists", "give another name, or add --force to overwrite it");
+			throw new UsageException("record: " + file + " exists",
+					"give another name, or add --force to overwrite it");
 		}
 		List<String> commands = replayable(session.typedCommands());
 		List<String> lines = new ArrayList<>();
-		lines.add("# recorded by migsh " + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + " from "
-				+ session.currentDatabase()
-					.map(db -> db.settings().user() + "@" + db.settings().database() + " ("
-							+ session.environment() + ")")
-					.orElse("a session with no database"));
+		lines.add("# recorded by migsh " + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + " from " + session
+			.currentDatabase()
+			.map(db -> db.settings().user() + "@" + db.settings().database() + " (" + session.environment() + ")")
+			.orElse("a session with no database"));
 		lines.add("# replay: java -jar migsh.jar --script " + inv.args().requiredArgument("FILE"));
 		lines.addAll(commands);
 		try {

@@ -20,8 +20,8 @@ import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 
 /**
- * {@code repair [ID]}: accept the new checksum of edited files and clear failed rows, with
- * an audit row each. Shows what it will do and asks first.
+ * {@code repair [ID]}: accept the new checksum of edited files and clear failed rows,
+ * with an audit row each. Shows what it will do and asks first.
  */
 @Component
 public class RepairCommand extends MigshCommand {
@@ -55,9 +55,11 @@ public class RepairCommand extends MigshCommand {
 			return ExitCode.OK;
 		}
 		for (MigrationStatus r : todo) {
-			inv.out().println("  " + r.id() + ": " + (r.state() == MigrationState.CHANGED
-					? "accept the file's new checksum (see the diff with: show " + r.id() + ")"
-					: "clear the failed record (" + r.detail() + ")"));
+			inv.out()
+				.println("  " + r.id() + ": "
+						+ (r.state() == MigrationState.CHANGED
+								? "accept the file's new checksum (see the diff with: show " + r.id() + ")"
+								: "clear the failed record (" + r.detail() + ")"));
 		}
 		if (!inv.yes()) {
 			inv.prompter()
@@ -68,7 +70,9 @@ public class RepairCommand extends MigshCommand {
 		for (RepairResult.Action a : result.actions()) {
 			inv.out().println(inv.out().style(Style.GREEN, "  ✔ ") + a.id() + ": " + a.detail());
 			for (SqlStatement s : a.statementsThatRan()) {
-				inv.out().println(inv.out().style(Style.DIM, "      ran before the failure: " + RollbackView.oneLine(s.sql())));
+				inv.out()
+					.println(inv.out()
+						.style(Style.DIM, "      ran before the failure: " + RollbackView.oneLine(s.sql())));
 			}
 		}
 		return ExitCode.OK;

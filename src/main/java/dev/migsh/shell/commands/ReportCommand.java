@@ -19,8 +19,8 @@ import dev.migsh.shell.TextTable;
 
 /**
  * {@code report}: the safety report over every migration in the folder (the seed's report
- * as a command): up, down and lock risk per migration, the data undo would destroy, duplicate
- * versions and duplicate creates, and a verdict per command. Reads files only.
+ * as a command): up, down and lock risk per migration, the data undo would destroy,
+ * duplicate versions and duplicate creates, and a verdict per command. Reads files only.
  */
 @Component
 public class ReportCommand extends MigshCommand {
@@ -90,12 +90,14 @@ public class ReportCommand extends MigshCommand {
 		out.println();
 		TextTable table = new TextTable("Migration", "Up", "Down", "Locks on existing tables");
 		for (SafetyReport.MigrationRisk m : report.migrations()) {
-			String up = m.up().word() + (m.upDetail().isEmpty() || m.up() == SafetyReport.UpRisk.NONE ? ""
-					: " (" + m.upDetail() + ")");
-			table.row(m.id(), cell(up, m.up() == SafetyReport.UpRisk.NONE ? null
-					: m.up() == SafetyReport.UpRisk.DATA_LOSS ? Style.BOLD_RED : Style.YELLOW),
-					cell(m.down().word(), m.down() == SafetyReport.DownRisk.DATA_LOSS ? Style.BOLD_RED
-							: m.down() == SafetyReport.DownRisk.MISSING ? Style.YELLOW : null),
+			String up = m.up().word()
+					+ (m.upDetail().isEmpty() || m.up() == SafetyReport.UpRisk.NONE ? "" : " (" + m.upDetail() + ")");
+			table.row(m.id(),
+					cell(up, m.up() == SafetyReport.UpRisk.NONE ? null
+							: m.up() == SafetyReport.UpRisk.DATA_LOSS ? Style.BOLD_RED : Style.YELLOW),
+					cell(m.down().word(),
+							m.down() == SafetyReport.DownRisk.DATA_LOSS ? Style.BOLD_RED
+									: m.down() == SafetyReport.DownRisk.MISSING ? Style.YELLOW : null),
 					m.lockDetail().isEmpty() ? m.lock().word() : m.lock().word() + " (" + m.lockDetail() + ")");
 		}
 		out.table(table);
@@ -110,12 +112,14 @@ public class ReportCommand extends MigshCommand {
 			.filter(m -> m.down() == SafetyReport.DownRisk.DATA_LOSS)
 			.forEach(m -> lines.add("  down " + m.id() + ": " + m.downDetail()));
 		section(out, "Data loss", lines, "none");
-		section(out, "Duplicate versions",
-				report.duplicateVersions().stream().map(d -> "  " + d.message()).toList(), "none");
-		section(out, "Tables created by more than one file", report.duplicateCreates()
-			.stream()
-			.map(d -> "  " + d.table() + ": " + String.join(", ", d.ids()))
-			.toList(), "none");
+		section(out, "Duplicate versions", report.duplicateVersions().stream().map(d -> "  " + d.message()).toList(),
+				"none");
+		section(out, "Tables created by more than one file",
+				report.duplicateCreates()
+					.stream()
+					.map(d -> "  " + d.table() + ": " + String.join(", ", d.ids()))
+					.toList(),
+				"none");
 		long missing = report.migrations().stream().filter(m -> m.down() == SafetyReport.DownRisk.MISSING).count();
 		long disabled = report.migrations().stream().filter(m -> m.down() == SafetyReport.DownRisk.DISABLED).count();
 		out.println("Rollbacks: " + missing + " without a down section, " + disabled

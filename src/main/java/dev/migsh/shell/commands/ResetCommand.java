@@ -37,7 +37,8 @@ public class ResetCommand extends MigshCommand {
 			.description("Development only: drop everything and apply every migration again, after a countdown")
 			.help("Refused in staging and production. Ctrl-C during the countdown cancels; a script needs --yes.")
 			.option(OptionSpec.flag("dry-run", "name what would be dropped and applied; change nothing"))
-			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs); the countdown still runs"))
+			.option(OptionSpec.flag("yes",
+					"confirm in advance (for scripts and one-shot runs); the countdown still runs"))
 			.option(OptionSpec.value("countdown", "DURATION", "seconds to cancel in, 1s to 60s (default 5s)"))
 			.build());
 	}
@@ -57,8 +58,10 @@ public class ResetCommand extends MigshCommand {
 		Environment env = inv.session().environment();
 		String database = inv.session().database(inv.prompter()).settings().database();
 		if (env != Environment.DEVELOPMENT) {
-			throw new MigshException("reset drops everything in " + database + " and is for development only; this"
-					+ " session is " + inv.session().environmentSource(), "nothing was dropped; in " + env
+			throw new MigshException(
+					"reset drops everything in " + database + " and is for development only; this" + " session is "
+							+ inv.session().environmentSource(),
+					"nothing was dropped; in " + env
 							+ " undo migrations one by one (undo --dry-run shows what each destroys)",
 					ExitCode.PREFLIGHT_REFUSED, null);
 		}
@@ -66,10 +69,14 @@ public class ResetCommand extends MigshCommand {
 		List<String> schemas = migrator.resetSchemas();
 		int applied = migrator.appliedIds().size();
 		int migrations = migrator.catalog().migrations().size();
-		inv.out().println(inv.out().style(Style.BOLD_RED, "⚠ reset drops every schema in " + database + ": "
-				+ (schemas.isEmpty() ? "(none)" : String.join(", ", schemas)) + ", with all their data")
-				+ "; the history of " + applied + " applied migration(s) is cleared (the audit trail is kept),"
-				+ " then all " + migrations + " migration(s) are applied again.");
+		inv.out()
+			.println(
+					inv.out()
+						.style(Style.BOLD_RED, "⚠ reset drops every schema in " + database + ": "
+								+ (schemas.isEmpty() ? "(none)" : String.join(", ", schemas)) + ", with all their data")
+							+ "; the history of " + applied
+							+ " applied migration(s) is cleared (the audit trail is kept)," + " then all " + migrations
+							+ " migration(s) are applied again.");
 		if (inv.args().flag("dry-run")) {
 			inv.out().println("Dry run: nothing was changed.");
 			return ExitCode.OK;
@@ -89,13 +96,17 @@ public class ResetCommand extends MigshCommand {
 		ApplyResult result;
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
 			reset = migrator.reset(progress::lockWaiting, cancellation);
-			inv.out().println("Dropped " + (reset.droppedSchemas().isEmpty() ? "nothing"
-					: "schema(s) " + String.join(", ", reset.droppedSchemas())) + "; cleared "
-					+ reset.historyRowsCleared() + " history row(s).");
+			inv.out()
+				.println("Dropped "
+						+ (reset.droppedSchemas().isEmpty() ? "nothing"
+								: "schema(s) " + String.join(", ", reset.droppedSchemas()))
+						+ "; cleared " + reset.historyRowsCleared() + " history row(s).");
 			result = migrator.apply(ApplyRequest.all(), progress, cancellation);
 		}
-		inv.out().println(inv.out().style(Style.BOLD_GREEN, "Reset " + database + ": applied "
-				+ result.applied().size() + " migration(s) on an empty database."));
+		inv.out()
+			.println(inv.out()
+				.style(Style.BOLD_GREEN, "Reset " + database + ": applied " + result.applied().size()
+						+ " migration(s) on an empty database."));
 		return ExitCode.OK;
 	}
 

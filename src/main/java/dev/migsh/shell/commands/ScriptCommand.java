@@ -18,9 +18,9 @@ import dev.migsh.shell.ScriptOptions;
 import dev.migsh.shell.ScriptRunner;
 
 /**
- * {@code script FILE}: replay a session script inside the shell, exactly as {@code --script}
- * does. Called from another script, FILE is found beside the caller and inherits its
- * variables and dry-run.
+ * {@code script FILE}: replay a session script inside the shell, exactly as
+ * {@code --script} does. Called from another script, FILE is found beside the caller and
+ * inherits its variables and dry-run.
  */
 @Component
 public class ScriptCommand extends MigshCommand {

@@ -14,7 +14,10 @@ import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.Style;
 
-/** {@code show ID}: a migration's sections, state, rollback, and for a changed one the diff. */
+/**
+ * {@code show ID}: a migration's sections, state, rollback, and for a changed one the
+ * diff.
+ */
 @Component
 public class ShowCommand extends MigshCommand {
 
@@ -30,9 +33,10 @@ public class ShowCommand extends MigshCommand {
 	public ExitCode run(Invocation inv) {
 		MigrationDetails details = inv.session().migrator(inv.prompter()).show(inv.args().requiredArgument("ID"));
 		MigrationStatus s = details.status();
-		inv.out().println(inv.out().style(Style.BOLD, s.id()) + "  "
-				+ inv.out().style(MigrationStyles.style(s.state()), MigrationStyles.word(s.state()))
-				+ (s.detail() == null || s.detail().isBlank() ? "" : "  " + s.detail()));
+		inv.out()
+			.println(inv.out().style(Style.BOLD, s.id()) + "  "
+					+ inv.out().style(MigrationStyles.style(s.state()), MigrationStyles.word(s.state()))
+					+ (s.detail() == null || s.detail().isBlank() ? "" : "  " + s.detail()));
 		s.applied()
 			.ifPresent(a -> inv.out()
 				.println("Recorded " + MigrationStyles.time(a.appliedAt()) + " by " + a.dbUser() + " (" + a.operator()
@@ -58,7 +62,8 @@ public class ShowCommand extends MigshCommand {
 	}
 
 	private static void printSections(MigrationFile f, Invocation inv) {
-		inv.out().println(inv.out().style(Style.DIM, String.join(", ", f.paths().stream().map(Object::toString).toList())));
+		inv.out()
+			.println(inv.out().style(Style.DIM, String.join(", ", f.paths().stream().map(Object::toString).toList())));
 		section(f.up(), inv);
 		f.down().ifPresent(d -> section(d, inv));
 		f.verify().ifPresent(v -> section(v, inv));
@@ -66,8 +71,10 @@ public class ShowCommand extends MigshCommand {
 
 	private static void section(Section section, Invocation inv) {
 		inv.out().println();
-		inv.out().println(inv.out().style(Style.BOLD, "-- migrate:" + section.kind().word()
-				+ (section.transactional() ? "" : " transaction:false")));
+		inv.out()
+			.println(inv.out()
+				.style(Style.BOLD,
+						"-- migrate:" + section.kind().word() + (section.transactional() ? "" : " transaction:false")));
 		inv.out().println(section.sql().isBlank() ? "(empty)" : section.sql().strip());
 	}
 

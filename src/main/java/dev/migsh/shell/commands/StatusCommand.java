@@ -26,7 +26,8 @@ public class StatusCommand extends MigshCommand {
 	public StatusCommand() {
 		super(CommandSpec.builder("status")
 			.group("Migrations")
-			.description("Every migration with its state: applied, pending, failed, changed, missing, out-of-order, marked, baseline")
+			.description(
+					"Every migration with its state: applied, pending, failed, changed, missing, out-of-order, marked, baseline")
 			.option(OptionSpec.flag("json", "print JSON"))
 			.build());
 	}

@@ -15,7 +15,10 @@ import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.TextTable;
 import dev.migsh.shell.render.ByteSize;
 
-/** {@code tables}: the tables and views of the connected database with estimated rows and size. */
+/**
+ * {@code tables}: the tables and views of the connected database with estimated rows and
+ * size.
+ */
 @Component
 public class TablesCommand extends MigshCommand {
 

@@ -14,8 +14,8 @@ import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.Transcript;
 
 /**
- * {@code transcript FILE | off}: from now on, copy every command, its output and the time to
- * FILE (appended) for the incident record; passwords never reach it.
+ * {@code transcript FILE | off}: from now on, copy every command, its output and the time
+ * to FILE (appended) for the incident record; passwords never reach it.
  */
 @Component
 public class TranscriptCommand extends MigshCommand {
@@ -39,8 +39,8 @@ public class TranscriptCommand extends MigshCommand {
 		String target = inv.args().requiredArgument("FILE");
 		if (target.equals("off")) {
 			Optional<Path> stopped = inv.out().stopTranscript();
-			inv.out().println(stopped.map(f -> "Transcript stopped; it is in " + f + ".")
-				.orElse("No transcript was on."));
+			inv.out()
+				.println(stopped.map(f -> "Transcript stopped; it is in " + f + ".").orElse("No transcript was on."));
 			return ExitCode.OK;
 		}
 		Path file = inv.session().workingDir().resolve(target);

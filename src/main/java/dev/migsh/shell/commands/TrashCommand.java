@@ -19,8 +19,8 @@ import dev.migsh.shell.Style;
 import dev.migsh.shell.TextTable;
 
 /**
- * {@code trash}: the data undo kept in {@code migsh_trash} before dropping it, with the SQL
- * that restores each; {@code trash purge} empties it after a confirmation.
+ * {@code trash}: the data undo kept in {@code migsh_trash} before dropping it, with the
+ * SQL that restores each; {@code trash purge} empties it after a confirmation.
  */
 @Component
 public class TrashCommand extends MigshCommand {
@@ -60,8 +60,9 @@ public class TrashCommand extends MigshCommand {
 		TextTable table = new TextTable("#", "Kept at", "Undo of", "Kind", "Data of", "Rows", "In").alignRight(0)
 			.alignRight(5);
 		for (TrashEntry e : entries) {
-			table.row(e.id(), e.trashedAt().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"), e.migrationId(),
-					e.kind().word(), e.source(), String.format("%,d", e.rows()), Trash.SCHEMA + "." + e.trashTable());
+			table.row(e.id(), e.trashedAt().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"),
+					e.migrationId(), e.kind().word(), e.source(), String.format("%,d", e.rows()),
+					Trash.SCHEMA + "." + e.trashTable());
 		}
 		inv.out().table(table);
 		inv.out().println();
@@ -79,9 +80,12 @@ public class TrashCommand extends MigshCommand {
 			return ExitCode.OK;
 		}
 		long rows = entries.stream().mapToLong(TrashEntry::rows).sum();
-		inv.out().println(inv.out().style(Style.YELLOW, "trash purge drops " + entries.size() + " kept "
-				+ (entries.size() == 1 ? "copy" : "copies") + " (" + String.format("%,d", rows)
-				+ " rows) for good: " + String.join(", ", entries.stream().map(TrashEntry::source).toList())));
+		inv.out()
+			.println(inv.out()
+				.style(Style.YELLOW,
+						"trash purge drops " + entries.size() + " kept " + (entries.size() == 1 ? "copy" : "copies")
+								+ " (" + String.format("%,d", rows) + " rows) for good: "
+								+ String.join(", ", entries.stream().map(TrashEntry::source).toList())));
 		if (!inv.yes()) {
 			inv.prompter()
 				.requireTyped("Type 'purge' to drop it all: ", "purge",
@@ -90,8 +94,10 @@ public class TrashCommand extends MigshCommand {
 		}
 		this.guard.confirm(inv, "trash purge");
 		List<TrashEntry> purged = Trash.purge(dataSource);
-		inv.out().println(inv.out().style(Style.BOLD_GREEN, "Purged " + purged.size()
-				+ (purged.size() == 1 ? " entry" : " entries") + "; schema " + Trash.SCHEMA + " dropped."));
+		inv.out()
+			.println(inv.out()
+				.style(Style.BOLD_GREEN, "Purged " + purged.size() + (purged.size() == 1 ? " entry" : " entries")
+						+ "; schema " + Trash.SCHEMA + " dropped."));
 		return ExitCode.OK;
 	}
 

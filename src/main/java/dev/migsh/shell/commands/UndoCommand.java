@@ -36,9 +36,9 @@ import dev.migsh.shell.Style;
 /**
  * {@code undo}: runs the down section of the latest applied migration (or the one named,
  * or every one after {@code --to ID}). What a down would destroy is named first and needs
- * a confirmation (in production also {@code --allow-data-loss} and the typed database name);
- * dropped data is kept in migsh_trash and the SQL restoring it is printed. {@code --dry-run}
- * measures what would be lost on the live database and changes nothing.
+ * a confirmation (in production also {@code --allow-data-loss} and the typed database
+ * name); dropped data is kept in migsh_trash and the SQL restoring it is printed.
+ * {@code --dry-run} measures what would be lost on the live database and changes nothing.
  */
 @Component
 public class UndoCommand extends MigshCommand {
@@ -91,8 +91,10 @@ public class UndoCommand extends MigshCommand {
 		List<DbObject> destroyed = plan.steps().stream().flatMap(s -> s.rollback().destroys().stream()).toList();
 		if (!destroyed.isEmpty() && inv.session().environment() == Environment.PRODUCTION
 				&& !inv.args().flag("allow-data-loss")) {
-			throw new MigshException("undo would destroy " + destroyed.size() + " object(s) with their data in"
-					+ " PRODUCTION; nothing was changed", "Preview it with `undo --dry-run`, take a backup, then pass"
+			throw new MigshException(
+					"undo would destroy " + destroyed.size() + " object(s) with their data in"
+							+ " PRODUCTION; nothing was changed",
+					"Preview it with `undo --dry-run`, take a backup, then pass"
 							+ " --allow-data-loss (the data is also kept in " + Trash.SCHEMA + ").",
 					ExitCode.PREFLIGHT_REFUSED, null);
 		}
@@ -101,8 +103,10 @@ public class UndoCommand extends MigshCommand {
 					inv.session().environment(), migrator.status()));
 		PreflightView.print(checks, inv.out());
 		if (checks.refused()) {
-			throw new MigshException("Pre-flight refused the undo: " + String.join(", ",
-					checks.failures().stream().map(CheckResult::name).toList()) + " failed; nothing was changed",
+			throw new MigshException(
+					"Pre-flight refused the undo: "
+							+ String.join(", ", checks.failures().stream().map(CheckResult::name).toList())
+							+ " failed; nothing was changed",
 					checks.failures().get(0).hint(), ExitCode.PREFLIGHT_REFUSED, null);
 		}
 		if (!destroyed.isEmpty() && !inv.yes()) {
@@ -122,8 +126,12 @@ public class UndoCommand extends MigshCommand {
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
 			result = migrator.undo(request, new ProgressListener(inv.out(), "undoing"), cancellation);
 		}
-		inv.out().println(inv.out().style(Style.BOLD_GREEN, "Undone " + result.undone().size()
-				+ (result.undone().size() == 1 ? " migration." : " migrations.")) + " Apply again with: apply");
+		inv.out()
+			.println(inv.out()
+				.style(Style.BOLD_GREEN,
+						"Undone " + result.undone().size()
+								+ (result.undone().size() == 1 ? " migration." : " migrations."))
+					+ " Apply again with: apply");
 		UndoPreviewView.printKept(result, inv.out());
 		return ExitCode.OK;
 	}
@@ -135,16 +143,18 @@ public class UndoCommand extends MigshCommand {
 				inv.out().println(inv.out().style(Style.DIM, "    " + RollbackView.oneLine(s.sql()) + ";"));
 			}
 			if (!step.rollback().destroys().isEmpty()) {
-				inv.out().println(inv.out().style(Style.YELLOW, "    destroys: " + String.join(", ",
-						step.rollback().destroys().stream().map(DbObject::describe).toList())));
+				inv.out()
+					.println(inv.out()
+						.style(Style.YELLOW, "    destroys: " + String.join(", ",
+								step.rollback().destroys().stream().map(DbObject::describe).toList())));
 			}
 		}
 	}
 
 	private static void confirm(Invocation inv, List<DbObject> destroyed) {
 		inv.prompter()
-			.requireTyped("This destroys data. Type 'yes' to undo: ", "yes", "undo would destroy " + destroyed.size()
-					+ " object(s) with their data and needs a confirmation",
+			.requireTyped("This destroys data. Type 'yes' to undo: ", "yes",
+					"undo would destroy " + destroyed.size() + " object(s) with their data and needs a confirmation",
 					"preview it with --dry-run, then pass --yes to confirm");
 	}
 
@@ -152,8 +162,8 @@ public class UndoCommand extends MigshCommand {
 		Optional<String> id = inv.args().argument("ID");
 		Optional<String> to = inv.args().value("to");
 		if (id.isPresent() && to.isPresent()) {
-			throw new UsageException("undo: give an ID or --to ID, not both", "undo ID undoes one migration; "
-					+ "undo --to ID undoes every one applied after ID");
+			throw new UsageException("undo: give an ID or --to ID, not both",
+					"undo ID undoes one migration; " + "undo --to ID undoes every one applied after ID");
 		}
 		return id.map(UndoTarget::only).orElseGet(() -> to.map(UndoTarget::to).orElse(UndoTarget.latest()));
 	}

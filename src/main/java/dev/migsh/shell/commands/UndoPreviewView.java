@@ -12,7 +12,10 @@ import dev.migsh.core.safety.UndoPreview;
 import dev.migsh.shell.Output;
 import dev.migsh.shell.Style;
 
-/** {@code undo --dry-run}'s preview, and after an undo the data kept in the trash with its restore SQL. */
+/**
+ * {@code undo --dry-run}'s preview, and after an undo the data kept in the trash with its
+ * restore SQL.
+ */
 final class UndoPreviewView {
 
 	private UndoPreviewView() {
@@ -27,8 +30,8 @@ final class UndoPreviewView {
 			}
 			for (Finding f : step.findings()) {
 				Style style = f.severity() == Severity.ERROR ? Style.BOLD_RED : Style.YELLOW;
-				out.println("    " + out.style(style, (f.severity() == Severity.ERROR ? "✖ " : "⚠ ") + f.ruleId() + " "
-						+ f.message()));
+				out.println("    " + out.style(style,
+						(f.severity() == Severity.ERROR ? "✖ " : "⚠ ") + f.ruleId() + " " + f.message()));
 			}
 			if (step.losses().isEmpty()) {
 				out.println(out.style(Style.GREEN, "    destroys no table or column data"));
@@ -49,9 +52,10 @@ final class UndoPreviewView {
 	static void printKept(UndoResult result, Output out) {
 		for (UndoneMigration undone : result.undone()) {
 			for (TrashEntry e : undone.trashed()) {
-				out.println(out.style(Style.YELLOW, "Kept " + String.format("%,d", e.rows()) + " rows of " + e.kind().word()
-						+ " " + e.source() + " in " + Trash.SCHEMA + "." + e.trashTable() + ". To restore, apply "
-						+ undone.id() + " again, then run:"));
+				out.println(out.style(Style.YELLOW,
+						"Kept " + String.format("%,d", e.rows()) + " rows of " + e.kind().word() + " " + e.source()
+								+ " in " + Trash.SCHEMA + "." + e.trashTable() + ". To restore, apply " + undone.id()
+								+ " again, then run:"));
 				e.restoreSql().lines().forEach(l -> out.println("  " + l));
 			}
 		}

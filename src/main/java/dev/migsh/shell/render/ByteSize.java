@@ -1,8 +1,8 @@
 package dev.migsh.shell.render;
 
 /**
- * Byte counts written the way PostgreSQL's pg_size_pretty writes them ("8192 bytes", "16 kB",
- * "1234 MB"), so sizes read the same here as in psql.
+ * Byte counts written the way PostgreSQL's pg_size_pretty writes them ("8192 bytes", "16
+ * kB", "1234 MB"), so sizes read the same here as in psql.
  */
 public final class ByteSize {
 
@@ -15,7 +15,8 @@ public final class ByteSize {
 		if (Math.abs(bytes) < 10 * 1024) {
 			return bytes + " bytes";
 		}
-		// like pg_size_pretty: keep one extra bit, then round half away from zero at the end
+		// like pg_size_pretty: keep one extra bit, then round half away from zero at the
+		// end
 		long size = bytes >> 9;
 		for (int unit = 0; unit < UNITS.length; unit++) {
 			if (unit == UNITS.length - 1 || Math.abs(size) < 20 * 1024 - 1) {

@@ -10,8 +10,9 @@ import dev.migsh.core.schema.TableProvenance.ColumnTouch;
 import dev.migsh.core.schema.TableProvenance.Touch;
 
 /**
- * Renders a {@link TableProvenance} below the {@code \d} layout: the migrations that touched the
- * table, then, per column, the migration that created it and those that changed it.
+ * Renders a {@link TableProvenance} below the {@code \d} layout: the migrations that
+ * touched the table, then, per column, the migration that created it and those that
+ * changed it.
  */
 public final class ProvenanceView {
 
@@ -34,7 +35,9 @@ public final class ProvenanceView {
 		int columnWidth = provenance.columns().keySet().stream().mapToInt(String::length).max().orElse(0);
 		for (Map.Entry<String, List<ColumnTouch>> column : provenance.columns().entrySet()) {
 			String touches = column.getValue().isEmpty() ? "no migration (made by hand?)"
-					: column.getValue().stream().map(t -> t.verb() + " by " + t.migrationId())
+					: column.getValue()
+						.stream()
+						.map(t -> t.verb() + " by " + t.migrationId())
 						.collect(Collectors.joining(", "));
 			lines.add("    " + pad(column.getKey(), columnWidth) + "  " + touches);
 		}

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A text grid in psql's aligned format: a centred header, a {@code ---+---} rule, cells padded
- * to the widest value and separated by {@code " | "}.
+ * A text grid in psql's aligned format: a centred header, a {@code ---+---} rule, cells
+ * padded to the widest value and separated by {@code " | "}.
  */
 public final class PsqlGrid {
 
@@ -27,7 +27,9 @@ public final class PsqlGrid {
 		for (int i = 0; i < widths.length; i++) {
 			String cell = header.get(i);
 			int left = (widths[i] - width(cell)) / 2;
-			head.append(i == 0 ? " " : " | ").append(" ".repeat(left)).append(cell)
+			head.append(i == 0 ? " " : " | ")
+				.append(" ".repeat(left))
+				.append(cell)
 				.append(" ".repeat(widths[i] - width(cell) - left));
 			rule.append(i == 0 ? "-" : "-+-").append("-".repeat(widths[i]));
 		}

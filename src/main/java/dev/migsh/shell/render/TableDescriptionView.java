@@ -19,8 +19,9 @@ import dev.migsh.core.schema.TriggerInfo;
 import dev.migsh.core.schema.TriggerInfo.Firing;
 
 /**
- * Renders a {@link TableDescription} as lines in psql's {@code \d} layout, footers in psql's
- * order and wording, followed by what psql leaves out: size, row estimate and comment.
+ * Renders a {@link TableDescription} as lines in psql's {@code \d} layout, footers in
+ * psql's order and wording, followed by what psql leaves out: size, row estimate and
+ * comment.
  */
 public final class TableDescriptionView {
 
@@ -34,8 +35,8 @@ public final class TableDescriptionView {
 		indexes(table, lines);
 		section(lines, "Check constraints:", map(table.checks(), (c) -> quoted(c.name()) + " " + c.definition()));
 		section(lines, "Foreign-key constraints:", map(table.foreignKeys(), TableDescriptionView::foreignKey));
-		section(lines, "Referenced by:", map(table.referencedBy(), (r) -> "TABLE " + quoted(r.table())
-				+ " CONSTRAINT " + quoted(r.constraintName()) + " " + r.definition()));
+		section(lines, "Referenced by:", map(table.referencedBy(), (r) -> "TABLE " + quoted(r.table()) + " CONSTRAINT "
+				+ quoted(r.constraintName()) + " " + r.definition()));
 		policies(table, lines);
 		section(lines, "Statistics objects:", map(table.statistics(), TableDescriptionView::statistics));
 		section(lines, "Publications:", map(table.publications(), TableDescriptionView::quoted));
@@ -163,8 +164,8 @@ public final class TableDescriptionView {
 		boolean any = !table.policies().isEmpty();
 		if (table.rowSecurity()) {
 			String header = table.forceRowSecurity() ? "Policies (forced row security enabled):" : "Policies:";
-			lines.add(any ? header : (table.forceRowSecurity() ? header : "Policies (row security enabled):")
-					+ " (none)");
+			lines.add(any ? header
+					: (table.forceRowSecurity() ? header : "Policies (row security enabled):") + " (none)");
 		}
 		else if (any) {
 			lines.add("Policies (row security disabled):");
@@ -193,8 +194,8 @@ public final class TableDescriptionView {
 	private static String statistics(StatisticsInfo statistics) {
 		String definition = statistics.definition();
 		String prefix = "CREATE STATISTICS ";
-		for (String name : List.of(Identifiers.qualified(statistics.schema(),
-				statistics.name()), Identifiers.quote(statistics.name()))) {
+		for (String name : List.of(Identifiers.qualified(statistics.schema(), statistics.name()),
+				Identifiers.quote(statistics.name()))) {
 			if (definition.startsWith(prefix + name + " ")) {
 				definition = definition.substring(prefix.length() + name.length() + 1);
 				break;
@@ -206,17 +207,19 @@ public final class TableDescriptionView {
 	private static void triggers(TableDescription table, List<String> lines) {
 		triggerGroup(table, lines, "Triggers:", (t) -> t.firing() == Firing.ENABLED);
 		triggerGroup(table, lines, "Disabled user triggers:", (t) -> t.firing() == Firing.DISABLED && !t.internal());
-		triggerGroup(table, lines, "Disabled internal triggers:",
-				(t) -> t.firing() == Firing.DISABLED && t.internal());
+		triggerGroup(table, lines, "Disabled internal triggers:", (t) -> t.firing() == Firing.DISABLED && t.internal());
 		triggerGroup(table, lines, "Triggers firing always:", (t) -> t.firing() == Firing.ALWAYS);
 		triggerGroup(table, lines, "Triggers firing on replica only:", (t) -> t.firing() == Firing.REPLICA_ONLY);
 	}
 
 	private static void triggerGroup(TableDescription table, List<String> lines, String header,
 			Predicate<TriggerInfo> which) {
-		section(lines, header, table.triggers().stream().filter(which)
-			.map((t) -> t.clause() + (t.parentTable() != null ? ", ON TABLE " + t.parentTable() : ""))
-			.toList());
+		section(lines, header,
+				table.triggers()
+					.stream()
+					.filter(which)
+					.map((t) -> t.clause() + (t.parentTable() != null ? ", ON TABLE " + t.parentTable() : ""))
+					.toList());
 	}
 
 	private static void children(TableDescription table, List<String> lines) {
@@ -226,9 +229,13 @@ public final class TableDescriptionView {
 				lines.add("Number of partitions: 0");
 				return;
 			}
-			aligned(lines, "Partitions", partitioning.partitions().stream().map((p) -> p.name() + " " + p.bound()
-					+ (p.partitioned() ? ", PARTITIONED" : p.foreign() ? ", FOREIGN" : "")
-					+ (p.detachPending() ? " (DETACH PENDING)" : "")).toList());
+			aligned(lines, "Partitions",
+					partitioning.partitions()
+						.stream()
+						.map((p) -> p.name() + " " + p.bound()
+								+ (p.partitioned() ? ", PARTITIONED" : p.foreign() ? ", FOREIGN" : "")
+								+ (p.detachPending() ? " (DETACH PENDING)" : ""))
+						.toList());
 		}
 		else {
 			aligned(lines, "Child tables", table.inheritedBy());
@@ -250,7 +257,10 @@ public final class TableDescriptionView {
 		}
 	}
 
-	/** "Label: first," then the rest aligned under it, comma-separated, as psql lists parents. */
+	/**
+	 * "Label: first," then the rest aligned under it, comma-separated, as psql lists
+	 * parents.
+	 */
 	private static void aligned(List<String> lines, String label, List<String> items) {
 		for (int i = 0; i < items.size(); i++) {
 			String lead = (i == 0) ? label + ": " : " ".repeat(label.length() + 2);

@@ -52,8 +52,8 @@ class TrashTest {
 		assertThat(entry.kind()).isEqualTo(TrashEntry.Kind.COLUMN);
 		assertThat(entry.source()).isEqualTo("public.users.bio");
 		assertThat(entry.rows()).isEqualTo(2);
-		assertThat(entry.restoreSql())
-			.isEqualTo("UPDATE public.users AS t SET bio = s.bio FROM migsh_trash.\"1_users_bio\" AS s WHERE t.id = s.id;");
+		assertThat(entry.restoreSql()).isEqualTo(
+				"UPDATE public.users AS t SET bio = s.bio FROM migsh_trash.\"1_users_bio\" AS s WHERE t.id = s.id;");
 		assertThat(Trash.list(db.dataSource())).extracting(TrashEntry::source).containsExactly("public.users.bio");
 
 		apply(migrator, ApplyTarget.all());
@@ -84,9 +84,10 @@ class TrashTest {
 	@Test
 	void aDownThatDropsATableAndThenItsEnumTypeStillWorksAndTheRestoreCastsBack(TestDatabase db) {
 		Migrator migrator = new MigrationFolder(this.dir)
-			.write("001-rooms.sql", "-- migrate:up\nCREATE TYPE room_type AS ENUM ('direct', 'group');\n"
-					+ "CREATE TABLE rooms (id int PRIMARY KEY, kind room_type NOT NULL, tags room_type[]);\n"
-					+ "-- migrate:down\nDROP TABLE rooms;\nDROP TYPE room_type;\n")
+			.write("001-rooms.sql",
+					"-- migrate:up\nCREATE TYPE room_type AS ENUM ('direct', 'group');\n"
+							+ "CREATE TABLE rooms (id int PRIMARY KEY, kind room_type NOT NULL, tags room_type[]);\n"
+							+ "-- migrate:down\nDROP TABLE rooms;\nDROP TYPE room_type;\n")
 			.migrator(db);
 		apply(migrator, ApplyTarget.all());
 		db.jdbc().execute("INSERT INTO rooms VALUES (1, 'group', '{direct,group}'), (2, 'direct', NULL)");
@@ -97,8 +98,10 @@ class TrashTest {
 		assertThat(db.jdbc().queryForObject("SELECT to_regtype('room_type') IS NULL", Boolean.class)).isTrue();
 		apply(migrator, ApplyTarget.all());
 		db.jdbc().execute(entry.restoreSql());
-		assertThat(db.jdbc().queryForList("SELECT id || ':' || kind || ':' || coalesce(tags::text, '-') FROM rooms"
-				+ " ORDER BY id", String.class)).containsExactly("1:group:{direct,group}", "2:direct:-");
+		assertThat(db.jdbc()
+			.queryForList("SELECT id || ':' || kind || ':' || coalesce(tags::text, '-') FROM rooms" + " ORDER BY id",
+					String.class))
+			.containsExactly("1:group:{direct,group}", "2:direct:-");
 	}
 
 	@Test

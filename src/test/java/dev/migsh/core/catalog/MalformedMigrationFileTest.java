@@ -127,12 +127,12 @@ class MalformedMigrationFileTest {
 	}
 
 	private void assertRefused(Path file, int line, int column, String problem) {
-		assertThatThrownBy(() -> MigrationDirectory.read(this.dir))
-			.isInstanceOfSatisfying(MigrationFileException.class, e -> {
-				assertThat(e.getMessage()).startsWith(file + ":" + line + ":" + column + ": " + problem);
-				assertThat(e.file()).isEqualTo(file);
-				assertThat(e.hint()).isNotBlank();
-			});
+		assertThatThrownBy(() -> MigrationDirectory.read(this.dir)).isInstanceOfSatisfying(MigrationFileException.class,
+				e -> {
+					assertThat(e.getMessage()).startsWith(file + ":" + line + ":" + column + ": " + problem);
+					assertThat(e.file()).isEqualTo(file);
+					assertThat(e.hint()).isNotBlank();
+				});
 	}
 
 }

@@ -53,8 +53,8 @@ class MigrationCatalogTest {
 	@Test
 	void refusesAnAmbiguousVersionListingTheCandidates() {
 		assertThatThrownBy(() -> this.catalog.resolve("9")).isInstanceOfSatisfying(MigshException.class, e -> {
-			assertThat(e.getMessage()).isEqualTo(
-					"version 9 is ambiguous: 009-create-chapter-progress, 009-update-chapters-for-urls");
+			assertThat(e.getMessage())
+				.isEqualTo("version 9 is ambiguous: 009-create-chapter-progress, 009-update-chapters-for-urls");
 			assertThat(e.hint()).contains("full id");
 		});
 	}

@@ -136,8 +136,8 @@ class MigrationDirectoryTest {
 		assertThat(catalog.findings()).extracting(CatalogFinding::kind, CatalogFinding::ids)
 			.containsExactly(tuple(Kind.DUPLICATE_VERSION, List.of("3-a", "03-b")), tuple(Kind.DUPLICATE_VERSION,
 					List.of("009-create-chapter-progress", "009-update-chapters-for-urls")));
-		assertThat(catalog.findings().get(1).message()).isEqualTo(
-				"2 migrations share version 009: 009-create-chapter-progress, 009-update-chapters-for-urls");
+		assertThat(catalog.findings().get(1).message())
+			.isEqualTo("2 migrations share version 009: 009-create-chapter-progress, 009-update-chapters-for-urls");
 	}
 
 	@Test
@@ -152,10 +152,10 @@ class MigrationDirectoryTest {
 		assertThat(catalog.migrations()).extracting(MigrationFile::id).containsExactly("001-ok");
 		assertThat(catalog.findings()).allSatisfy(f -> assertThat(f.kind()).isEqualTo(Kind.IGNORED_FILE))
 			.flatExtracting(CatalogFinding::ids)
-			.containsExactlyInAnyOrder(".hidden.sql", "001-ok.sql~", "001-ok.sql.swp", "old.bak", "x.orig",
-					"README.md", "notes.sql", "R__views.sql", "archive");
-		assertThat(message(catalog, "notes.sql")).isEqualTo("ignored notes.sql: name matches no migration layout; "
-				+ MigrationFileName.EXPECTED);
+			.containsExactlyInAnyOrder(".hidden.sql", "001-ok.sql~", "001-ok.sql.swp", "old.bak", "x.orig", "README.md",
+					"notes.sql", "R__views.sql", "archive");
+		assertThat(message(catalog, "notes.sql"))
+			.isEqualTo("ignored notes.sql: name matches no migration layout; " + MigrationFileName.EXPECTED);
 		assertThat(message(catalog, "README.md")).contains("not a .sql file").contains("001-name.sql");
 		assertThat(message(catalog, "R__views.sql")).contains("repeatable");
 		assertThat(message(catalog, "001-ok.sql~")).contains("backup");
@@ -192,8 +192,9 @@ class MigrationDirectoryTest {
 	@Test
 	void stripsAByteOrderMarkAndReadsCrLfAsLf() throws IOException {
 		write("001-a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
-		Files.write(this.dir.resolve("002-a.sql"), ("\uFEFF-- migrate:up\r\nCREATE TABLE a (id int);\r\n"
-				+ "-- migrate:down\r\nDROP TABLE a;\r\n").getBytes(StandardCharsets.UTF_8));
+		Files.write(this.dir.resolve("002-a.sql"),
+				("\uFEFF-- migrate:up\r\nCREATE TABLE a (id int);\r\n" + "-- migrate:down\r\nDROP TABLE a;\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 		List<MigrationFile> migrations = read().migrations();
 		assertThat(migrations.get(1).up().checksum()).isEqualTo(migrations.get(0).up().checksum());
 		assertThat(migrations.get(1).down().orElseThrow().checksum())

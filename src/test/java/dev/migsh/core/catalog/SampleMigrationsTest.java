@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The sample project in {@code migrations/} really runs on PostgreSQL: every up, every
  * down that does something, and the ups again after their downs. Deliberately independent
- * of the catalog parser (a plain split on the header lines), so a parser bug cannot hide a
- * broken sample and a broken sample cannot fail the parser's tests.
+ * of the catalog parser (a plain split on the header lines), so a parser bug cannot hide
+ * a broken sample and a broken sample cannot fail the parser's tests.
  */
 @ExtendWith(FreshDatabase.class)
 class SampleMigrationsTest {
@@ -58,7 +58,8 @@ class SampleMigrationsTest {
 				}
 			}
 			// only what was undone comes back: a create-table migration whose down keeps
-			// the table is never re-applied by a migration tool, it would say "already exists"
+			// the table is never re-applied by a migration tool, it would say "already
+			// exists"
 			for (SampleFile file : reversed(undone)) {
 				runUpAndVerify(connection, file);
 			}
@@ -67,16 +68,19 @@ class SampleMigrationsTest {
 			.contains("006-add-course-intro-content", "010-fix-chapter-schema", "031-add-profile-fields-to-users",
 					"20241201000003-create-chat-tables");
 		assertThat(db.jdbc()
-			.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", String.class))
+			.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+					String.class))
 			.contains("users", "courses", "enrollments", "course_chapters", "chapter_progress", "projects",
 					"hackathons", "hackathon_submissions", "hackathon_groups", "student_permissions", "groups",
 					"chat_rooms", "chat_room_members", "chat_messages");
 		assertThat(db.jdbc()
-			.queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = 'users'", String.class))
+			.queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = 'users'",
+					String.class))
 			.contains("bio", "phone", "location");
-		assertThat(db.jdbc()
-			.queryForObject("SELECT data_type FROM information_schema.columns"
-					+ " WHERE table_name = 'courses' AND column_name = 'tags'", String.class))
+		assertThat(
+				db.jdbc()
+					.queryForObject("SELECT data_type FROM information_schema.columns"
+							+ " WHERE table_name = 'courses' AND column_name = 'tags'", String.class))
 			.isEqualTo("ARRAY");
 	}
 
@@ -88,7 +92,8 @@ class SampleMigrationsTest {
 			.extracting(SampleFile::id)
 			.containsExactly("009-create-chapter-progress", "009-update-chapters-for-urls");
 		assertThat(files.get(files.size() - 1).id()).isEqualTo("20241201000003-create-chat-tables");
-		// the seed's createTable migrations: an empty down "to preserve data", or none at all
+		// the seed's createTable migrations: an empty down "to preserve data", or none at
+		// all
 		assertThat(byId(files, "001-create-users").sections().get("down").isEmpty()).isTrue();
 		assertThat(byId(files, "035-create-hackathons").sections().get("down").isEmpty()).isTrue();
 		assertThat(byId(files, "002-create-courses").sections()).doesNotContainKey("down");

@@ -24,8 +24,8 @@ class SqlLexerTest {
 					tuple(Type.PUNCTUATION, ",", 1, 14), tuple(Type.WORD, "b", 1, 16),
 					tuple(Type.OPERATOR, "->>", 1, 17), tuple(Type.STRING, "'k'", 1, 20),
 					tuple(Type.WORD, "FROM", 2, 3), tuple(Type.WORD, "t", 2, 8), tuple(Type.WORD, "WHERE", 2, 10),
-					tuple(Type.WORD, "x", 2, 16), tuple(Type.OPERATOR, "<>", 2, 18),
-					tuple(Type.PARAMETER, "$1", 2, 21), tuple(Type.PUNCTUATION, ";", 2, 23));
+					tuple(Type.WORD, "x", 2, 16), tuple(Type.OPERATOR, "<>", 2, 18), tuple(Type.PARAMETER, "$1", 2, 21),
+					tuple(Type.PUNCTUATION, ";", 2, 23));
 	}
 
 	@Test

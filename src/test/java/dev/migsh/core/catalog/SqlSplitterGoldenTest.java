@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs every {@code splitter/NAME.sql} against {@code NAME.expected}. Run with
- * {@code -Dmigsh.golden.update=true} to rewrite the expected files after a deliberate change.
+ * {@code -Dmigsh.golden.update=true} to rewrite the expected files after a deliberate
+ * change.
  */
 class SqlSplitterGoldenTest {
 

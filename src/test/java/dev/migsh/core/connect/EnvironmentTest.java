@@ -23,8 +23,8 @@ class EnvironmentTest {
 	void rejectsAnUnknownNameListingTheValidOnes() {
 		assertThatThrownBy(() -> Environment.parse("qa")).isInstanceOf(UsageException.class)
 			.hasMessageContaining("'qa'")
-			.satisfies((ex) -> assertThat(((UsageException) ex).hint()).contains("development", "staging",
-					"production"));
+			.satisfies(
+					(ex) -> assertThat(((UsageException) ex).hint()).contains("development", "staging", "production"));
 	}
 
 	@Test

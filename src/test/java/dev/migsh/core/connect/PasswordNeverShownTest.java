@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Gives one distinctive password through every source and checks it never shows in anything
- * printable that the package returns or throws.
+ * Gives one distinctive password through every source and checks it never shows in
+ * anything printable that the package returns or throws.
  */
 class PasswordNeverShownTest extends ResolverFixture {
 

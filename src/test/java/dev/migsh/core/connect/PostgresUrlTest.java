@@ -11,8 +11,8 @@ class PostgresUrlTest {
 
 	@Test
 	void readsEveryPartOfAPostgresqlUrl() {
-		PostgresUrl url = PostgresUrl
-			.parse("postgresql://ops:s3cret@db.example.com:6543/lms_prod?sslmode=require&service=lms&application_name=x&connect_timeout=5");
+		PostgresUrl url = PostgresUrl.parse(
+				"postgresql://ops:s3cret@db.example.com:6543/lms_prod?sslmode=require&service=lms&application_name=x&connect_timeout=5");
 		assertThat(url.user()).isEqualTo("ops");
 		assertThat(url.password()).isEqualTo(Secret.of("s3cret"));
 		assertThat(url.host()).isEqualTo("db.example.com");

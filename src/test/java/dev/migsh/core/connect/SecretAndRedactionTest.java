@@ -24,14 +24,16 @@ class SecretAndRedactionTest {
 
 	@Test
 	void redactHandlesSeveralSecretsAndNulls() {
-		assertThat(Redaction.redact("a=one b=two", Secret.of("one"), null, Secret.of("two"))).isEqualTo("a=**** b=****");
+		assertThat(Redaction.redact("a=one b=two", Secret.of("one"), null, Secret.of("two")))
+			.isEqualTo("a=**** b=****");
 		assertThat(Redaction.redact("nothing here")).isEqualTo("nothing here");
 		assertThat(Redaction.redact(null, Secret.of("x"))).isNull();
 	}
 
 	@Test
 	void redactUrlPasswordsMasksUserinfoAndPasswordParameters() {
-		assertThat(Redaction.redactUrlPasswords("failed: postgres://ops:a@b@db/app and jdbc:postgresql://db/app?user=u&password=pw&ssl=true"))
+		assertThat(Redaction.redactUrlPasswords(
+				"failed: postgres://ops:a@b@db/app and jdbc:postgresql://db/app?user=u&password=pw&ssl=true"))
 			.isEqualTo("failed: postgres://ops:****@db/app and jdbc:postgresql://db/app?user=u&password=****&ssl=true");
 		assertThat(Redaction.redactUrlPasswords("postgres://db:5432/app")).isEqualTo("postgres://db:5432/app");
 		assertThat(Redaction.redactUrlPasswords("jdbc:postgresql://db:5432/app?password=a@b"))

@@ -11,15 +11,16 @@ class SettingsResolverTest extends ResolverFixture {
 
 	@Test
 	void takesEverythingFromTheRequestUrl() {
-		ConnectionSettings s = settings(ConnectRequest.ofUrl("postgres://ops:pw@db.example.com:6000/lms?sslmode=require"),
-				env());
+		ConnectionSettings s = settings(
+				ConnectRequest.ofUrl("postgres://ops:pw@db.example.com:6000/lms?sslmode=require"), env());
 		assertThat(s.host()).isEqualTo("db.example.com");
 		assertThat(s.port()).isEqualTo(6000);
 		assertThat(s.database()).isEqualTo("lms");
 		assertThat(s.user()).isEqualTo("ops");
 		assertThat(s.password()).isEqualTo(Secret.of("pw"));
 		assertThat(s.sslMode()).isEqualTo("require");
-		assertThat(s.origins()).containsOnlyKeys(Setting.values()).allSatisfy((k, v) -> assertThat(v).isEqualTo("--url"));
+		assertThat(s.origins()).containsOnlyKeys(Setting.values())
+			.allSatisfy((k, v) -> assertThat(v).isEqualTo("--url"));
 	}
 
 	@Test
@@ -52,8 +53,8 @@ class SettingsResolverTest extends ResolverFixture {
 
 	@Test
 	void takesTheSeedsDbVariablesAlone() {
-		ConnectionSettings s = settings(env("DB_HOST", "db", "DB_PORT", "5433", "DB_DATABASE", "lms", "DB_USER", "app",
-				"DB_PASSWORD", "pw"));
+		ConnectionSettings s = settings(
+				env("DB_HOST", "db", "DB_PORT", "5433", "DB_DATABASE", "lms", "DB_USER", "app", "DB_PASSWORD", "pw"));
 		assertThat(s.displayUrl()).isEqualTo("postgresql://app@db:5433/lms");
 		assertThat(s.password()).isEqualTo(Secret.of("pw"));
 		assertThat(s.origin(Setting.HOST)).isEqualTo("DB_HOST");
@@ -155,7 +156,8 @@ class SettingsResolverTest extends ResolverFixture {
 
 	@Test
 	void migshUrlBeatsDbVariables() {
-		ConnectionSettings s = settings(env("MIGSH_URL", "postgresql://url-host/app", "DB_HOST", "db-host", "DB_USER", "dbuser"));
+		ConnectionSettings s = settings(
+				env("MIGSH_URL", "postgresql://url-host/app", "DB_HOST", "db-host", "DB_USER", "dbuser"));
 		assertThat(s.host()).isEqualTo("url-host");
 		assertThat(s.origin(Setting.HOST)).isEqualTo("MIGSH_URL");
 		assertThat(s.user()).isEqualTo("dbuser");

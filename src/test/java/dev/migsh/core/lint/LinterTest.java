@@ -23,7 +23,9 @@ class LinterTest {
 	@Test
 	void everyRuleIsDocumentedWithAStableIdAndASafeAlternative() {
 		assertThat(this.linter.rules()).hasSizeGreaterThanOrEqualTo(30);
-		assertThat(this.linter.rules()).extracting(Rule::id).doesNotHaveDuplicates().allMatch(id -> id.matches("[A-Z]{2}-\\d{2}"));
+		assertThat(this.linter.rules()).extracting(Rule::id)
+			.doesNotHaveDuplicates()
+			.allMatch(id -> id.matches("[A-Z]{2}-\\d{2}"));
 		assertThat(this.linter.rules()).allSatisfy(rule -> {
 			assertThat(rule.id()).startsWith(rule.family().prefix() + "-");
 			assertThat(rule.title()).isNotBlank();
@@ -141,8 +143,9 @@ class LinterTest {
 		List<Finding> findings = this.linter.lint(Sections.transactional("CREATE ROLE app LOGIN PASSWORD 'hunter2';"),
 				this.pg17);
 		assertThat(findings).extracting(Finding::ruleId).contains("OP-11");
-		assertThat(findings).allSatisfy(f -> assertThat(f.message() + f.why() + f.safeAlternative() + f.suppressionReason())
-			.doesNotContain("hunter2"));
+		assertThat(findings)
+			.allSatisfy(f -> assertThat(f.message() + f.why() + f.safeAlternative() + f.suppressionReason())
+				.doesNotContain("hunter2"));
 	}
 
 	@Test

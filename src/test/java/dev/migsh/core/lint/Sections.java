@@ -6,7 +6,10 @@ import dev.migsh.core.catalog.Section;
 import dev.migsh.core.catalog.SectionKind;
 import dev.migsh.core.catalog.SqlSplitter;
 
-/** Builds sections for lint tests, split by the real splitter as if the SQL started on line 1 of a file. */
+/**
+ * Builds sections for lint tests, split by the real splitter as if the SQL started on
+ * line 1 of a file.
+ */
 public final class Sections {
 
 	private static final Path FILE = Path.of("031-test.sql");

@@ -103,7 +103,8 @@ class VersionAwareRulesTest {
 		assertThat(alternative(sql, "LK-06", 170006)).contains("CHECK (email IS NOT NULL) NOT VALID")
 			.contains("ALTER COLUMN email SET NOT NULL (no scan")
 			.doesNotContain("NOT NULL email NOT VALID");
-		assertThat(alternative(sql, "LK-06", 180000)).contains("ADD CONSTRAINT users_email_not_null NOT NULL email NOT VALID")
+		assertThat(alternative(sql, "LK-06", 180000))
+			.contains("ADD CONSTRAINT users_email_not_null NOT NULL email NOT VALID")
 			.contains("VALIDATE CONSTRAINT users_email_not_null");
 	}
 

@@ -20,7 +20,8 @@ class DdlObjectsTest {
 				"CREATE UNIQUE INDEX CONCURRENTLY users_email ON users (email)", "CREATE INDEX ON users (name)",
 				"CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql",
 				"CREATE MATERIALIZED VIEW mv AS SELECT 1", "CREATE TYPE mood AS ENUM ('a')",
-				"CREATE UNLOGGED TABLE scratch (id int)", "CREATE SCHEMA AUTHORIZATION bob", "INSERT INTO t VALUES (1)"));
+				"CREATE UNLOGGED TABLE scratch (id int)", "CREATE SCHEMA AUTHORIZATION bob",
+				"INSERT INTO t VALUES (1)"));
 
 		assertThat(created).extracting(DbObject::describe)
 			.containsExactly("table app.\"Users\"", "index users_email", "function f", "materialized view mv",
@@ -43,7 +44,8 @@ class DdlObjectsTest {
 
 	@Test
 	void rollbackInstructionsSayWhatToDoWithoutADownSection() {
-		assertThat(RollbackInstructions.NO_DOWN).isEqualTo("no down section: rolling back needs a restore or a new migration");
+		assertThat(RollbackInstructions.NO_DOWN)
+			.isEqualTo("no down section: rolling back needs a restore or a new migration");
 	}
 
 }

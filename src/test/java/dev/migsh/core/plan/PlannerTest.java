@@ -26,9 +26,9 @@ class PlannerTest {
 	Path dir;
 
 	private MigrationFolder folder() {
-		return new MigrationFolder(this.dir)
-			.write("001-users.sql", "-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY, email text);\n"
-					+ "-- migrate:down\nDROP TABLE users;\n");
+		return new MigrationFolder(this.dir).write("001-users.sql",
+				"-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY, email text);\n"
+						+ "-- migrate:down\nDROP TABLE users;\n");
 	}
 
 	private Planner planner(TestDatabase db, MigrationFolder folder) {

@@ -35,7 +35,8 @@ class SafetyReportTest {
 		SafetyReport report = SafetyReport.of(MigrationDirectory.read(SAMPLES), 170000);
 
 		assertThat(report.duplicateVersions()).singleElement()
-			.satisfies(d -> assertThat(d.ids()).contains("009-create-chapter-progress", "009-update-chapters-for-urls"));
+			.satisfies(
+					d -> assertThat(d.ids()).contains("009-create-chapter-progress", "009-update-chapters-for-urls"));
 		assertThat(risk(report, "001-create-users").down()).isEqualTo(SafetyReport.DownRisk.DISABLED);
 		assertThat(risk(report, "002-create-courses").down()).isEqualTo(SafetyReport.DownRisk.MISSING);
 		assertThat(report.verdicts()).anySatisfy(v -> {

@@ -107,8 +107,9 @@ class PreflightChecksTest {
 		applyAll(db, folder);
 		folder.write("002-alter.sql", "-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n");
 		String role = db.name() + "_limited";
-		db.jdbc().execute("CREATE ROLE " + role + " LOGIN; GRANT USAGE ON SCHEMA migsh TO " + role
-				+ "; GRANT SELECT ON ALL TABLES IN SCHEMA migsh TO " + role);
+		db.jdbc()
+			.execute("CREATE ROLE " + role + " LOGIN; GRANT USAGE ON SCHEMA migsh TO " + role
+					+ "; GRANT SELECT ON ALL TABLES IN SCHEMA migsh TO " + role);
 		PGSimpleDataSource limited = new PGSimpleDataSource();
 		limited.setServerNames(new String[] { "localhost" });
 		limited.setPortNumbers(new int[] { db.port() });

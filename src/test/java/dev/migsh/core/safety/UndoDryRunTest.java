@@ -35,8 +35,9 @@ class UndoDryRunTest {
 			.write("002-profile.sql", "-- migrate:up\nALTER TABLE users ADD COLUMN bio text, ADD COLUMN phone text;\n"
 					+ "-- migrate:down\nALTER TABLE users DROP COLUMN bio;\nALTER TABLE users DROP COLUMN phone;\n");
 		folder.migrator(db).apply(ApplyRequest.all(), ApplyListener.NONE, Cancellation.none());
-		db.jdbc().execute("INSERT INTO users SELECT g, 'u' || g, CASE WHEN g <= 3 THEN 'bio' END, NULL"
-				+ " FROM generate_series(1, 10) g; INSERT INTO notes VALUES (1, 'a'), (2, 'b')");
+		db.jdbc()
+			.execute("INSERT INTO users SELECT g, 'u' || g, CASE WHEN g <= 3 THEN 'bio' END, NULL"
+					+ " FROM generate_series(1, 10) g; INSERT INTO notes VALUES (1, 'a'), (2, 'b')");
 		return folder;
 	}
 
@@ -75,8 +76,8 @@ class UndoDryRunTest {
 		DataLossEstimate bio = preview.steps().get(0).losses().get(0);
 		assertThat(bio.exact()).isFalse();
 		assertThat(bio.amount()).hasValue(3);
-		assertThat(bio.describe()).isEqualTo(
-				"column users.bio: ~3 non-null values (estimate from pg_stats.null_frac); kept in migsh_trash");
+		assertThat(bio.describe())
+			.isEqualTo("column users.bio: ~3 non-null values (estimate from pg_stats.null_frac); kept in migsh_trash");
 	}
 
 	@Test
@@ -97,8 +98,7 @@ class UndoDryRunTest {
 	}
 
 	@Test
-	void takesNoLockThatWaitsForWritersAndFallsBackToAnEstimateBehindAnExclusiveLock(TestDatabase db)
-			throws Exception {
+	void takesNoLockThatWaitsForWritersAndFallsBackToAnEstimateBehindAnExclusiveLock(TestDatabase db) throws Exception {
 		MigrationFolder folder = applied(db);
 		try (Connection writer = db.dataSource().getConnection(); Statement st = writer.createStatement()) {
 			writer.setAutoCommit(false);

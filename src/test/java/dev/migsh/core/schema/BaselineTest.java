@@ -39,8 +39,9 @@ class BaselineTest {
 
 		prove(db, Baseline.generate(db.dataSource(), MIGSH));
 
-		assertThat(db.jdbc().queryForList("SELECT datname FROM pg_database WHERE datname LIKE 'migsh\\_scratch\\_%'",
-				String.class)).isEmpty();
+		assertThat(db.jdbc()
+			.queryForList("SELECT datname FROM pg_database WHERE datname LIKE 'migsh\\_scratch\\_%'", String.class))
+			.isEmpty();
 	}
 
 	@Test
@@ -51,8 +52,10 @@ class BaselineTest {
 		String sql = Baseline.generate(db.dataSource(), MIGSH).upSql();
 
 		assertThat(sql).startsWith("SET LOCAL check_function_bodies = false;");
-		// a function used in a default and a CHECK comes before the table; one returning the
-		// table's rows comes after it; the sequence a default uses comes before, owned by it after
+		// a function used in a default and a CHECK comes before the table; one returning
+		// the
+		// table's rows comes after it; the sequence a default uses comes before, owned by
+		// it after
 		assertThat(sql.indexOf("FUNCTION \"Billing\".next_number()"))
 			.isLessThan(sql.indexOf("CREATE TABLE \"Billing\".\"Invoices\""));
 		assertThat(sql.indexOf("CREATE TABLE \"Billing\".\"Invoices\""))
@@ -68,7 +71,8 @@ class BaselineTest {
 		assertThat(sql).contains("CREATE TABLE public.events_us PARTITION OF public.events (")
 			.contains("ALTER INDEX public.events_pkey ATTACH PARTITION public.events_us_pkey;")
 			.contains("ALTER TABLE public.orders DISABLE TRIGGER orders_audit;")
-			.contains("COMMENT ON COLUMN \"Billing\".\"Invoices\".\"Mixed Case\" IS 'A quoted column; it''s commented';")
+			.contains(
+					"COMMENT ON COLUMN \"Billing\".\"Invoices\".\"Mixed Case\" IS 'A quoted column; it''s commented';")
 			.doesNotContain("float_range(double precision, double precision)")
 			.doesNotContain("dupes_n_idx");
 	}
@@ -92,9 +96,10 @@ class BaselineTest {
 
 		BaselineScript script = Baseline.generate(db.dataSource(), MIGSH);
 
-		assertThat(script.leftOut()).contains(
-				"foreign table public.imports: not recreated by a baseline; add it to the file by hand");
-		assertThat(script.upSql()).contains("CREATE EXTENSION IF NOT EXISTS file_fdw WITH SCHEMA public VERSION '1.0';");
+		assertThat(script.leftOut())
+			.contains("foreign table public.imports: not recreated by a baseline; add it to the file by hand");
+		assertThat(script.upSql())
+			.contains("CREATE EXTENSION IF NOT EXISTS file_fdw WITH SCHEMA public VERSION '1.0';");
 		assertThat(prove(db, script).describe()).isEmpty();
 	}
 
@@ -124,20 +129,23 @@ class BaselineTest {
 		BaselineProof proof = prove(db, incomplete);
 
 		assertThat(proof.proven()).isFalse();
-		assertThat(proof.describe()).containsExactly("index public.users_lower_email_idx: in the database, not in the baseline");
+		assertThat(proof.describe())
+			.containsExactly("index public.users_lower_email_idx: in the database, not in the baseline");
 	}
 
 	@Test
 	void aStatementThatFailsInTheScratchDatabaseIsReportedWithItsLine(TestDatabase db) {
 		BaselineScript broken = new BaselineScript(
-				List.of(new BaselineScript.Part("Tables", List.of("CREATE TABLE t (id integer)", "CREATE TABLE t (id integer)"))),
+				List.of(new BaselineScript.Part("Tables",
+						List.of("CREATE TABLE t (id integer)", "CREATE TABLE t (id integer)"))),
 				List.of(), List.of(), Set.of());
 
 		assertThatThrownBy(() -> prove(db, broken)).isInstanceOf(MigshException.class)
 			.hasMessageContaining("baseline.sql:5:1")
 			.hasMessageContaining("relation \"t\" already exists");
-		assertThat(db.jdbc().queryForList("SELECT datname FROM pg_database WHERE datname LIKE 'migsh\\_scratch\\_%'",
-				String.class)).isEmpty();
+		assertThat(db.jdbc()
+			.queryForList("SELECT datname FROM pg_database WHERE datname LIKE 'migsh\\_scratch\\_%'", String.class))
+			.isEmpty();
 	}
 
 	private static BaselineProof prove(TestDatabase db, BaselineScript script) {

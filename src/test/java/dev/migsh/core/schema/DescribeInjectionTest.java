@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 @ExtendWith(FreshDatabase.class)
 class DescribeInjectionTest {
 
-	private static final List<String> HOSTILE_NAMES = List.of("users; drop table users",
-			"users'; drop table users; --", "users' OR '1'='1", "\"users\"; drop table users", "users -- comment",
-			"pg_sleep(10)", "users) OR pg_sleep(10) IS NULL OR (1", "a.b.c.d", "a.b.c", "x".repeat(1_000),
-			"x".repeat(10_000), "users\0", "users\0; drop table users", "\"unterminated", "", "   ");
+	private static final List<String> HOSTILE_NAMES = List.of("users; drop table users", "users'; drop table users; --",
+			"users' OR '1'='1", "\"users\"; drop table users", "users -- comment", "pg_sleep(10)",
+			"users) OR pg_sleep(10) IS NULL OR (1", "a.b.c.d", "a.b.c", "x".repeat(1_000), "x".repeat(10_000),
+			"users\0", "users\0; drop table users", "\"unterminated", "", "   ");
 
 	@Test
 	void treatsEveryHostileNameAsNotFoundAndRunsNothing(TestDatabase db) {
@@ -40,10 +40,10 @@ class DescribeInjectionTest {
 	void neverCallsAFunctionNamedInTheTableName(TestDatabase db) {
 		TableDescriber describer = new TableDescriber(db.dataSource());
 
-		assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
-				() -> describer.describe("pg_sleep(10)"))
-			.isInstanceOf(TableNotFoundException.class)
-			.hasMessageContaining("'pg_sleep(10)'"));
+		assertTimeoutPreemptively(Duration.ofSeconds(5),
+				() -> assertThatThrownBy(() -> describer.describe("pg_sleep(10)"))
+					.isInstanceOf(TableNotFoundException.class)
+					.hasMessageContaining("'pg_sleep(10)'"));
 	}
 
 	@Test
@@ -57,8 +57,7 @@ class DescribeInjectionTest {
 	void showsAVeryLongNameShortenedAndControlCharactersEscaped(TestDatabase db) {
 		TableDescriber describer = new TableDescriber(db.dataSource());
 
-		assertThatThrownBy(() -> describer.describe("y".repeat(10_000)))
-			.hasMessageContaining("... (10000 characters)")
+		assertThatThrownBy(() -> describer.describe("y".repeat(10_000))).hasMessageContaining("... (10000 characters)")
 			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(200));
 		assertThatThrownBy(() -> describer.describe("users\0x")).hasMessageContaining("'users\\x00x'");
 	}

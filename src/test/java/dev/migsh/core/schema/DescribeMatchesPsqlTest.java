@@ -55,8 +55,8 @@ class DescribeMatchesPsqlTest {
 			List<String> missing = expected.stream()
 				.filter((line) -> oursNormalised.stream().noneMatch((o) -> o.equals(line) || o.startsWith(line + "|")))
 				.toList();
-			assertThat(missing).as("describe %s, ours:%n%s%npsql's:%n%s", table, String.join("\n", ours),
-					String.join("\n", theirs))
+			assertThat(missing)
+				.as("describe %s, ours:%n%s%npsql's:%n%s", table, String.join("\n", ours), String.join("\n", theirs))
 				.isEmpty();
 		}
 		assertThat(compared).as("the comparison covered every kind of line")
@@ -70,7 +70,10 @@ class DescribeMatchesPsqlTest {
 					"Line No|integer||not null|");
 	}
 
-	/** The column rows and the entries of the compared footer sections, whitespace-normalised. */
+	/**
+	 * The column rows and the entries of the compared footer sections,
+	 * whitespace-normalised.
+	 */
 	private static List<String> comparedLines(List<String> psqlLines) {
 		List<String> compared = new ArrayList<>();
 		int rule = -1;

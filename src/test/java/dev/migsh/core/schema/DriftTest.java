@@ -84,8 +84,8 @@ class DriftTest {
 
 	@Test
 	void namesTheMigrationThatCannotBeReplayed(TestDatabase db) {
-		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-broken", "CREATE TABLE a (id integer);\n"
-				+ "ALTER TABLE missing ADD COLUMN x integer;", true));
+		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-broken",
+				"CREATE TABLE a (id integer);\n" + "ALTER TABLE missing ADD COLUMN x integer;", true));
 
 		assertThatThrownBy(() -> Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db)))
 			.isInstanceOf(MigshException.class)
@@ -103,7 +103,10 @@ class DriftTest {
 		assertThat(Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db)).hasDrift()).isFalse();
 	}
 
-	/** Two migrations, run on the live database as migsh would have: the rich schema and the extras. */
+	/**
+	 * Two migrations, run on the live database as migsh would have: the rich schema and
+	 * the extras.
+	 */
 	private static List<Drift.Migration> applied(TestDatabase db) {
 		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-rich", resource("rich-schema.sql"), true),
 				new Drift.Migration("002-more", resource("baseline-extras.sql"), true));

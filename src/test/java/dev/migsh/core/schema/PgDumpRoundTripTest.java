@@ -24,9 +24,9 @@ import dev.migsh.testing.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The baseline of the rich schema, run in a fresh database, gives the same schema: compared by
- * migsh's own snapshot everywhere, and by {@code pg_dump --schema-only} where a pg_dump that
- * accepts the server is installed.
+ * The baseline of the rich schema, run in a fresh database, gives the same schema:
+ * compared by migsh's own snapshot everywhere, and by {@code pg_dump --schema-only} where
+ * a pg_dump that accepts the server is installed.
  */
 @ExtendWith(FreshDatabase.class)
 class PgDumpRoundTripTest {
@@ -39,7 +39,8 @@ class PgDumpRoundTripTest {
 		try (TestDatabase fresh = TestPostgres.createDatabase()) {
 			run(fresh, SqlSplitter.split(sql, Path.of("baseline.sql"), 1));
 
-			// the built-in comparison runs everywhere; the invalid index is left out on purpose
+			// the built-in comparison runs everywhere; the invalid index is left out on
+			// purpose
 			assertThat(SchemaDiff.compare(SchemaSnapshot.read(db.dataSource(), Set.of()),
 					SchemaSnapshot.read(fresh.dataSource(), Set.of())))
 				.extracting(SchemaDifference::describe)
@@ -89,8 +90,9 @@ class PgDumpRoundTripTest {
 		}
 
 		/**
-		 * The statements without comments, session settings and pg_dump's \restrict lines,
-		 * sorted: pg_dump breaks ties between objects by OID, which differ between the two.
+		 * The statements without comments, session settings and pg_dump's \restrict
+		 * lines, sorted: pg_dump breaks ties between objects by OID, which differ between
+		 * the two.
 		 */
 		List<String> normalised() {
 			String kept = this.output.lines()

@@ -19,28 +19,32 @@ class ProvenanceTest {
 	@Test
 	void namesTheMigrationsThatCreatedAndChangedTheTableAndEachColumn() {
 		List<Source> sources = List.of(
-				applied("001-create-users", "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL,"
-						+ " CONSTRAINT users_email_key UNIQUE (email), score numeric(5, 2));"
-						+ "\nCREATE TABLE orders (id bigint, user_id bigint);"),
-				applied("002-add-bio", "ALTER TABLE public.users ADD COLUMN IF NOT EXISTS bio text, "
-						+ "ALTER COLUMN email SET DEFAULT '';"),
-				applied("003-index", "CREATE INDEX CONCURRENTLY users_email_idx ON ONLY users (lower(email));"
-						+ "\nALTER TABLE orders ADD COLUMN total numeric;"),
+				applied("001-create-users",
+						"CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL,"
+								+ " CONSTRAINT users_email_key UNIQUE (email), score numeric(5, 2));"
+								+ "\nCREATE TABLE orders (id bigint, user_id bigint);"),
+				applied("002-add-bio",
+						"ALTER TABLE public.users ADD COLUMN IF NOT EXISTS bio text, "
+								+ "ALTER COLUMN email SET DEFAULT '';"),
+				applied("003-index",
+						"CREATE INDEX CONCURRENTLY users_email_idx ON ONLY users (lower(email));"
+								+ "\nALTER TABLE orders ADD COLUMN total numeric;"),
 				new Source("004-comment", "pending", Optional.empty(), "COMMENT ON TABLE users IS 'People';"));
 
 		TableProvenance provenance = TableProvenanceOf.users(sources, "id", "email", "score", "bio");
 
 		assertThat(provenance.migrations()).extracting(Touch::migrationId, Touch::actions)
-			.containsExactly(
-					org.assertj.core.api.Assertions.tuple("001-create-users", List.of("created the table")),
-					org.assertj.core.api.Assertions.tuple("002-add-bio", List.of("added column bio", "changed column email")),
+			.containsExactly(org.assertj.core.api.Assertions.tuple("001-create-users", List.of("created the table")),
+					org.assertj.core.api.Assertions.tuple("002-add-bio",
+							List.of("added column bio", "changed column email")),
 					org.assertj.core.api.Assertions.tuple("003-index", List.of("created index users_email_idx")),
 					org.assertj.core.api.Assertions.tuple("004-comment", List.of("commented on the table")));
 		assertThat(provenance.migrations().get(3).state()).isEqualTo("pending");
 		assertThat(provenance.columns()).containsExactly(
 				org.assertj.core.api.Assertions.entry("id", List.of(new ColumnTouch("001-create-users", "created"))),
-				org.assertj.core.api.Assertions.entry("email", List.of(new ColumnTouch("001-create-users", "created"),
-						new ColumnTouch("002-add-bio", "changed"))),
+				org.assertj.core.api.Assertions.entry("email",
+						List.of(new ColumnTouch("001-create-users", "created"),
+								new ColumnTouch("002-add-bio", "changed"))),
 				org.assertj.core.api.Assertions.entry("score", List.of(new ColumnTouch("001-create-users", "created"))),
 				org.assertj.core.api.Assertions.entry("bio", List.of(new ColumnTouch("002-add-bio", "added"))));
 	}
@@ -48,15 +52,15 @@ class ProvenanceTest {
 	@Test
 	void followsRenamesOfTheTableAndOfColumnsBackToTheOldNames() {
 		List<Source> sources = List.of(applied("001-people", "CREATE TABLE people (id int, mail text);"),
-				applied("002-rename", "ALTER TABLE people RENAME COLUMN mail TO email;"
-						+ "\nALTER TABLE people RENAME TO users;"),
+				applied("002-rename",
+						"ALTER TABLE people RENAME COLUMN mail TO email;" + "\nALTER TABLE people RENAME TO users;"),
 				applied("003-other-schema", "ALTER TABLE other.users ADD COLUMN email text;"));
 
 		TableProvenance provenance = TableProvenanceOf.users(sources, "id", "email");
 
 		assertThat(provenance.migrations()).extracting(Touch::migrationId).containsExactly("001-people", "002-rename");
-		assertThat(provenance.migrations().get(1).actions())
-			.containsExactly("renamed column mail to email", "renamed the table from people");
+		assertThat(provenance.migrations().get(1).actions()).containsExactly("renamed column mail to email",
+				"renamed the table from people");
 		assertThat(provenance.columns().get("email")).containsExactly(new ColumnTouch("001-people", "created"),
 				new ColumnTouch("002-rename", "renamed"));
 	}
@@ -74,8 +78,8 @@ class ProvenanceTest {
 
 	@Test
 	void aColumnNoMigrationMentionsHasNoHistory() {
-		TableProvenance provenance = TableProvenanceOf.users(
-				List.of(applied("001", "CREATE TABLE users (id int);")), "id", "added_by_hand");
+		TableProvenance provenance = TableProvenanceOf.users(List.of(applied("001", "CREATE TABLE users (id int);")),
+				"id", "added_by_hand");
 
 		assertThat(provenance.columns().get("added_by_hand")).isEmpty();
 	}

@@ -10,22 +10,27 @@ import java.sql.Statement;
 import dev.migsh.testing.TestDatabase;
 
 /**
- * Loads rich-schema.sql (every column, index, constraint and relation kind describe must show)
- * into a test database, plus an INVALID index left behind by a failed concurrent build.
+ * Loads rich-schema.sql (every column, index, constraint and relation kind describe must
+ * show) into a test database, plus an INVALID index left behind by a failed concurrent
+ * build.
  */
 final class RichSchema {
 
 	private RichSchema() {
 	}
 
-	/** baseline-extras.sql: cross-kind dependencies and the properties a baseline must carry. */
+	/**
+	 * baseline-extras.sql: cross-kind dependencies and the properties a baseline must
+	 * carry.
+	 */
 	static void loadExtras(TestDatabase db) {
 		try (InputStream in = RichSchema.class.getResourceAsStream("baseline-extras.sql");
 				Connection connection = db.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			// pgjdbc's own splitting does not know BEGIN ATOMIC bodies
 			String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			for (var each : dev.migsh.core.catalog.SqlSplitter.split(sql, java.nio.file.Path.of("baseline-extras.sql"), 1)) {
+			for (var each : dev.migsh.core.catalog.SqlSplitter.split(sql, java.nio.file.Path.of("baseline-extras.sql"),
+					1)) {
 				statement.execute(each.sql());
 			}
 		}
@@ -39,11 +44,13 @@ final class RichSchema {
 				Connection connection = db.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			// before the failed index: ANALYZE resets relhasindex when no index is ready, and psql
+			// before the failed index: ANALYZE resets relhasindex when no index is ready,
+			// and psql
 			// then lists no indexes at all
 			statement.execute("ANALYZE");
 			try {
-				// CONCURRENTLY cannot run in a transaction block: this runs alone, in autocommit
+				// CONCURRENTLY cannot run in a transaction block: this runs alone, in
+				// autocommit
 				statement.execute("CREATE UNIQUE INDEX CONCURRENTLY dupes_n_idx ON dupes (n)");
 				throw new IllegalStateException("the unique index on duplicates should have failed");
 			}

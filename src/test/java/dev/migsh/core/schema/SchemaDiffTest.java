@@ -57,7 +57,8 @@ class SchemaDiffTest {
 			.containsEntry("position", "1");
 		assertThat(snapshot.find(ObjectType.COLUMN, "public.users.full_name").orElseThrow().property("generated"))
 			.contains("first_name");
-		assertThat(snapshot.find(ObjectType.CONSTRAINT, "public.orders.orders_user_id_fkey").orElseThrow()
+		assertThat(snapshot.find(ObjectType.CONSTRAINT, "public.orders.orders_user_id_fkey")
+			.orElseThrow()
 			.property("definition")).isEqualTo("FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE");
 		assertThat(snapshot.find(ObjectType.INDEX, "public.dupes_n_idx").orElseThrow().property("valid"))
 			.isEqualTo("false");

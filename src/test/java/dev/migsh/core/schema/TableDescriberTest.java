@@ -89,8 +89,8 @@ class TableDescriberTest {
 	void describesChecksIncludingNotValidOnes(TestDatabase db) {
 		TableDescription users = describe(db, "users");
 
-		assertThat(users.checks()).extracting(ConstraintInfo::name, ConstraintInfo::definition,
-				ConstraintInfo::validated)
+		assertThat(users.checks())
+			.extracting(ConstraintInfo::name, ConstraintInfo::definition, ConstraintInfo::validated)
 			.containsExactly(tuple("users_nickname_check", "CHECK (length(nickname) < 40) NOT VALID", false),
 					tuple("users_price_check", "CHECK (price >= 0::numeric)", true));
 	}
@@ -137,8 +137,9 @@ class TableDescriberTest {
 			.isEqualTo("orders_touch BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch_order()");
 		assertThat(orders.rowSecurity()).isTrue();
 		assertThat(orders.forceRowSecurity()).isFalse();
-		assertThat(orders.policies()).extracting(PolicyInfo::name, PolicyInfo::permissive, PolicyInfo::command,
-				PolicyInfo::roles, PolicyInfo::using, PolicyInfo::withCheck)
+		assertThat(orders.policies())
+			.extracting(PolicyInfo::name, PolicyInfo::permissive, PolicyInfo::command, PolicyInfo::roles,
+					PolicyInfo::using, PolicyInfo::withCheck)
 			.containsExactly(
 					tuple("orders_insert", false, "INSERT", java.util.List.of(), null, "(total < (1000000)::numeric)"),
 					tuple("orders_owner", true, "SELECT", java.util.List.of("postgres"), "(user_id > 0)", null));

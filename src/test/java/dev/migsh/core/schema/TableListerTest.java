@@ -22,8 +22,8 @@ class TableListerTest {
 
 		var tables = new TableLister(db.dataSource(), Set.of("migsh")).list();
 
-		assertThat(tables).extracting(TableSummary::schema).doesNotContain("migsh", "pg_catalog",
-				"information_schema", "pg_toast");
+		assertThat(tables).extracting(TableSummary::schema)
+			.doesNotContain("migsh", "pg_catalog", "information_schema", "pg_toast");
 		assertThat(tables).extracting(TableSummary::schema, TableSummary::name, TableSummary::kind)
 			.containsExactly(tuple("Zoo", "Big Cats", RelationKind.TABLE),
 					tuple("public", "MixedCase", RelationKind.TABLE),
@@ -62,12 +62,14 @@ class TableListerTest {
 	@Test
 	void namesAreReadyToTypeAfterDescribe(TestDatabase db) {
 		RichSchema.load(db);
-		db.jdbc().execute("CREATE SCHEMA \"Zoo\"; CREATE TABLE \"Zoo\".\"Big Cats\" (id integer);"
-				+ " CREATE TABLE sales.users (id integer)");
+		db.jdbc()
+			.execute("CREATE SCHEMA \"Zoo\"; CREATE TABLE \"Zoo\".\"Big Cats\" (id integer);"
+					+ " CREATE TABLE sales.users (id integer)");
 		TableLister lister = new TableLister(db.dataSource(), Set.of());
 
-		assertThat(lister.names()).contains("users", "orders", "public.\"Order Items\"", "public.\"MixedCase\"",
-				"sales.leads", "\"Zoo\".\"Big Cats\"", "sales.users")
+		assertThat(lister.names())
+			.contains("users", "orders", "public.\"Order Items\"", "public.\"MixedCase\"", "sales.leads",
+					"\"Zoo\".\"Big Cats\"", "sales.users")
 			.doesNotContain("leads", "\"Order Items\"");
 		TableDescriber describer = new TableDescriber(db.dataSource());
 		for (String name : lister.names()) {

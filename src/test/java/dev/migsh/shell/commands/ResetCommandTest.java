@@ -18,7 +18,10 @@ import dev.migsh.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** reset: development only, behind a countdown that Ctrl-C cancels; drops everything and applies again. */
+/**
+ * reset: development only, behind a countdown that Ctrl-C cancels; drops everything and
+ * applies again.
+ */
 @ExtendWith(FreshDatabase.class)
 class ResetCommandTest {
 
@@ -46,8 +49,9 @@ class ResetCommandTest {
 		}
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM widgets", Integer.class)).isZero();
 		assertThat(db.jdbc().queryForObject("SELECT to_regclass('public.by_hand') IS NULL", Boolean.class)).isTrue();
-		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname = 'reports'",
-				Integer.class)).isZero();
+		assertThat(
+				db.jdbc().queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname = 'reports'", Integer.class))
+			.isZero();
 		assertThat(db.jdbc().queryForList("SELECT action FROM migsh.audit ORDER BY seq", String.class))
 			.containsExactly("apply", "reset", "apply");
 	}

@@ -51,24 +51,17 @@ class TableDescriptionViewTest {
 	void rendersPsqlsLayoutThenSizeRowsAndComment() {
 		List<String> lines = TableDescriptionView.render(users(List.of(ID, EMAIL), List.of(), false, false));
 
-		assertThat(lines).containsExactly(
-				"                          Table \"public.users\"",
+		assertThat(lines).containsExactly("                          Table \"public.users\"",
 				" Column |  Type   | Collation | Nullable |           Default",
 				"--------+---------+-----------+----------+------------------------------",
 				" id     | integer |           | not null | generated always as identity",
-				" email  | text    | C         |          | ''::text",
-				"Indexes:",
-				"    \"users_pkey\" PRIMARY KEY, btree (id)",
-				"Check constraints:",
-				"    \"users_email_check\" CHECK (email <> ''::text)",
-				"Referenced by:",
+				" email  | text    | C         |          | ''::text", "Indexes:",
+				"    \"users_pkey\" PRIMARY KEY, btree (id)", "Check constraints:",
+				"    \"users_email_check\" CHECK (email <> ''::text)", "Referenced by:",
 				"    TABLE \"orders\" CONSTRAINT \"orders_user_id_fkey\" FOREIGN KEY (user_id) REFERENCES users(id)"
 						+ " ON DELETE CASCADE",
-				"Triggers:",
-				"    users_touch BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION touch()",
-				"Size: 16 kB",
-				"Rows (estimate): 42",
-				"Comment: People");
+				"Triggers:", "    users_touch BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION touch()",
+				"Size: 16 kB", "Rows (estimate): 42", "Comment: People");
 	}
 
 	@Test
@@ -90,9 +83,9 @@ class TableDescriptionViewTest {
 		PolicyInfo owner = new PolicyInfo("owner", true, "SELECT", List.of("app", "web"), "(owner = CURRENT_USER)",
 				null);
 
-		assertThat(TableDescriptionView.render(users(List.of(ID), List.of(owner), true, false)))
-			.containsSubsequence("Policies:", "    POLICY \"owner\" FOR SELECT", "      TO app,web",
-					"      USING ((owner = CURRENT_USER))", "Triggers:");
+		assertThat(TableDescriptionView.render(users(List.of(ID), List.of(owner), true, false))).containsSubsequence(
+				"Policies:", "    POLICY \"owner\" FOR SELECT", "      TO app,web",
+				"      USING ((owner = CURRENT_USER))", "Triggers:");
 		assertThat(TableDescriptionView.render(users(List.of(ID), List.of(owner), false, false)))
 			.contains("Policies (row security disabled):");
 		assertThat(TableDescriptionView.render(users(List.of(ID), List.of(), true, false)))

@@ -22,10 +22,11 @@ final class AddColumnRewriteRule extends StatementRule {
 
 	@Override
 	List<String> messages(StatementContext ctx) {
-		return onExistingTableActions(ctx, (alter, action) -> action.addedColumn()
-			.flatMap(column -> ColumnDefaults.rewriteReason(column, ctx.lint())
-				.map(reason -> "adding column " + column.name() + " rewrites " + alter.table() + ": " + reason))
-			.or(Optional::empty));
+		return onExistingTableActions(ctx,
+				(alter, action) -> action.addedColumn()
+					.flatMap(column -> ColumnDefaults.rewriteReason(column, ctx.lint())
+						.map(reason -> "adding column " + column.name() + " rewrites " + alter.table() + ": " + reason))
+					.or(Optional::empty));
 	}
 
 }

@@ -31,15 +31,16 @@ final class BackfillWithDdlRule extends StatementRule {
 			return List.of();
 		}
 		boolean ddl = ctx.others().stream().anyMatch(other -> ddlOn(other, table.get()));
-		return ddl ? List.of("UPDATE of " + table.get() + " runs in the same transaction as DDL on it, under the "
-				+ "DDL's lock") : List.of();
+		return ddl ? List
+			.of("UPDATE of " + table.get() + " runs in the same transaction as DDL on it, under the " + "DDL's lock")
+				: List.of();
 	}
 
 	private static boolean ddlOn(Tokens statement, TableName table) {
-		return AlterTable.parse(statement).filter(alter -> alter.table().sameAs(table)).isPresent() || CreateIndex
-			.parse(statement)
-			.filter(index -> !index.concurrently() && index.table().sameAs(table))
-			.isPresent();
+		return AlterTable.parse(statement).filter(alter -> alter.table().sameAs(table)).isPresent()
+				|| CreateIndex.parse(statement)
+					.filter(index -> !index.concurrently() && index.table().sameAs(table))
+					.isPresent();
 	}
 
 }

@@ -24,8 +24,9 @@ final class ConcurrentIndexCorruptionRule extends StatementRule {
 		}
 		boolean cic = CreateIndex.parse(ctx.tokens()).filter(CreateIndex::concurrently).isPresent();
 		boolean reindex = NonConcurrentReindexRule.concurrently(ctx.tokens());
-		return (cic || reindex) ? List.of("building an index CONCURRENTLY on PostgreSQL 14." + (version % 100)
-				+ " can corrupt it silently") : List.of();
+		return (cic || reindex) ? List
+			.of("building an index CONCURRENTLY on PostgreSQL 14." + (version % 100) + " can corrupt it silently")
+				: List.of();
 	}
 
 }

@@ -17,10 +17,12 @@ final class DropDefaultRule extends StatementRule {
 
 	@Override
 	List<String> messages(StatementContext ctx) {
-		return onExistingTableActions(ctx, (alter, action) -> action.alters("drop", "default")
-				? Optional.of("INSERTs that omit " + alter.table() + "." + action.alteredColumn().orElse("?")
-						+ " no longer get a default")
-				: Optional.empty());
+		return onExistingTableActions(
+				ctx, (alter,
+						action) -> action.alters("drop", "default")
+								? Optional.of("INSERTs that omit " + alter.table() + "."
+										+ action.alteredColumn().orElse("?") + " no longer get a default")
+								: Optional.empty());
 	}
 
 }

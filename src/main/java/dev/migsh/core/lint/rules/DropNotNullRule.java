@@ -18,10 +18,10 @@ final class DropNotNullRule extends StatementRule {
 
 	@Override
 	List<String> messages(StatementContext ctx) {
-		return onExistingTableActions(ctx, (alter, action) -> action.alters("drop", "not", "null")
-				? Optional.of(alter.table() + "." + action.alteredColumn().orElse("?")
-						+ " may now hold NULLs that running code does not expect")
-				: Optional.empty());
+		return onExistingTableActions(ctx,
+				(alter, action) -> action.alters("drop", "not", "null") ? Optional.of(alter.table() + "."
+						+ action.alteredColumn().orElse("?") + " may now hold NULLs that running code does not expect")
+						: Optional.empty());
 	}
 
 }

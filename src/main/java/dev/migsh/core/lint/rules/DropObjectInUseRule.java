@@ -21,8 +21,8 @@ final class DropObjectInUseRule extends StatementRule {
 	List<String> messages(StatementContext ctx) {
 		return DropStatement.parse(ctx.tokens())
 			.filter(drop -> KINDS.contains(drop.kind()) && !drop.cascade())
-			.map(drop -> List.of("dropping " + drop.kind() + " " + drop.namesText()
-					+ " breaks code that still uses it"))
+			.map(drop -> List
+				.of("dropping " + drop.kind() + " " + drop.namesText() + " breaks code that still uses it"))
 			.orElse(List.of());
 	}
 

@@ -12,11 +12,10 @@ record DropStatement(String kind, List<TableName> names, boolean concurrently, b
 
 	private static final List<String[]> KINDS = List.of(new String[] { "materialized", "view" },
 			new String[] { "foreign", "table" }, new String[] { "table" }, new String[] { "index" },
-			new String[] { "schema" }, new String[] { "database" }, new String[] { "type" },
-			new String[] { "domain" }, new String[] { "function" }, new String[] { "procedure" },
-			new String[] { "routine" }, new String[] { "extension" }, new String[] { "view" },
-			new String[] { "sequence" }, new String[] { "role" }, new String[] { "user" },
-			new String[] { "group" }, new String[] { "owned" }, new String[] { "tablespace" },
+			new String[] { "schema" }, new String[] { "database" }, new String[] { "type" }, new String[] { "domain" },
+			new String[] { "function" }, new String[] { "procedure" }, new String[] { "routine" },
+			new String[] { "extension" }, new String[] { "view" }, new String[] { "sequence" }, new String[] { "role" },
+			new String[] { "user" }, new String[] { "group" }, new String[] { "owned" }, new String[] { "tablespace" },
 			new String[] { "trigger" }, new String[] { "subscription" });
 
 	static Optional<DropStatement> parse(Tokens tokens) {

@@ -21,12 +21,14 @@ final class DropTableRule extends StatementRule {
 		return DropStatement.parse(ctx.tokens())
 			.filter(drop -> drop.kind().equals("table") || drop.kind().equals("foreign table"))
 			.filter(drop -> drop.names().stream().anyMatch(t -> !ctx.createdEarlier(t)))
-			.map(drop -> List.of("DROP TABLE " + drop.names()
-				.stream()
-				.filter(t -> !ctx.createdEarlier(t))
-				.map(TableName::toString)
-				.reduce((a, b) -> a + ", " + b)
-				.orElse("") + " deletes the table and all its rows"
+			.map(drop -> List.of("DROP TABLE "
+					+ drop.names()
+						.stream()
+						.filter(t -> !ctx.createdEarlier(t))
+						.map(TableName::toString)
+						.reduce((a, b) -> a + ", " + b)
+						.orElse("")
+					+ " deletes the table and all its rows"
 					+ (drop.cascade() ? ", and CASCADE also drops the views and constraints that depend on it" : "")))
 			.orElse(List.of());
 	}

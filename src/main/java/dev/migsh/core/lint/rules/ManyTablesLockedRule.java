@@ -34,8 +34,7 @@ final class ManyTablesLockedRule extends StatementRule {
 		addLocked(ctx, ctx.tokens(), ctx.index(), after);
 		if (before.size() < 2 && after.size() >= 2) {
 			return List.of("this statement makes the transaction hold write-blocking locks on "
-					+ String.join(", ", after.stream().map(TableName::toString).toList())
-					+ " at once");
+					+ String.join(", ", after.stream().map(TableName::toString).toList()) + " at once");
 		}
 		return List.of();
 	}

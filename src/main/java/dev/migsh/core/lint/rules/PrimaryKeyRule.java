@@ -24,8 +24,8 @@ final class PrimaryKeyRule extends StatementRule {
 					&& !action.contains("using", "index");
 			boolean column = action.addedColumn().filter(c -> c.has("primary", "key")).isPresent();
 			if (constraint || column) {
-				return Optional.of("adding a PRIMARY KEY to " + alter.table()
-						+ " builds its index under ACCESS EXCLUSIVE");
+				return Optional
+					.of("adding a PRIMARY KEY to " + alter.table() + " builds its index under ACCESS EXCLUSIVE");
 			}
 			return Optional.empty();
 		});

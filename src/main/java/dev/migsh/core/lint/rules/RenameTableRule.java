@@ -17,10 +17,10 @@ final class RenameTableRule extends StatementRule {
 
 	@Override
 	List<String> messages(StatementContext ctx) {
-		return onExistingTableActions(ctx, (alter, action) -> action.startsWith("rename", "to")
-				? Optional.of("renaming " + alter.table() + " to " + action.tokens().identifier(2)
-						+ " breaks code that still uses the old name")
-				: Optional.empty());
+		return onExistingTableActions(ctx,
+				(alter, action) -> action.startsWith("rename", "to") ? Optional.of("renaming " + alter.table() + " to "
+						+ action.tokens().identifier(2) + " breaks code that still uses the old name")
+						: Optional.empty());
 	}
 
 }

@@ -9,14 +9,17 @@ import dev.migsh.core.lint.Rule;
 /** Every safety rule migsh knows, in catalogue order (DL, LK, BC, TX, OP). */
 public final class RuleCatalogue {
 
-	/** The id of the rule that reports a {@code migsh:allow} without a reason; it cannot itself be suppressed. */
+	/**
+	 * The id of the rule that reports a {@code migsh:allow} without a reason; it cannot
+	 * itself be suppressed.
+	 */
 	public static final String UNEXPLAINED_SUPPRESSION = "OP-12";
 
 	private static final List<Rule> ALL = List.of(
 			// data loss
-			new DropTableRule(), new DropColumnRule(), new DropSchemaRule(), new DropDatabaseRule(),
-			new TruncateRule(), new UnboundedDmlRule(), new NarrowingTypeChangeRule(), new DropCascadeRule(),
-			new DropConstraintRule(), new SequenceResetRule(),
+			new DropTableRule(), new DropColumnRule(), new DropSchemaRule(), new DropDatabaseRule(), new TruncateRule(),
+			new UnboundedDmlRule(), new NarrowingTypeChangeRule(), new DropCascadeRule(), new DropConstraintRule(),
+			new SequenceResetRule(),
 			// locking and rewrites
 			new NonConcurrentIndexRule(), new NonConcurrentDropIndexRule(), new NonConcurrentReindexRule(),
 			new AddColumnRewriteRule(), new TypeChangeRewriteRule(), new SetNotNullRule(),
@@ -31,9 +34,8 @@ public final class RuleCatalogue {
 			new RequiredColumnRule(), new DropNotNullRule(), new DropObjectInUseRule(), new EnumValueOrderRule(),
 			new JsonColumnRule(), new PrivilegeChangeRule(), new DropDefaultRule(),
 			// transactions
-			new ConcurrentlyInTransactionRule(), new EnumValueInTransactionRule(),
-			new NonTransactionalStatementRule(), new TransactionControlRule(), new NonIdempotentRetryRule(),
-			new SessionSettingRule(),
+			new ConcurrentlyInTransactionRule(), new EnumValueInTransactionRule(), new NonTransactionalStatementRule(),
+			new TransactionControlRule(), new NonIdempotentRetryRule(), new SessionSettingRule(),
 			// operational
 			new LockTimeoutOverrideRule(), new LongIdentifierRule(), new PasswordLiteralRule(),
 			new UnexplainedSuppressionRule());

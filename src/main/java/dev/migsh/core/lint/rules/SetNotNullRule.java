@@ -36,7 +36,10 @@ final class SetNotNullRule extends StatementRule {
 		});
 	}
 
-	/** The column of {@code ALTER COLUMN c SET NOT NULL} or of a validated {@code ADD CONSTRAINT n NOT NULL c}. */
+	/**
+	 * The column of {@code ALTER COLUMN c SET NOT NULL} or of a validated
+	 * {@code ADD CONSTRAINT n NOT NULL c}.
+	 */
 	private static Optional<String> notNullColumn(AlterAction action) {
 		if (action.alters("set", "not", "null")) {
 			return action.alteredColumn();
@@ -48,7 +51,10 @@ final class SetNotNullRule extends StatementRule {
 		return Optional.empty();
 	}
 
-	/** A CHECK (c IS NOT NULL) added valid, or validated, earlier in the section lets 12+ skip the scan. */
+	/**
+	 * A CHECK (c IS NOT NULL) added valid, or validated, earlier in the section lets 12+
+	 * skip the scan.
+	 */
 	private static boolean provenByValidCheck(StatementContext ctx, TableName table, String column) {
 		for (int i = 0; i < ctx.earlier().size(); i++) {
 			Optional<AlterTable> alter = AlterTable.parse(ctx.earlier().get(i));
@@ -93,8 +99,8 @@ final class SetNotNullRule extends StatementRule {
 		String check = table.replace('.', '_') + "_" + column + "_not_null";
 		if (ctx.atLeast(180000)) {
 			return "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " NOT NULL " + column + " NOT VALID; then, "
-					+ "in a later transaction after backfilling: ALTER TABLE " + table + " VALIDATE CONSTRAINT "
-					+ check + " (SHARE UPDATE EXCLUSIVE, reads and writes continue).";
+					+ "in a later transaction after backfilling: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check
+					+ " (SHARE UPDATE EXCLUSIVE, reads and writes continue).";
 		}
 		String first = "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column
 				+ " IS NOT NULL) NOT VALID; backfill; in a later transaction: ALTER TABLE " + table

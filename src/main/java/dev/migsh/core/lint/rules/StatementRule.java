@@ -79,12 +79,16 @@ abstract class StatementRule implements Rule {
 		return messages(ctx).stream().map(message -> ctx.finding(this, message, alternative)).toList();
 	}
 
-	/** One message per occurrence of the pattern in the statement; empty when it does not occur. */
+	/**
+	 * One message per occurrence of the pattern in the statement; empty when it does not
+	 * occur.
+	 */
 	abstract List<String> messages(StatementContext ctx);
 
 	/**
 	 * The messages {@code check} gives for the actions of an ALTER TABLE on a table that
-	 * existed before this section; a table created earlier in the section is empty and exempt.
+	 * existed before this section; a table created earlier in the section is empty and
+	 * exempt.
 	 */
 	static List<String> onExistingTableActions(StatementContext ctx,
 			BiFunction<AlterTable, AlterAction, Optional<String>> check) {
@@ -97,7 +101,9 @@ abstract class StatementRule implements Rule {
 		return messages;
 	}
 
-	/** The safe alternative for this statement on this server; the general one by default. */
+	/**
+	 * The safe alternative for this statement on this server; the general one by default.
+	 */
 	String safeAlternative(StatementContext ctx) {
 		return this.safeAlternative;
 	}

@@ -25,7 +25,8 @@ final class TriggerLockRule extends StatementRule {
 			int on = t.find(0, "on");
 			Optional<TableName> table = t.nameAt(on + 1);
 			if (table.isPresent() && ctx.existing(table.get())) {
-				return List.of("creating a trigger on " + table.get() + " blocks writes to it until the transaction ends");
+				return List
+					.of("creating a trigger on " + table.get() + " blocks writes to it until the transaction ends");
 			}
 			return List.of();
 		}

@@ -20,11 +20,12 @@ final class TypeChangeRewriteRule extends StatementRule {
 
 	@Override
 	List<String> messages(StatementContext ctx) {
-		return onExistingTableActions(ctx, (alter, action) -> action.newType()
-			.filter(type -> !TypeChanges.rewriteFree(type) || action.usingExpression().isPresent())
-			.map(type -> "changing " + alter.table() + "." + action.alteredColumn().orElse("?") + " to "
-					+ type.text() + " rewrites the table under ACCESS EXCLUSIVE unless it only widens the type")
-			.or(Optional::empty));
+		return onExistingTableActions(ctx,
+				(alter, action) -> action.newType()
+					.filter(type -> !TypeChanges.rewriteFree(type) || action.usingExpression().isPresent())
+					.map(type -> "changing " + alter.table() + "." + action.alteredColumn().orElse("?") + " to "
+							+ type.text() + " rewrites the table under ACCESS EXCLUSIVE unless it only widens the type")
+					.or(Optional::empty));
 	}
 
 }

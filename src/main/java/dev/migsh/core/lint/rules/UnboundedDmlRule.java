@@ -68,8 +68,8 @@ final class UnboundedDmlRule extends StatementRule {
 		private static boolean trivial(Tokens condition) {
 			int returning = condition.findTopLevel(0, "returning");
 			Tokens c = (returning >= 0) ? condition.slice(0, returning) : condition;
-			return (c.size() == 1 && c.at(0, "true")) || (c.size() == 3 && c.is(1, "=")
-					&& c.get(0).text().equals(c.get(2).text()) && !c.isIdentifier(0));
+			return (c.size() == 1 && c.at(0, "true"))
+					|| (c.size() == 3 && c.is(1, "=") && c.get(0).text().equals(c.get(2).text()) && !c.isIdentifier(0));
 		}
 
 	}

@@ -24,8 +24,8 @@ final class UniqueConstraintRule extends StatementRule {
 					&& !action.contains("using", "index");
 			boolean column = action.addedColumn().filter(c -> c.has("unique")).isPresent();
 			if (constraint || column) {
-				return Optional.of("adding a UNIQUE constraint to " + alter.table()
-						+ " builds its index under ACCESS EXCLUSIVE");
+				return Optional
+					.of("adding a UNIQUE constraint to " + alter.table() + " builds its index under ACCESS EXCLUSIVE");
 			}
 			return Optional.empty();
 		});

@@ -33,8 +33,10 @@ final class ValidateInSameTransactionRule extends StatementRule {
 				.filter(earlier -> earlier.table().sameAs(alter.table()))
 				.flatMap(earlier -> earlier.actions().stream())
 				.anyMatch(a -> a.notValid() && a.constraintName().filter(name::equals).isPresent());
-			return addedHere ? Optional.of("constraint " + name + " is added NOT VALID and validated in the same "
-					+ "transaction, so the scan runs under ACCESS EXCLUSIVE on " + alter.table()) : Optional.empty();
+			return addedHere
+					? Optional.of("constraint " + name + " is added NOT VALID and validated in the same "
+							+ "transaction, so the scan runs under ACCESS EXCLUSIVE on " + alter.table())
+					: Optional.empty();
 		});
 	}
 

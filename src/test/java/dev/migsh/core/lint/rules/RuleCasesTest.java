@@ -72,7 +72,8 @@ class RuleCasesTest {
 		c.add(noTx("DL-04", "DROP DATABASE app;", "SELECT 1;"));
 		c.add(tx("DL-05", "TRUNCATE orders CASCADE;", "CREATE TABLE staging (id int);\nTRUNCATE staging;"));
 		c.add(tx("DL-06", "DELETE FROM sessions;", "DELETE FROM sessions WHERE expires_at < now();"));
-		c.add(tx("DL-06", "UPDATE users SET active = true WHERE true;", "UPDATE users SET active = true WHERE id = 1;"));
+		c.add(tx("DL-06", "UPDATE users SET active = true WHERE true;",
+				"UPDATE users SET active = true WHERE id = 1;"));
 		c.add(tx("DL-06", "WITH old AS (SELECT id FROM users WHERE id < 10) UPDATE users SET a = 1;",
 				"WITH old AS (SELECT id FROM users) UPDATE users SET a = 1 WHERE id IN (SELECT id FROM old);"));
 		c.add(tx("DL-07", "ALTER TABLE users ALTER COLUMN name TYPE varchar(20);",
@@ -109,7 +110,8 @@ class RuleCasesTest {
 						+ "ALTER TABLE users ALTER COLUMN email SET NOT NULL;"));
 		c.add(tx("LK-07", "ALTER TABLE users ADD CONSTRAINT age_positive CHECK (age > 0);",
 				"ALTER TABLE users ADD CONSTRAINT age_positive CHECK (age > 0) NOT VALID;"));
-		c.add(tx("LK-08", "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);",
+		c.add(tx("LK-08",
+				"ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);",
 				"ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;"));
 		c.add(tx("LK-08", "ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id);",
 				"CREATE TABLE orders2 (id int);\nALTER TABLE orders2 ADD COLUMN user_id bigint REFERENCES users (id);"));
@@ -117,7 +119,8 @@ class RuleCasesTest {
 				"ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;"));
 		c.add(tx("LK-10", "ALTER TABLE events ADD PRIMARY KEY (id);",
 				"ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_pkey;"));
-		c.add(tx("LK-11", "ALTER TABLE bookings ADD CONSTRAINT no_overlap EXCLUDE USING gist (room WITH =, during WITH &&);",
+		c.add(tx("LK-11",
+				"ALTER TABLE bookings ADD CONSTRAINT no_overlap EXCLUDE USING gist (room WITH =, during WITH &&);",
 				"ALTER TABLE bookings ADD CONSTRAINT room_positive CHECK (room > 0) NOT VALID;"));
 		c.add(tx("LK-12",
 				"ALTER TABLE users ADD CONSTRAINT age_positive CHECK (age > 0) NOT VALID;\n"
@@ -156,7 +159,8 @@ class RuleCasesTest {
 		c.add(tx("LK-22", "ALTER TABLE users ADD COLUMN a text;\nALTER TABLE orders ADD COLUMN b text;",
 				"ALTER TABLE users ADD COLUMN a text;\nALTER TABLE users ADD COLUMN b text;"));
 		c.add(of("LK-23", "CREATE INDEX CONCURRENTLY i ON users (email);",
-				"CREATE INDEX CONCURRENTLY i ON users (email);", false, 140002).withSafeVersion(140004));
+				"CREATE INDEX CONCURRENTLY i ON users (email);", false, 140002)
+			.withSafeVersion(140004));
 		c.add(tx("BC-01", "ALTER TABLE users RENAME COLUMN name TO full_name;",
 				"ALTER TABLE users RENAME CONSTRAINT a TO b;"));
 		c.add(tx("BC-02", "ALTER TABLE users RENAME TO accounts;", "ALTER TABLE users RENAME name TO full_name;"));
@@ -173,20 +177,22 @@ class RuleCasesTest {
 		c.add(tx("BC-09", "ALTER TYPE status ADD VALUE 'archived';",
 				"ALTER TYPE status ADD VALUE 'archived' AFTER 'active';"));
 		c.add(tx("BC-10", "ALTER TABLE users ADD COLUMN prefs json;", "ALTER TABLE users ADD COLUMN prefs jsonb;"));
-		c.add(tx("BC-10", "CREATE TABLE docs (id int, body json NOT NULL);", "CREATE TABLE docs (id int, json_body jsonb);"));
+		c.add(tx("BC-10", "CREATE TABLE docs (id int, body json NOT NULL);",
+				"CREATE TABLE docs (id int, json_body jsonb);"));
 		c.add(tx("BC-11", "REVOKE SELECT ON users FROM reporting;", "GRANT SELECT ON users TO reporting;"));
 		c.add(tx("BC-11", "ALTER TABLE users OWNER TO migrator;", "ALTER TABLE users ADD COLUMN owner text;"));
 		c.add(tx("BC-12", "ALTER TABLE users ALTER COLUMN created_at DROP DEFAULT;",
 				"ALTER TABLE users ALTER COLUMN created_at SET DEFAULT now();"));
-		c.add(tx("TX-01", "CREATE INDEX CONCURRENTLY i ON users (email);",
-				"CREATE INDEX i ON users (email);"));
+		c.add(tx("TX-01", "CREATE INDEX CONCURRENTLY i ON users (email);", "CREATE INDEX i ON users (email);"));
 		c.add(noTx("TX-01", "DROP INDEX CONCURRENTLY i;", "DROP INDEX CONCURRENTLY i;").asTransactional()
 			.withSafeNonTransactional());
-		c.add(of("TX-02", "ALTER TYPE status ADD VALUE 'archived';", "ALTER TYPE status ADD VALUE 'archived';",
-				true, 110000).withSafeNonTransactional());
+		c.add(of("TX-02", "ALTER TYPE status ADD VALUE 'archived';", "ALTER TYPE status ADD VALUE 'archived';", true,
+				110000)
+			.withSafeNonTransactional());
 		c.add(tx("TX-03", "VACUUM ANALYZE users;", "ANALYZE users;"));
 		c.add(tx("TX-03", "REINDEX SCHEMA app;", "REINDEX TABLE users;"));
-		c.add(tx("TX-04", "BEGIN;\nALTER TABLE users ADD COLUMN a text;\nCOMMIT;", "ALTER TABLE users ADD COLUMN a text;"));
+		c.add(tx("TX-04", "BEGIN;\nALTER TABLE users ADD COLUMN a text;\nCOMMIT;",
+				"ALTER TABLE users ADD COLUMN a text;"));
 		c.add(noTx("TX-04", "BEGIN;\nUPDATE users SET a = 1 WHERE id = 1;",
 				"BEGIN;\nUPDATE users SET a = 1 WHERE id = 1;\nCOMMIT;"));
 		c.add(tx("TX-04", "ROLLBACK;", "DO $$ BEGIN PERFORM 1; END $$;"));
