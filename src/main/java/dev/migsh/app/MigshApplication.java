@@ -44,10 +44,19 @@ public class MigshApplication {
 	static void prepareSystemProperties(LaunchOptions launch) {
 		String home = System.getenv("MIGSH_HOME");
 		if (home == null || home.isBlank()) {
-			home = Path.of(System.getProperty("user.home"), ".migsh").toString();
+			home = userHome().resolve(".migsh").toString();
 		}
 		System.setProperty("migsh.home", home);
 		System.setProperty("migsh.console.level", launch.verbose() ? "DEBUG" : "OFF");
+	}
+
+	/**
+	 * The user's home: {@code $HOME} when set (so {@code HOME=/tmp/x migsh} keeps its
+	 * files there), else what Java reads from the password database.
+	 */
+	static Path userHome() {
+		String home = System.getenv("HOME");
+		return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
 	}
 
 	static PrintWriter stdout() {

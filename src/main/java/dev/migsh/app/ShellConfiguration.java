@@ -34,9 +34,9 @@ public class ShellConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ShellSession shellSession(LaunchOptions launch) {
-		return new ShellSession(launch, System.getenv(), Path.of("").toAbsolutePath(),
-				Path.of(System.getProperty("user.home")), Path.of(System.getProperty("migsh.home",
-						Path.of(System.getProperty("user.home"), ".migsh").toString())));
+		Path userHome = MigshApplication.userHome();
+		return new ShellSession(launch, System.getenv(), Path.of("").toAbsolutePath(), userHome,
+				Path.of(System.getProperty("migsh.home", userHome.resolve(".migsh").toString())));
 	}
 
 	@Bean

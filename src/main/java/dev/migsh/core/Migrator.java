@@ -13,7 +13,29 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import java.time.Duration;
+
 import dev.migsh.core.apply.Apply;
+import dev.migsh.core.apply.HistoryExpectation;
+import dev.migsh.core.apply.TrashEntry;
+import dev.migsh.core.change.ApplyChange;
+import dev.migsh.core.change.ApplyProposal;
+import dev.migsh.core.change.BaselineChange;
+import dev.migsh.core.change.ChangeContext;
+import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.MarkAppliedChange;
+import dev.migsh.core.change.MarkPendingChange;
+import dev.migsh.core.change.RecordsProposal;
+import dev.migsh.core.change.RepairChange;
+import dev.migsh.core.change.ResetChange;
+import dev.migsh.core.change.TrashPurgeChange;
+import dev.migsh.core.change.UndoChange;
+import dev.migsh.core.change.UndoProposal;
+import dev.migsh.core.connect.TargetDatabase;
+import dev.migsh.core.plan.ApplyTarget;
+import dev.migsh.core.plan.MigrationPlan;
+import dev.migsh.core.plan.Planner;
+import dev.migsh.core.safety.UndoPreview;
 import dev.migsh.core.apply.ApplyListener;
 import dev.migsh.core.apply.ApplyRequest;
 import dev.migsh.core.apply.ApplyResult;
@@ -58,9 +80,11 @@ import dev.migsh.core.schema.Drift;
 import dev.migsh.core.schema.DriftReport;
 
 /**
- * The migration engine's one entry point: one method per use case, each re-reading the
- * migrations folder (cheap) and returning a record for the shell to render. Changing
- * methods take the migration lock on a dedicated connection; reading ones take no lock.
+ * The migration engine's one entry point: one method per use case, returning a record for
+ * the shell to render. A change is proposed ({@code propose…}: plan, checks, what it
+ * destroys, the confirmations it needs), then executed with the confirmations given,
+ * under the migration lock, where the history is checked again. Reading methods take no
+ * lock.
  */
 public final class Migrator {
 
@@ -75,12 +99,121 @@ public final class Migrator {
 
 	private final EngineSettings settings;
 
+	private final ChangeContext changes;
+
+	/**
+	 * A migrator for a development database (tests and tools that drive the core
+	 * directly).
+	 */
 	public Migrator(DataSource dataSource, MigratorConfig config) {
+		this(dataSource, config, TargetDatabase.development("development"));
+	}
+
+	/**
+	 * @param target where changes go: the environment decides which confirmations they
+	 * need
+	 */
+	public Migrator(DataSource dataSource, MigratorConfig config, TargetDatabase target) {
 		this.dataSource = dataSource;
 		this.config = config;
 		this.history = new HistoryTable(config.historySchema());
 		this.settings = new EngineSettings(dataSource, this.history, config.operator(), config.lockWait(),
 				config.lockTimeout(), config.statementTimeout());
+		this.changes = new ChangeContext(dataSource, config, this.settings, target);
+	}
+
+	public TargetDatabase target() {
+		return this.changes.target();
+	}
+
+	public ApplyProposal proposeApply(ApplyChange.Request request) {
+		return new ApplyChange(this.changes).propose(request);
+	}
+
+	public ApplyResult execute(ApplyProposal proposal, Confirmations confirmations, ApplyListener listener,
+			Cancellation cancellation) {
+		return new ApplyChange(this.changes).execute(proposal, confirmations, listener, cancellation);
+	}
+
+	public UndoProposal proposeUndo(UndoChange.Request request) {
+		return new UndoChange(this.changes).propose(request);
+	}
+
+	/** What an undo would destroy, measured on the live database; changes nothing. */
+	public UndoPreview previewUndo(UndoChange.Request request) {
+		return new UndoChange(this.changes).preview(request);
+	}
+
+	public UndoResult execute(UndoProposal proposal, Confirmations confirmations, ApplyListener listener,
+			Cancellation cancellation) {
+		return new UndoChange(this.changes).execute(proposal, confirmations, listener, cancellation);
+	}
+
+	public RecordsProposal<MarkResult> proposeMarkApplied(MarkAppliedChange.Request request) {
+		return new MarkAppliedChange(this.changes).propose(request);
+	}
+
+	public MarkResult markApplied(RecordsProposal<MarkResult> proposal, MarkAppliedChange.Request request,
+			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
+		return new MarkAppliedChange(this.changes).execute(proposal, request, confirmations, listener, cancellation);
+	}
+
+	public RecordsProposal<AppliedMigration> proposeMarkPending(MarkPendingChange.Request request) {
+		return new MarkPendingChange(this.changes).propose(request);
+	}
+
+	public AppliedMigration markPending(RecordsProposal<AppliedMigration> proposal, MarkPendingChange.Request request,
+			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
+		return new MarkPendingChange(this.changes).execute(proposal, request, confirmations, listener, cancellation);
+	}
+
+	public RecordsProposal<List<MigrationStatus>> proposeRepair(RepairRequest request) {
+		return new RepairChange(this.changes).propose(request);
+	}
+
+	public RepairResult repair(RecordsProposal<List<MigrationStatus>> proposal, RepairRequest request,
+			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
+		return new RepairChange(this.changes).execute(proposal, request, confirmations, listener, cancellation);
+	}
+
+	public RecordsProposal<List<String>> proposeReset() {
+		return new ResetChange(this.changes).propose();
+	}
+
+	public ResetChange.Outcome reset(RecordsProposal<List<String>> proposal, Confirmations confirmations,
+			ApplyListener listener, Cancellation cancellation) {
+		return new ResetChange(this.changes).execute(proposal, confirmations, listener, cancellation);
+	}
+
+	/** What migsh_trash holds, oldest first. */
+	public List<TrashEntry> trash() {
+		return Trash.list(this.dataSource);
+	}
+
+	public RecordsProposal<List<TrashEntry>> proposeTrashPurge() {
+		return new TrashPurgeChange(this.changes).propose();
+	}
+
+	public List<TrashEntry> purgeTrash(RecordsProposal<List<TrashEntry>> proposal, Optional<Duration> lockWait,
+			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
+		return new TrashPurgeChange(this.changes).execute(proposal, lockWait, confirmations, listener, cancellation);
+	}
+
+	public RecordsProposal<BaselineRequest> proposeBaseline(BaselineRequest request) {
+		return new BaselineChange(this.changes).propose(request);
+	}
+
+	public BaselineResult baseline(RecordsProposal<BaselineRequest> proposal, Optional<Duration> lockWait,
+			Confirmations confirmations) {
+		return new BaselineChange(this.changes).execute(proposal, lockWait, confirmations);
+	}
+
+	/**
+	 * The plan {@code apply} would run for {@code target}, with its findings and
+	 * fingerprint; changes nothing.
+	 */
+	public MigrationPlan plan(ApplyTarget target, boolean allowOutOfOrder) {
+		return new Planner(this.dataSource, this.config).plan(target, status(), allowOutOfOrder);
 	}
 
 	public MigratorConfig config() {
@@ -103,6 +236,11 @@ public final class Migrator {
 		return MigrationDetails.of(status().resolve(idOrVersion));
 	}
 
+	/**
+	 * The engine alone, with no pre-flight and no confirmations: for tests of the engine
+	 * and embedding callers that checked elsewhere. Commands go through propose and
+	 * execute.
+	 */
 	public ApplyResult apply(ApplyRequest request, ApplyListener listener, Cancellation cancellation) {
 		return new Apply(this.settings).run(catalog(), request, listener, cancellation);
 	}
@@ -112,6 +250,9 @@ public final class Migrator {
 		return UndoPlan.of(status(), target, force);
 	}
 
+	/**
+	 * The engine alone, like {@link #apply(ApplyRequest, ApplyListener, Cancellation)}.
+	 */
 	public UndoResult undo(UndoRequest request, ApplyListener listener, Cancellation cancellation) {
 		return new Undo(this.settings).run(catalog(), request, listener, cancellation);
 	}
@@ -128,9 +269,21 @@ public final class Migrator {
 		return idsOrVersions.stream().map(id -> check.check(status, id)).toList();
 	}
 
+	/**
+	 * Records a pending migration whose objects all exist; refuses (exit code 3) when
+	 * some are missing.
+	 */
 	public MarkResult markApplied(String idOrVersion) {
-		return new MarkApplied(this.settings).run(catalog(), idOrVersion, this.config.lockWait(),
-				LockWaitListener.none());
+		return markApplied(idOrVersion, false);
+	}
+
+	/**
+	 * As {@link #markApplied(String)}; {@code allowMissing} records it anyway, audited
+	 * with the list.
+	 */
+	public MarkResult markApplied(String idOrVersion, boolean allowMissing) {
+		return new MarkApplied(this.settings).run(catalog(), idOrVersion, allowMissing, HistoryExpectation.NONE,
+				this.config.lockWait(), LockWaitListener.none(), Cancellation.none());
 	}
 
 	/**
@@ -138,12 +291,13 @@ public final class Migrator {
 	 * removed.
 	 */
 	public AppliedMigration markPending(String idOrVersion) {
-		return new MarkPending(this.settings).run(catalog(), idOrVersion, this.config.lockWait(),
-				LockWaitListener.none());
+		return new MarkPending(this.settings).run(catalog(), idOrVersion, HistoryExpectation.NONE,
+				this.config.lockWait(), LockWaitListener.none(), Cancellation.none());
 	}
 
 	public RepairResult repair(RepairRequest request) {
-		return new Repair(this.settings).run(catalog(), request, LockWaitListener.none());
+		return new Repair(this.settings).run(catalog(), request, HistoryExpectation.NONE, LockWaitListener.none(),
+				Cancellation.none());
 	}
 
 	/**
@@ -160,7 +314,8 @@ public final class Migrator {
 	 * call.
 	 */
 	public ResetResult reset(LockWaitListener listener, Cancellation cancellation) {
-		return new Reset(this.settings).run(this.config.lockWait(), listener, cancellation);
+		return new Reset(this.settings).run(catalog(), HistoryExpectation.NONE, this.config.lockWait(), listener,
+				cancellation);
 	}
 
 	/** Ids that {@code apply} can take: pending and out-of-order migrations, in order. */

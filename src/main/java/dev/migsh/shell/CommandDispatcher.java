@@ -98,9 +98,11 @@ public final class CommandDispatcher {
 		}
 		catch (Exception | StackOverflowError ex) {
 			printNotices(out);
-			return ErrorReporter.report(ex, out, this.session.secrets(), this.session.launch().verbose());
+			boolean json = this.session.launch().json() || words.stream().anyMatch(w -> w.value().equals("--json"));
+			return ErrorReporter.report(ex, out, this.session.secrets(), this.session.launch().verbose(), json);
 		}
 		finally {
+			this.interrupts.clear();
 			this.afterCommand.run();
 		}
 	}

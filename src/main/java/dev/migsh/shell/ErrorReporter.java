@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessException;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
+import dev.migsh.core.apply.MigrationFailedException;
 import dev.migsh.core.connect.Redaction;
 import dev.migsh.core.connect.Secret;
 
@@ -24,26 +25,62 @@ public final class ErrorReporter {
 	private ErrorReporter() {
 	}
 
+	/**
+	 * What {@code --json} prints for an error, on stdout where the command's JSON would
+	 * have been.
+	 *
+	 * @param location file:line:column, when the error is in a migration file
+	 */
+	public record JsonError(String error, String hint, String sqlstate, String location, int exitCode) {
+	}
+
 	public static ExitCode report(Throwable error, Output out, List<String> secrets, boolean verbose) {
+		return report(error, out, secrets, verbose, false);
+	}
+
+	/**
+	 * As {@link #report(Throwable, Output, List, boolean)}; with {@code json} also a JSON
+	 * object on stdout.
+	 */
+	public static ExitCode report(Throwable error, Output out, List<String> secrets, boolean verbose, boolean json) {
 		Throwable cause = unwrap(error);
 		log.debug("command failed", cause);
-		if (cause instanceof MigshException ex) {
-			out.error(redact(ex.getMessage(), secrets), redact(ex.hint(), secrets));
-			trace(cause, out, verbose);
-			return ex.exitCode();
-		}
+		String message;
+		String hint;
+		ExitCode code;
+		String sqlState = null;
+		String location = null;
 		SQLException sql = findSql(cause);
-		if (sql != null) {
-			out.error(redact("the database refused: " + sql.getMessage() + " [SQLSTATE " + sql.getSQLState() + "]",
-					secrets), "check the server log; run with --verbose for details");
-			trace(cause, out, verbose);
-			return ExitCode.FAILED;
+		if (cause instanceof MigshException ex) {
+			message = ex.getMessage();
+			hint = ex.hint();
+			code = ex.exitCode();
+			if (ex instanceof MigrationFailedException failed) {
+				sqlState = failed.sqlState().orElse(null);
+				location = failed.location();
+			}
+			else if (sql != null) {
+				sqlState = sql.getSQLState();
+			}
 		}
-		log.error("unexpected failure", cause);
-		out.error(redact("unexpected failure: " + cause, secrets),
-				"this is a bug in migsh; the stack trace is in ~/.migsh/logs/migsh.log (or run with --verbose)");
+		else if (sql != null) {
+			message = "the database refused: " + sql.getMessage() + " [SQLSTATE " + sql.getSQLState() + "]";
+			hint = "check the server log; run with --verbose for details";
+			code = ExitCode.FAILED;
+			sqlState = sql.getSQLState();
+		}
+		else {
+			log.error("unexpected failure", cause);
+			message = "unexpected failure: " + cause;
+			hint = "this is a bug in migsh; the stack trace is in ~/.migsh/logs/migsh.log (or run with --verbose)";
+			code = ExitCode.FAILED;
+		}
+		out.error(redact(message, secrets), redact(hint, secrets));
+		if (json) {
+			out.json(new JsonError(redact(message, secrets), redact(hint, secrets), sqlState, location, code.code()));
+		}
 		trace(cause, out, verbose);
-		return ExitCode.FAILED;
+		return code;
 	}
 
 	private static void trace(Throwable cause, Output out, boolean verbose) {

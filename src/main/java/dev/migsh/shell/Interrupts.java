@@ -34,6 +34,12 @@ public final class Interrupts {
 		this.fired = false;
 	}
 
+	/** Forgets the cancel action: the command that registered it has ended. */
+	public void clear() {
+		this.action = null;
+		this.fired = false;
+	}
+
 	public interface Registration extends AutoCloseable {
 
 		@Override

@@ -15,10 +15,11 @@ import dev.migsh.core.UsageException;
  * {@code --transcript} logs any run.
  */
 public record LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
-		boolean verbose, Path script, List<String> command, ScriptOptions scriptOptions, Path transcript) {
+		boolean verbose, Path script, List<String> command, ScriptOptions scriptOptions, Path transcript,
+		boolean allowInsecure) {
 
 	public static final String USAGE = "java -jar migsh.jar [--url URL] [--env ENV] [--migrations DIR] [--schema NAME]"
-			+ " [--yes] [--json] [--verbose] [--transcript FILE]"
+			+ " [--yes] [--json] [--verbose] [--allow-insecure] [--transcript FILE]"
 			+ " [--script FILE [--set VAR=value]... [--from N] [--dry-run] | COMMAND [ARGS...]]";
 
 	public LaunchOptions {
@@ -27,7 +28,7 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 
 	public LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
 			boolean verbose, Path script, List<String> command) {
-		this(url, env, migrations, schema, yes, json, verbose, script, command, ScriptOptions.DEFAULT, null);
+		this(url, env, migrations, schema, yes, json, verbose, script, command, ScriptOptions.DEFAULT, null, false);
 	}
 
 	public enum Mode {
@@ -51,6 +52,7 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 		boolean yes = false;
 		boolean json = false;
 		boolean verbose = false;
+		boolean allowInsecure = "true".equalsIgnoreCase(env.getOrDefault("MIGSH_ALLOW_INSECURE", ""));
 		Path script = null;
 		Path transcript = null;
 		List<String> assignments = new ArrayList<>();
@@ -80,6 +82,7 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 				case "--yes" -> yes = true;
 				case "--json" -> json = true;
 				case "--verbose" -> verbose = true;
+				case "--allow-insecure" -> allowInsecure = true;
 				default -> throw new UsageException("unknown option '" + arg + "'", "usage: " + USAGE);
 			}
 			i += (inline == null && takesValue(name)) ? 2 : 1;
@@ -104,7 +107,7 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 			schema = env.getOrDefault("MIGSH_SCHEMA", "migsh");
 		}
 		return new LaunchOptions(url, environment, migrations, schema, yes, json, verbose, script, command,
-				scriptOptions, transcript);
+				scriptOptions, transcript, allowInsecure);
 	}
 
 	private static boolean takesValue(String name) {

@@ -16,7 +16,9 @@ import dev.migsh.core.connect.ConnectionFailedException;
 import dev.migsh.core.connect.ConnectionSettings;
 import dev.migsh.core.connect.Database;
 import dev.migsh.core.connect.Environment;
+import dev.migsh.core.connect.PostgresUrl;
 import dev.migsh.core.connect.Sandbox;
+import dev.migsh.core.connect.TargetDatabase;
 import dev.migsh.core.connect.Secret;
 import dev.migsh.core.connect.Resolution;
 import dev.migsh.core.connect.SettingsResolver;
@@ -69,6 +71,20 @@ public final class ShellSession implements AutoCloseable {
 		this.workingDir = workingDir;
 		this.userHome = userHome;
 		this.home = home;
+		if (launch.url() != null && passwordIn(launch.url())) {
+			this.notices.add("Warning: the password given in --url can be read by other users of this host (ps shows"
+					+ " command lines); prefer PGPASSWORD, ~/.pgpass, or leave it out to be asked for it.");
+		}
+	}
+
+	private static boolean passwordIn(String url) {
+		try {
+			return PostgresUrl.parse(url).password() != null;
+		}
+		catch (RuntimeException ex) {
+			// a malformed URL is reported when it is used
+			return false;
+		}
 	}
 
 	public LaunchOptions launch() {
@@ -150,8 +166,11 @@ public final class ShellSession implements AutoCloseable {
 	 * history schema. Cheap to make: it holds no state of its own beyond the pool.
 	 */
 	public Migrator migrator(Prompter prompter) {
-		return new Migrator(database(prompter).dataSource(),
-				MigratorConfig.defaults(migrationsDir()).withHistorySchema(this.launch.schema()));
+		Database db = database(prompter);
+		return new Migrator(db.dataSource(),
+				MigratorConfig.defaults(migrationsDir()).withHistorySchema(this.launch.schema()),
+				new TargetDatabase(this.environment, this.environmentSource, db.serverInfo().database(),
+						db.settings().host(), this.launch.allowInsecure()));
 	}
 
 	public Optional<Database> currentDatabase() {

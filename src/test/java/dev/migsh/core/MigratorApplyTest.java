@@ -263,7 +263,11 @@ class MigratorApplyTest {
 		Migrator migrator = folder.migrator(db);
 
 		assertThat(migrator.checkMarkApplied("001-m").recorded()).isFalse();
-		var result = migrator.markApplied("001-m");
+		assertThatThrownBy(() -> migrator.markApplied("001-m")).isInstanceOf(MigshException.class)
+			.hasMessageContaining("creates 2 object(s) that do not exist here (index m1_idx, function public.m1_fn)")
+			.hasMessageContaining("nothing was recorded");
+		assertThat(migrator.pendingIds()).containsExactly("001-m");
+		var result = migrator.markApplied("001-m", true);
 
 		assertThat(result.existing()).extracting(DbObject::describe).containsExactly("table m1", "type mood");
 		assertThat(result.missing()).extracting(DbObject::describe)

@@ -84,10 +84,18 @@ final class MigshProcess {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
+	/**
+	 * The variables given; a test server reached through MIGSH_URL is development unless
+	 * MIGSH_ENV says otherwise (migsh itself treats every server but the sandbox as
+	 * production).
+	 */
 	static Map<String, String> env(String... pairs) {
 		Map<String, String> env = new HashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
 			env.put(pairs[i], pairs[i + 1]);
+		}
+		if (env.containsKey("MIGSH_URL")) {
+			env.putIfAbsent("MIGSH_ENV", "development");
 		}
 		return env;
 	}

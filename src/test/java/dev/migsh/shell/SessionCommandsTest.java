@@ -42,7 +42,7 @@ class SessionCommandsTest {
 			assertThat(shell.run("info")).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).containsPattern("Host\\s+localhost\\s+MIGSH_URL")
 				.containsPattern("Migration lock\\s+free")
-				.containsPattern("Environment\\s+DEV\\s+development \\(inferred");
+				.containsPattern("Environment\\s+DEV\\s+development \\(from MIGSH_ENV\\)");
 			try (Connection holder = db.dataSource().getConnection(); Statement s = holder.createStatement()) {
 				holder.createStatement().execute("SET application_name = 'other-deployer'");
 				s.execute("SELECT pg_advisory_lock(" + MigrationLock.CLASS_ID + ", "
@@ -50,6 +50,17 @@ class SessionCommandsTest {
 				assertThat(shell.run("info")).isEqualTo(ExitCode.OK);
 				assertThat(shell.out()).containsPattern("Migration lock\\s+held by .*other-deployer");
 			}
+		}
+	}
+
+	@Test
+	void aLocalhostServerIsProductionUnlessTheEnvironmentIsNamed(TestDatabase db) throws Exception {
+		java.util.Map<String, String> env = new java.util.HashMap<>(ShellHarness.env(db.url()));
+		env.remove("MIGSH_ENV");
+		try (ShellHarness shell = new ShellHarness(env, this.dir, this.dir)) {
+			assertThat(shell.run("info")).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).containsPattern(
+					"Environment\\s+PROD\\s+production \\(inferred from host localhost, not the sandbox; --env or MIGSH_ENV");
 		}
 	}
 

@@ -61,11 +61,16 @@ public final class ShellHarness implements AutoCloseable {
 		return new ShellHarness(env(url), dir, dir);
 	}
 
-	/** The environment connectedTo uses: MIGSH_URL and a user name. */
+	/**
+	 * The environment connectedTo uses: MIGSH_URL, a user name and MIGSH_ENV=development.
+	 */
 	public static Map<String, String> env(String url) {
 		Map<String, String> env = new HashMap<>();
 		env.put("MIGSH_URL", url);
 		env.put("USER", "tester");
+		// a test server on localhost is development here; migsh alone would treat it as
+		// production
+		env.put("MIGSH_ENV", "development");
 		return env;
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.history.AuditAction;
@@ -32,13 +33,22 @@ public final class Apply {
 
 	public ApplyResult run(MigrationCatalog migrations, ApplyRequest request, ApplyListener listener,
 			Cancellation cancellation) {
+		return run(migrations, request, HistoryExpectation.NONE, listener, cancellation);
+	}
+
+	public ApplyResult run(MigrationCatalog migrations, ApplyRequest request, HistoryExpectation expected,
+			ApplyListener listener, Cancellation cancellation) {
 		Timeouts timeouts = new Timeouts(request.lockTimeout().orElse(this.settings.lockTimeout()),
 				request.statementTimeout().orElse(this.settings.statementTimeout()));
 		Duration lockWait = request.lockWait().orElse(this.settings.lockWait());
 		try (LockedSession session = LockedSession.open(this.settings, "apply", lockWait, listener::lockWaiting,
 				cancellation)) {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
+			expected.check(status);
 			ApplyPlan plan = ApplyPlan.of(status, request.target(), request.allowOutOfOrder());
+			List<dev.migsh.core.plan.MigrationStatus> before = status.appliedInOrder();
+			Optional<String> latestBefore = before.isEmpty() ? Optional.empty()
+					: Optional.of(before.get(before.size() - 1).id());
 			SectionRunner runner = new SectionRunner(session.connection(), cancellation, session.watch(timeouts),
 					listener);
 			List<MigrationResult> applied = new ArrayList<>();
@@ -57,7 +67,7 @@ public final class Apply {
 				applied.add(result);
 				listener.migrationFinished(result);
 			}
-			return new ApplyResult(applied);
+			return new ApplyResult(applied, latestBefore);
 		}
 		catch (SQLException ex) {
 			if (PostgresErrors.isConnectionLost(ex)) {

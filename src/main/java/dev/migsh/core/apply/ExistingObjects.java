@@ -27,6 +27,10 @@ final class ExistingObjects {
 			SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
 				WHERE attrelid = pg_catalog.to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped)""";
 
+	private static final String CONSTRAINT = """
+			SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint
+				WHERE conrelid = pg_catalog.to_regclass(?) AND conname = ?)""";
+
 	record Split(List<DbObject> existing, List<DbObject> missing) {
 	}
 
@@ -48,6 +52,7 @@ final class ExistingObjects {
 			case SCHEMA -> SCHEMA;
 			case FUNCTION, PROCEDURE -> ROUTINE;
 			case COLUMN -> COLUMN;
+			case CONSTRAINT -> CONSTRAINT;
 			default -> RELATION;
 		};
 		try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -56,7 +61,7 @@ final class ExistingObjects {
 				ps.setString(2, object.schema().orElse(null));
 				ps.setString(3, object.schema().orElse(null));
 			}
-			else if (sql == COLUMN) {
+			else if (sql == COLUMN || sql == CONSTRAINT) {
 				int dot = lastDotOutsideQuotes(object.sqlName());
 				ps.setString(1, object.sqlName().substring(0, dot));
 				ps.setString(2, object.name().substring(object.name().lastIndexOf('.') + 1));

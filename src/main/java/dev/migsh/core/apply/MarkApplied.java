@@ -13,6 +13,7 @@ import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
 import dev.migsh.core.history.HistoryState;
 import dev.migsh.core.plan.DbObject;
+import dev.migsh.core.plan.DdlConstraints;
 import dev.migsh.core.plan.DdlObjects;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.core.plan.StatusReport;
@@ -35,7 +36,7 @@ public final class MarkApplied {
 	public MarkResult check(StatusReport status, String id) {
 		MigrationFile file = pendingFile(status, id);
 		try (Connection connection = this.settings.dataSource().getConnection()) {
-			ExistingObjects.Split split = ExistingObjects.check(connection, DdlObjects.created(file.up().statements()));
+			ExistingObjects.Split split = ExistingObjects.check(connection, objects(file));
 			return new MarkResult(file.id(), split.existing(), split.missing(), false);
 		}
 		catch (SQLException ex) {
@@ -43,13 +44,22 @@ public final class MarkApplied {
 		}
 	}
 
-	public MarkResult run(MigrationCatalog migrations, String id, Duration lockWait, LockWaitListener listener) {
+	/**
+	 * Records {@code id} under the lock, verifying its objects there; with missing
+	 * objects it refuses (exit code 3) unless {@code allowMissing}.
+	 */
+	public MarkResult run(MigrationCatalog migrations, String id, boolean allowMissing, HistoryExpectation expected,
+			Duration lockWait, LockWaitListener listener, Cancellation cancellation) {
 		try (LockedSession session = LockedSession.open(this.settings, "mark-applied", lockWait, listener,
-				Cancellation.none())) {
+				cancellation)) {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
+			expected.check(status);
 			MigrationFile file = pendingFile(status, id);
 			Connection connection = session.connection();
-			ExistingObjects.Split split = ExistingObjects.check(connection, DdlObjects.created(file.up().statements()));
+			ExistingObjects.Split split = ExistingObjects.check(connection, objects(file));
+			if (!split.missing().isEmpty() && !allowMissing) {
+				throw missing(file.id(), split.missing());
+			}
 			connection.setAutoCommit(false);
 			try {
 				session.lock().verify();
@@ -67,6 +77,29 @@ public final class MarkApplied {
 		}
 	}
 
+	/**
+	 * The refusal when objects are missing: verification is not a prompt, so --yes does
+	 * not pass it.
+	 */
+	public static MigshException missing(String id, List<DbObject> missing) {
+		return new MigshException(
+				id + " creates " + missing.size() + " object(s) that do not exist here (" + names(missing)
+						+ "), so it has probably not run; nothing was recorded",
+				"Run `apply " + id + "` instead; if those objects are really not needed, record it anyway with"
+						+ " `mark-applied " + id + " --allow-missing` (audited with the list).",
+				ExitCode.PREFLIGHT_REFUSED, null);
+	}
+
+	/**
+	 * What mark-applied verifies: the objects the up section creates, and its named
+	 * constraints.
+	 */
+	static List<DbObject> objects(MigrationFile file) {
+		List<DbObject> objects = new java.util.ArrayList<>(DdlObjects.created(file.up().statements()));
+		objects.addAll(DdlConstraints.created(file.up().statements()));
+		return objects;
+	}
+
 	private static MigrationFile pendingFile(StatusReport status, String id) {
 		MigrationStatus row = status.resolve(id);
 		if (!row.isPending()) {
@@ -81,7 +114,8 @@ public final class MarkApplied {
 	}
 
 	private static String describe(ExistingObjects.Split split) {
-		return "marked without running; existing: " + names(split.existing()) + "; missing: " + names(split.missing());
+		return "marked without running; existing: " + names(split.existing()) + "; missing: " + names(split.missing())
+				+ (split.missing().isEmpty() ? "" : " (recorded anyway with --allow-missing)");
 	}
 
 	private static String names(List<DbObject> objects) {

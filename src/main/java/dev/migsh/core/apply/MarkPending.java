@@ -28,10 +28,12 @@ public final class MarkPending {
 	}
 
 	/** Returns the row that was removed. */
-	public AppliedMigration run(MigrationCatalog migrations, String id, Duration lockWait, LockWaitListener listener) {
+	public AppliedMigration run(MigrationCatalog migrations, String id, HistoryExpectation expected, Duration lockWait,
+			LockWaitListener listener, Cancellation cancellation) {
 		try (LockedSession session = LockedSession.open(this.settings, "mark-pending", lockWait, listener,
-				Cancellation.none())) {
+				cancellation)) {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
+			expected.check(status);
 			MigrationStatus row = status.resolve(id);
 			AppliedMigration applied = row.applied()
 				.orElseThrow(() -> new MigshException("Migration " + row.id() + " is not in the history (pending)",

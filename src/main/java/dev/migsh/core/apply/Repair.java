@@ -29,11 +29,25 @@ public final class Repair {
 		this.settings = settings;
 	}
 
-	public RepairResult run(MigrationCatalog migrations, RepairRequest request, LockWaitListener listener) {
+	/**
+	 * What repair would do to the rows of {@code status}: changed rows to accept, failed
+	 * rows to clear.
+	 */
+	public static List<MigrationStatus> todo(StatusReport status, RepairRequest request) {
+		List<MigrationStatus> rows = request.id().map(id -> List.of(status.resolve(id))).orElse(status.rows());
+		return rows.stream()
+			.filter(r -> (r.state() == MigrationState.CHANGED && request.acceptChanged())
+					|| (r.state() == MigrationState.FAILED && request.clearFailed()))
+			.toList();
+	}
+
+	public RepairResult run(MigrationCatalog migrations, RepairRequest request, HistoryExpectation expected,
+			LockWaitListener listener, Cancellation cancellation) {
 		try (LockedSession session = LockedSession.open(this.settings, "repair",
-				request.lockWait().orElse(this.settings.lockWait()), listener, Cancellation.none())) {
+				request.lockWait().orElse(this.settings.lockWait()), listener, cancellation)) {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
-			List<MigrationStatus> rows = request.id().map(id -> List.of(status.resolve(id))).orElse(status.rows());
+			expected.check(status);
+			List<MigrationStatus> rows = todo(status, request);
 			Connection connection = session.connection();
 			List<RepairResult.Action> actions = new ArrayList<>();
 			connection.setAutoCommit(false);
@@ -60,10 +74,10 @@ public final class Repair {
 
 	private static RepairResult.Action accept(LockedSession session, MigrationStatus row) throws SQLException {
 		AppliedMigration applied = row.applied().get();
-		String detail = "accepted the edited file: up checksum " + applied.upChecksum() + " -> "
-				+ row.file().get().up().checksum();
+		String detail = "accepted the edited file: up checksum " + applied.currentUpChecksum() + " -> "
+				+ row.file().get().up().checksum() + " (the SQL that ran stays recorded)";
 		session.lock().verify();
-		session.history().accept(session.connection(), row.file().get());
+		session.history().accept(session.connection(), row.file().get(), session.operator());
 		session.audit(AuditAction.REPAIR, row.id(), AuditOutcome.OK, detail);
 		return new RepairResult.Action(row.id(), RepairResult.Kind.ACCEPTED_CHANGE, detail, List.of());
 	}

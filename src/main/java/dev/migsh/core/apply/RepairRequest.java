@@ -18,4 +18,8 @@ public record RepairRequest(Optional<String> id, boolean acceptChanged, boolean 
 		return new RepairRequest(Optional.of(id), true, true, Optional.empty());
 	}
 
+	public RepairRequest withLockWait(Duration wait) {
+		return new RepairRequest(this.id, this.acceptChanged, this.clearFailed, Optional.of(wait));
+	}
+
 }

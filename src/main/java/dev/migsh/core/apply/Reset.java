@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migsh.core.catalog.MigrationCatalog;
 import dev.migsh.core.history.AppliedMigration;
+import dev.migsh.core.plan.StatusReport;
 import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
 import dev.migsh.core.postgres.Identifiers;
@@ -44,8 +46,10 @@ public final class Reset {
 		}
 	}
 
-	public ResetResult run(Duration lockWait, LockWaitListener listener, Cancellation cancellation) {
+	public ResetResult run(MigrationCatalog migrations, HistoryExpectation expected, Duration lockWait,
+			LockWaitListener listener, Cancellation cancellation) {
 		try (LockedSession session = LockedSession.open(this.settings, "reset", lockWait, listener, cancellation)) {
+			expected.check(StatusReport.of(migrations, session.readHistory()));
 			Connection connection = session.connection();
 			connection.setAutoCommit(false);
 			try {

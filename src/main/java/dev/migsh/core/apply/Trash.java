@@ -5,13 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.core.history.AuditAction;
+import dev.migsh.core.history.AuditOutcome;
 import dev.migsh.core.plan.DbObject;
 import dev.migsh.core.plan.DdlObjects;
 import dev.migsh.core.postgres.Identifiers;
@@ -127,19 +132,7 @@ public final class Trash {
 	/** What the trash holds, oldest first; empty when it was never used. */
 	public static List<TrashEntry> list(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			if (!exists(connection)) {
-				return List.of();
-			}
-			List<TrashEntry> entries = new ArrayList<>();
-			try (PreparedStatement ps = connection.prepareStatement(LIST); ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					entries.add(new TrashEntry(rs.getLong(1), rs.getString(2),
-							TrashEntry.Kind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
-							rs.getString(4), rs.getString(5), Optional.ofNullable(rs.getString(6)), rs.getString(7),
-							rs.getLong(8), rs.getTimestamp(9).toInstant(), rs.getString(10)));
-				}
-			}
-			return entries;
+			return list(connection);
 		}
 		catch (SQLException ex) {
 			throw PostgresErrors.failure("Could not read the trash in schema " + SCHEMA, ex,
@@ -147,31 +140,64 @@ public final class Trash {
 		}
 	}
 
+	static List<TrashEntry> list(Connection connection) throws SQLException {
+		if (!exists(connection)) {
+			return List.of();
+		}
+		List<TrashEntry> entries = new ArrayList<>();
+		try (PreparedStatement ps = connection.prepareStatement(LIST); ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				entries.add(new TrashEntry(rs.getLong(1), rs.getString(2),
+						TrashEntry.Kind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4),
+						rs.getString(5), Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getLong(8),
+						rs.getTimestamp(9).toInstant(), rs.getString(10)));
+			}
+		}
+		return entries;
+	}
+
 	/**
-	 * Drops every kept table and the schema itself, in one transaction; returns what was
+	 * {@code trash purge} under the migration lock: drops every kept table and the schema
+	 * itself in one transaction, with an audit row, after checking under the lock that
+	 * the trash holds what the caller showed ({@code expected}); returns what was
 	 * dropped.
 	 */
-	public static List<TrashEntry> purge(DataSource dataSource) {
-		List<TrashEntry> entries = list(dataSource);
-		if (entries.isEmpty()) {
-			return entries;
-		}
-		try (Connection connection = dataSource.getConnection()) {
+	public static List<TrashEntry> purge(EngineSettings settings, List<TrashEntry> expected, Duration lockWait,
+			LockWaitListener listener, Cancellation cancellation) {
+		try (LockedSession session = LockedSession.open(settings, "trash purge", lockWait, listener, cancellation)) {
+			Connection connection = session.connection();
+			List<TrashEntry> entries = list(connection);
+			if (!ids(entries).equals(ids(expected))) {
+				throw new MigshException(
+						"The trash changed since it was shown (" + expected.size() + " entries then, " + entries.size()
+								+ " now); nothing was dropped",
+						"Look at it again with `trash`, then purge.", ExitCode.PREFLIGHT_REFUSED, null);
+			}
+			if (entries.isEmpty()) {
+				return entries;
+			}
 			connection.setAutoCommit(false);
 			try (Statement st = connection.createStatement()) {
 				st.execute("DROP SCHEMA " + Identifiers.quote(SCHEMA) + " CASCADE");
+				session.audit(AuditAction.TRASH_PURGE, null, AuditOutcome.OK,
+						"dropped " + entries.size() + " kept copies ("
+								+ entries.stream().mapToLong(TrashEntry::rows).sum() + " rows): "
+								+ String.join(", ", entries.stream().map(TrashEntry::source).toList()));
 				connection.commit();
 			}
-			catch (SQLException ex) {
-				connection.rollback();
-				throw ex;
+			finally {
+				session.resetQuietly();
 			}
 			return entries;
 		}
 		catch (SQLException ex) {
-			throw PostgresErrors.failure("Could not empty the trash in schema " + SCHEMA, ex,
+			throw PostgresErrors.failure("Could not empty the trash in schema " + SCHEMA + "; nothing was dropped", ex,
 					"Check that the user owns schema " + SCHEMA + ".");
 		}
+	}
+
+	private static List<Long> ids(List<TrashEntry> entries) {
+		return entries.stream().map(TrashEntry::id).toList();
 	}
 
 	private static boolean exists(Connection connection) throws SQLException {

@@ -31,12 +31,18 @@ public final class Undo {
 
 	public UndoResult run(MigrationCatalog migrations, UndoRequest request, ApplyListener listener,
 			Cancellation cancellation) {
+		return run(migrations, request, HistoryExpectation.NONE, listener, cancellation);
+	}
+
+	public UndoResult run(MigrationCatalog migrations, UndoRequest request, HistoryExpectation expected,
+			ApplyListener listener, Cancellation cancellation) {
 		Timeouts timeouts = new Timeouts(request.lockTimeout().orElse(this.settings.lockTimeout()),
 				request.statementTimeout().orElse(this.settings.statementTimeout()));
 		Duration lockWait = request.lockWait().orElse(this.settings.lockWait());
 		try (LockedSession session = LockedSession.open(this.settings, "undo", lockWait, listener::lockWaiting,
 				cancellation)) {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
+			expected.check(status);
 			UndoPlan plan = UndoPlan.of(status, request.target(), request.force());
 			List<TrashEntry> kept = new ArrayList<>();
 			// the drop's data goes to migsh_trash first, on the same connection and so in

@@ -43,6 +43,14 @@ public final class Sandbox implements AutoCloseable {
 
 	static final int PREFERRED_PORT = 54329;
 
+	/**
+	 * The port this user's sandbox tries first: one of 500 above {@link #PREFERRED_PORT},
+	 * chosen by the user name, so two users on one host get different, stable ports.
+	 */
+	static int preferredPort(String user) {
+		return PREFERRED_PORT + Math.floorMod(user.hashCode(), 500);
+	}
+
 	private final Path root;
 
 	private final int port;
@@ -241,9 +249,10 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	private static int freePort() throws IOException {
-		if (!answers(PREFERRED_PORT)) {
-			try (ServerSocket probe = new ServerSocket(PREFERRED_PORT)) {
-				return PREFERRED_PORT;
+		int preferred = preferredPort(System.getProperty("user.name", ""));
+		if (!answers(preferred)) {
+			try (ServerSocket probe = new ServerSocket(preferred)) {
+				return preferred;
 			}
 			catch (IOException ex) {
 				// taken by something that does not answer; fall through to any free port

@@ -176,10 +176,11 @@ public final class SettingsResolver {
 		if (settings == null) {
 			return new EnvironmentChoice(Environment.DEVELOPMENT, true, ConnectionSettings.SANDBOX);
 		}
-		String host = settings.host();
-		boolean local = host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1") || host.equals("::1")
-				|| host.startsWith("/");
-		return new EnvironmentChoice(local ? Environment.DEVELOPMENT : Environment.PRODUCTION, true, "host " + host);
+		// Only the sandbox is development by default: an ops engineer on the production
+		// host
+		// reaches it as localhost, so a local address says nothing about the environment.
+		return new EnvironmentChoice(Environment.PRODUCTION, true,
+				"host " + settings.host() + ", not the sandbox; --env or MIGSH_ENV says otherwise");
 	}
 
 	private static int port(FoundSettings found) {

@@ -24,7 +24,7 @@ import dev.migsh.core.postgres.Identifiers;
 public final class HistoryTable {
 
 	/** The layout this release writes; a newer one in the database is refused. */
-	public static final int LAYOUT_VERSION = 1;
+	public static final int LAYOUT_VERSION = 2;
 
 	private static final String[] CREATE = { "CREATE SCHEMA IF NOT EXISTS {schema}",
 			"CREATE TABLE IF NOT EXISTS {schema}.meta (key text PRIMARY KEY, value text NOT NULL)", """
@@ -66,18 +66,23 @@ public final class HistoryTable {
 					$$""", "DROP TRIGGER IF EXISTS audit_is_append_only ON {schema}.audit", """
 					CREATE TRIGGER audit_is_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {schema}.audit
 					FOR EACH STATEMENT EXECUTE FUNCTION {schema}.audit_is_append_only()""",
-			"INSERT INTO {schema}.meta (key, value) VALUES ('layout_version', '" + LAYOUT_VERSION
-					+ "') ON CONFLICT (key) DO NOTHING" };
+			"INSERT INTO {schema}.meta (key, value) VALUES ('layout_version', '1') ON CONFLICT (key) DO NOTHING" };
+
+	// Layout 2: repair appends what it accepted instead of overwriting what ran.
+	private static final String[] UPGRADE_TO_2 = {
+			"""
+					ALTER TABLE {schema}.history ADD COLUMN IF NOT EXISTS accepted_up_checksum text,
+						ADD COLUMN IF NOT EXISTS accepted_down_checksum text, ADD COLUMN IF NOT EXISTS accepted_verify_checksum text,
+						ADD COLUMN IF NOT EXISTS accepted_up_sql text, ADD COLUMN IF NOT EXISTS accepted_down_sql text,
+						ADD COLUMN IF NOT EXISTS accepted_at timestamptz, ADD COLUMN IF NOT EXISTS accepted_by text""",
+			"UPDATE {schema}.meta SET value = '2' WHERE key = 'layout_version'" };
 
 	private static final String EXISTS = "SELECT to_regclass(?) IS NOT NULL";
 
 	private static final String LAYOUT = "SELECT value FROM {schema}.meta WHERE key = 'layout_version'";
 
-	private static final String SELECT = """
-			SELECT installed_rank, migration_id, version, name, state, up_checksum, down_checksum, verify_checksum,
-				up_sql, down_sql, applied_at, db_user, os_user, execution_ms, statements_total, statements_done,
-				error, failed_statement
-			FROM {schema}.history ORDER BY installed_rank""";
+	// * so that a layout-1 table (not yet upgraded by a changing command) reads too
+	private static final String SELECT = "SELECT * FROM {schema}.history ORDER BY installed_rank";
 
 	private static final String INSERT = """
 			INSERT INTO {schema}.history (migration_id, version, name, state, up_checksum, down_checksum,
@@ -97,8 +102,9 @@ public final class HistoryTable {
 				error = NULL, execution_ms = ?, applied_at = clock_timestamp() WHERE migration_id = ?""";
 
 	private static final String ACCEPT = """
-			UPDATE {schema}.history SET version = ?, name = ?, up_checksum = ?, down_checksum = ?, verify_checksum = ?,
-				up_sql = ?, down_sql = ? WHERE migration_id = ?""";
+			UPDATE {schema}.history SET accepted_up_checksum = ?, accepted_down_checksum = ?,
+				accepted_verify_checksum = ?, accepted_up_sql = ?, accepted_down_sql = ?,
+				accepted_at = clock_timestamp(), accepted_by = ? WHERE migration_id = ?""";
 
 	private static final String DELETE = "DELETE FROM {schema}.history WHERE migration_id = ?";
 
@@ -149,13 +155,19 @@ public final class HistoryTable {
 					st.execute(sql(sql));
 				}
 			}
+			int layout;
 			try (ResultSet rs = st.executeQuery(sql(LAYOUT))) {
-				int layout = rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
-				if (layout > LAYOUT_VERSION) {
-					throw new MigshException(
-							"The history in schema " + this.schema + " has layout " + layout
-									+ ", newer than this migsh understands (" + LAYOUT_VERSION + ")",
-							"Use the migsh release that wrote it, or a newer one.");
+				layout = rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+			}
+			if (layout > LAYOUT_VERSION) {
+				throw new MigshException(
+						"The history in schema " + this.schema + " has layout " + layout
+								+ ", newer than this migsh understands (" + LAYOUT_VERSION + ")",
+						"Use the migsh release that wrote it, or a newer one.");
+			}
+			if (layout < 2) {
+				for (String sql : UPGRADE_TO_2) {
+					st.execute(sql(sql));
 				}
 			}
 			connection.commit();
@@ -179,8 +191,17 @@ public final class HistoryTable {
 			return rows;
 		}
 		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql(SELECT))) {
+			boolean layout2 = hasColumn(rs, "accepted_up_checksum");
 			while (rs.next()) {
 				Timestamp at = rs.getTimestamp("applied_at");
+				Optional<AppliedMigration.Acceptance> accepted = Optional.empty();
+				if (layout2 && rs.getString("accepted_up_checksum") != null) {
+					accepted = Optional.of(new AppliedMigration.Acceptance(rs.getString("accepted_up_checksum"),
+							Optional.ofNullable(rs.getString("accepted_down_checksum")),
+							Optional.ofNullable(rs.getString("accepted_verify_checksum")),
+							rs.getString("accepted_up_sql"), Optional.ofNullable(rs.getString("accepted_down_sql")),
+							rs.getTimestamp("accepted_at").toInstant(), rs.getString("accepted_by")));
+				}
 				rows.add(new AppliedMigration(rs.getLong("installed_rank"), rs.getString("migration_id"),
 						rs.getString("version"), rs.getString("name"), HistoryState.of(rs.getString("state")),
 						rs.getString("up_checksum"), Optional.ofNullable(rs.getString("down_checksum")),
@@ -188,7 +209,7 @@ public final class HistoryTable {
 						Optional.ofNullable(rs.getString("down_sql")), at.toInstant(), rs.getString("db_user"),
 						rs.getString("os_user"), rs.getLong("execution_ms"), rs.getInt("statements_total"),
 						rs.getInt("statements_done"), Optional.ofNullable(rs.getString("error")),
-						rs.getInt("failed_statement")));
+						rs.getInt("failed_statement"), accepted));
 			}
 		}
 		return rows;
@@ -231,11 +252,24 @@ public final class HistoryTable {
 		update(connection, sql(FINISH), executionMs, id);
 	}
 
-	/** Takes the file's checksums and SQL as what ran (repair of an edited file). */
-	public void accept(Connection connection, MigrationFile file) throws SQLException {
-		update(connection, sql(ACCEPT), file.version().text(), file.name(), file.up().checksum(),
-				file.down().map(Section::checksum).orElse(null), file.verify().map(Section::checksum).orElse(null),
-				file.up().sql(), file.down().map(Section::sql).orElse(null), file.id());
+	/**
+	 * Records the file's checksums and SQL as accepted (repair of an edited file), with
+	 * who and when; what ran stays as it was.
+	 */
+	public void accept(Connection connection, MigrationFile file, String operator) throws SQLException {
+		update(connection, sql(ACCEPT), file.up().checksum(), file.down().map(Section::checksum).orElse(null),
+				file.verify().map(Section::checksum).orElse(null), file.up().sql(),
+				file.down().map(Section::sql).orElse(null), operator, file.id());
+	}
+
+	private static boolean hasColumn(ResultSet rs, String column) throws SQLException {
+		var meta = rs.getMetaData();
+		for (int i = 1; i <= meta.getColumnCount(); i++) {
+			if (meta.getColumnName(i).equals(column)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public boolean delete(Connection connection, String id) throws SQLException {

@@ -10,7 +10,7 @@ public record DbObject(Kind kind, String sqlName, Optional<String> schema, Strin
 
 	public enum Kind {
 
-		TABLE, INDEX, VIEW, MATERIALIZED_VIEW, SEQUENCE, TYPE, DOMAIN, FUNCTION, PROCEDURE, SCHEMA, COLUMN;
+		TABLE, INDEX, VIEW, MATERIALIZED_VIEW, SEQUENCE, TYPE, DOMAIN, FUNCTION, PROCEDURE, SCHEMA, COLUMN, CONSTRAINT;
 
 		public String word() {
 			return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');

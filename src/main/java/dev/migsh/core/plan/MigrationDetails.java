@@ -12,7 +12,8 @@ public record MigrationDetails(MigrationStatus status, Optional<RollbackInstruct
 	public static MigrationDetails of(MigrationStatus status) {
 		Optional<String> diff = Optional.empty();
 		if (status.state() == MigrationState.CHANGED) {
-			String ran = status.applied().get().upSql();
+			var applied = status.applied().get();
+			String ran = applied.accepted().map(accepted -> accepted.upSql()).orElse(applied.upSql());
 			String now = status.file().get().up().sql();
 			diff = Optional.of(LineDiff.unified(ran, now, status.id() + " (applied)", status.id() + " (file)"));
 		}

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migsh.core.Migrator;
 import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.SqlStatement;
@@ -52,8 +51,7 @@ public final class Planner {
 	 * The plan for {@code target}; refuses (exit code 3) as {@code apply} would when the
 	 * history is inconsistent or out-of-order migrations are pending.
 	 */
-	public MigrationPlan plan(ApplyTarget target, boolean allowOutOfOrder) {
-		StatusReport status = new Migrator(this.dataSource, this.config).status();
+	public MigrationPlan plan(ApplyTarget target, StatusReport status, boolean allowOutOfOrder) {
 		ApplyPlan chosen = ApplyPlan.of(status, target, allowOutOfOrder);
 		CatalogFacts facts = CatalogFacts.read(this.dataSource, this.config.lockTimeout());
 		return plan(target, status, chosen.migrations(), facts);
@@ -99,12 +97,7 @@ public final class Planner {
 		all.put("target", describe(target));
 		all.put("server_version_num", Integer.toString(facts.serverVersionNum()));
 		all.put("lock_timeout", facts.lockTimeoutMillis() + " ms");
-		for (MigrationStatus row : status.rows()) {
-			row.file()
-				.ifPresent(f -> all.put("file " + f.id(), "up sha256:" + shortSum(f.up().checksum())
-						+ f.down().map(d -> ", down sha256:" + shortSum(d.checksum())).orElse("")));
-			row.applied().ifPresent(a -> all.put("history " + a.id(), recorded(a)));
-		}
+		all.putAll(status.facts());
 		return PlanFingerprint.of(all);
 	}
 
@@ -117,16 +110,8 @@ public final class Planner {
 		};
 	}
 
-	private static String recorded(AppliedMigration row) {
-		return row.state().word() + " (up sha256:" + shortSum(row.upChecksum()) + ")";
-	}
-
 	private static String existence(Optional<CatalogFacts.RelationStats> stats) {
 		return stats.map(s -> "exists as " + s.qualifiedName()).orElse("absent");
-	}
-
-	private static String shortSum(String checksum) {
-		return checksum.length() > 12 ? checksum.substring(0, 12) : checksum;
 	}
 
 }

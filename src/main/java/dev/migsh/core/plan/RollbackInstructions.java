@@ -30,6 +30,11 @@ public record RollbackInstructions(Optional<String> undoCommand, List<SqlStateme
 		return new RollbackInstructions(Optional.of("undo " + file.id()), down, DdlObjects.destroyed(down), "");
 	}
 
+	/** No rollback, for a run that applied nothing. */
+	public static RollbackInstructions none() {
+		return new RollbackInstructions(Optional.empty(), List.of(), List.of(), "");
+	}
+
 	public boolean possible() {
 		return this.undoCommand.isPresent();
 	}

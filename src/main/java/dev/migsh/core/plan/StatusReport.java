@@ -77,10 +77,11 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 			return status(file, row, MigrationState.FAILED,
 					"failed at " + at + "/" + row.statementsTotal() + ": " + row.error().orElse("no error recorded"));
 		}
-		if (!row.upChecksum().equals(file.up().checksum())) {
+		if (!row.currentUpChecksum().equals(file.up().checksum())) {
 			return status(file, row, MigrationState.CHANGED,
-					"changed since " + row.state().word() + " (recorded sha256:" + shortSum(row.upChecksum())
-							+ ", file sha256:" + shortSum(file.up().checksum()) + ")");
+					"changed since " + (row.accepted().isPresent() ? "repair accepted it" : row.state().word())
+							+ " (recorded sha256:" + shortSum(row.currentUpChecksum()) + ", file sha256:"
+							+ shortSum(file.up().checksum()) + ")");
 		}
 		MigrationState state = switch (row.state()) {
 			case MARKED -> MigrationState.MARKED;
@@ -112,6 +113,31 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 	private static Version versionOrZero(String text) {
 		Version v = version(text);
 		return v == null ? Version.parse("0") : v;
+	}
+
+	/**
+	 * The files and history rows this status was computed from, as facts: what a change
+	 * proposed now expects to find again under the migration lock.
+	 */
+	public PlanFingerprint fingerprint() {
+		return PlanFingerprint.of(facts());
+	}
+
+	Map<String, String> facts() {
+		Map<String, String> facts = new java.util.LinkedHashMap<>();
+		for (MigrationStatus row : this.rows) {
+			row.file()
+				.ifPresent(f -> facts.put("file " + f.id(), "up sha256:" + shortSum(f.up().checksum())
+						+ f.down().map(d -> ", down sha256:" + shortSum(d.checksum())).orElse("")));
+			row.applied()
+				.ifPresent(
+						a -> facts.put("history " + a.id(),
+								a.state().word() + " (up sha256:" + shortSum(a.currentUpChecksum())
+										+ (a.state() == dev.migsh.core.history.HistoryState.FAILED
+												? ", " + a.statementsDone() + "/" + a.statementsTotal() + " ran" : "")
+										+ ")"));
+		}
+		return facts;
 	}
 
 	public int count(MigrationState state) {

@@ -49,6 +49,11 @@ public record UndoPlan(List<Step> steps) {
 				}
 				chosen.add(one);
 			}
+			case ALL -> {
+				for (int i = applied.size() - 1; i >= 0; i--) {
+					chosen.add(applied.get(i));
+				}
+			}
 			case AFTER -> {
 				MigrationStatus keep = status.resolve(target.id().get());
 				requireApplied(keep);

@@ -10,7 +10,7 @@ public record UndoTarget(Kind kind, Optional<String> id) {
 
 	public enum Kind {
 
-		LATEST, ONE, AFTER
+		LATEST, ONE, AFTER, ALL
 
 	}
 
@@ -20,6 +20,11 @@ public record UndoTarget(Kind kind, Optional<String> id) {
 
 	public static UndoTarget only(String id) {
 		return new UndoTarget(Kind.ONE, Optional.of(id));
+	}
+
+	/** {@code undo --all}: every applied migration, latest first. */
+	public static UndoTarget all() {
+		return new UndoTarget(Kind.ALL, Optional.empty());
 	}
 
 	/** {@code undo --to ID}: everything applied after ID. */

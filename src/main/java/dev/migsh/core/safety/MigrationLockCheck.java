@@ -8,7 +8,10 @@ import dev.migsh.core.apply.LockHolder;
 import dev.migsh.core.apply.MigrationLock;
 import dev.migsh.core.history.HistoryTable;
 
-/** Nobody holds the migration lock (another apply, undo or repair is not running). */
+/**
+ * Whether another session holds the migration lock. Never a refusal: the change waits for
+ * the lock (up to the lock wait) when it runs, so a held lock is a ⚠ naming the holder.
+ */
 final class MigrationLockCheck implements PreflightCheck {
 
 	@Override
@@ -22,9 +25,9 @@ final class MigrationLockCheck implements PreflightCheck {
 		try (Connection connection = context.dataSource().getConnection()) {
 			Optional<LockHolder> holder = MigrationLock.holder(connection, table);
 			if (holder.isPresent()) {
-				return CheckResult.fail(name(), "held by " + holder.get().describe(),
-						"Wait for that session to finish (apply waits up to the lock wait), or end it with"
-								+ " SELECT pg_terminate_backend(" + holder.get().pid() + ") if it is stuck.");
+				return CheckResult.warn(name(), "held by " + holder.get().describe() + "; the change waits for it",
+						"It waits up to --lock-wait (Ctrl-C stops waiting); if that session is stuck, end it with"
+								+ " SELECT pg_terminate_backend(" + holder.get().pid() + ").");
 			}
 			return CheckResult.ok(name(), "free");
 		}

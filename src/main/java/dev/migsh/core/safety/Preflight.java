@@ -34,6 +34,14 @@ public final class Preflight {
 				List.of(new ConnectionCheck(), new PrimaryCheck(), new MigrationLockCheck(), new SslCheck()));
 	}
 
+	/**
+	 * The checks of a change that writes records only (mark-applied, mark-pending,
+	 * repair, baseline, reset, trash purge): the server, a primary, the lock and SSL.
+	 */
+	public static Preflight forRecords() {
+		return forUndo();
+	}
+
 	public List<PreflightCheck> checks() {
 		return this.checks;
 	}

@@ -4,57 +4,41 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import dev.migsh.core.Migrator;
 import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.MigshException;
 import dev.migsh.core.connect.Environment;
-import dev.migsh.core.plan.ApplyTarget;
+import dev.migsh.core.connect.TargetDatabase;
 import dev.migsh.core.plan.MigrationPlan;
-import dev.migsh.core.plan.Planner;
 import dev.migsh.core.plan.StatusReport;
 
 /**
- * What the pre-flight checks look at: the database, the engine settings, the environment,
- * the status, and the plan for the target, or why no plan could be made.
+ * What the pre-flight checks look at: the database, the engine settings, where the change
+ * goes (environment, host), the status, and the plan for the target, or why no plan could
+ * be made.
  *
  * @param allowDataLoss the operator passed {@code --allow-data-loss}
  */
-public record PreflightContext(DataSource dataSource, MigratorConfig config, Environment environment,
-		StatusReport status, Optional<MigrationPlan> plan, Optional<MigshException> planProblem,
-		boolean allowDataLoss) {
+public record PreflightContext(DataSource dataSource, MigratorConfig config, TargetDatabase target, StatusReport status,
+		Optional<MigrationPlan> plan, Optional<MigshException> planProblem, boolean allowDataLoss) {
 
-	/**
-	 * Reads the status and computes the plan; a plan refusal is kept for the checks to
-	 * report.
-	 */
-	public static PreflightContext prepare(DataSource dataSource, MigratorConfig config, Environment environment,
-			ApplyTarget target, boolean allowOutOfOrder, boolean allowDataLoss) {
-		StatusReport status = new Migrator(dataSource, config).status();
-		try {
-			MigrationPlan plan = new Planner(dataSource, config).plan(target, allowOutOfOrder);
-			return new PreflightContext(dataSource, config, environment, status, Optional.of(plan), Optional.empty(),
-					allowDataLoss);
-		}
-		catch (MigshException ex) {
-			return new PreflightContext(dataSource, config, environment, status, Optional.empty(), Optional.of(ex),
-					allowDataLoss);
-		}
-	}
-
-	/** A context around a plan already made (by {@code plan} or by the caller). */
-	public static PreflightContext of(DataSource dataSource, MigratorConfig config, Environment environment,
-			StatusReport status, MigrationPlan plan, boolean allowDataLoss) {
-		return new PreflightContext(dataSource, config, environment, status, Optional.of(plan), Optional.empty(),
-				allowDataLoss);
+	/** A context around a plan, or the refusal that stopped one from being made. */
+	public static PreflightContext of(DataSource dataSource, MigratorConfig config, TargetDatabase target,
+			StatusReport status, Optional<MigrationPlan> plan, Optional<MigshException> planProblem,
+			boolean allowDataLoss) {
+		return new PreflightContext(dataSource, config, target, status, plan, planProblem, allowDataLoss);
 	}
 
 	/**
 	 * A context with no apply plan, for the checks that do not need one
-	 * ({@link Preflight#forUndo()}).
+	 * ({@link Preflight#forUndo()}, {@link Preflight#forRecords()}).
 	 */
-	public static PreflightContext withoutPlan(DataSource dataSource, MigratorConfig config, Environment environment,
+	public static PreflightContext withoutPlan(DataSource dataSource, MigratorConfig config, TargetDatabase target,
 			StatusReport status) {
-		return new PreflightContext(dataSource, config, environment, status, Optional.empty(), Optional.empty(), false);
+		return new PreflightContext(dataSource, config, target, status, Optional.empty(), Optional.empty(), false);
+	}
+
+	public Environment environment() {
+		return this.target.environment();
 	}
 
 	/** The plan-dependent checks say this when there is no plan. */

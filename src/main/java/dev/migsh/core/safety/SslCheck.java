@@ -7,7 +7,11 @@ import java.sql.SQLException;
 
 import dev.migsh.core.connect.Environment;
 
-/** The connection is encrypted when the environment is production. */
+/**
+ * The connection is encrypted when it leaves this machine for a production server. Over
+ * localhost or a Unix socket SSL protects nothing, so it is not required there; a remote
+ * production server without SSL needs {@code --allow-insecure}, which the audit records.
+ */
 final class SslCheck implements PreflightCheck {
 
 	private static final String SQL = """
@@ -29,9 +33,20 @@ final class SslCheck implements PreflightCheck {
 			if (ssl) {
 				return CheckResult.ok(name(), "on (" + rs.getString(2) + ")");
 			}
+			if (context.target().local()) {
+				return CheckResult.ok(name(),
+						"off, not needed: the connection stays on this machine (" + context.target().host() + ")");
+			}
 			if (context.environment() == Environment.PRODUCTION) {
-				return CheckResult.fail(name(), "off, and this is production",
-						"Connect with SSL: add sslmode=require to the URL, or set PGSSLMODE=require.");
+				if (context.target().allowInsecure()) {
+					return CheckResult.warn(name(),
+							"off over the network to " + context.target().host() + ", allowed by --allow-insecure",
+							"The audit trail records that this change went unencrypted.");
+				}
+				return CheckResult.fail(name(),
+						"off, and this production server is reached over the network (" + context.target().host() + ")",
+						"Connect with SSL (sslmode=require in the URL, or PGSSLMODE=require); if the server has no SSL"
+								+ " and the network is trusted, pass --allow-insecure (audited).");
 			}
 			return CheckResult.ok(name(), "off (required only in production; this is " + context.environment() + ")");
 		}

@@ -13,14 +13,12 @@ import java.util.OptionalLong;
 
 import javax.sql.DataSource;
 
-import dev.migsh.core.Migrator;
 import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.lint.LintContext;
 import dev.migsh.core.lint.Linter;
 import dev.migsh.core.plan.CatalogFacts;
 import dev.migsh.core.plan.DbObject;
 import dev.migsh.core.plan.UndoPlan;
-import dev.migsh.core.plan.UndoTarget;
 import dev.migsh.core.postgres.Identifiers;
 import dev.migsh.core.postgres.PostgresErrors;
 
@@ -75,9 +73,10 @@ public final class UndoDryRun {
 		this.exactLimitBytes = exactLimitBytes;
 	}
 
-	/** Refuses as {@code undo} would (no down section, not the latest, changed file). */
-	public UndoPreview preview(UndoTarget target, boolean force) {
-		UndoPlan plan = new Migrator(this.dataSource, this.config).planUndo(target, force);
+	/**
+	 * Measures what the down sections of {@code plan} would destroy, changing nothing.
+	 */
+	public UndoPreview preview(UndoPlan plan) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			connection.setReadOnly(true);

@@ -12,14 +12,11 @@ import dev.migsh.core.UsageException;
 import dev.migsh.core.apply.ApplyRequest;
 import dev.migsh.core.apply.ApplyResult;
 import dev.migsh.core.apply.Cancellation;
-import dev.migsh.core.MigshException;
+import dev.migsh.core.change.ApplyChange;
+import dev.migsh.core.change.ApplyProposal;
+import dev.migsh.core.change.Confirmations;
 import dev.migsh.core.plan.ApplyTarget;
-import dev.migsh.core.plan.MigrationPlan;
-import dev.migsh.core.plan.PlanFingerprint;
 import dev.migsh.core.safety.CheckResult;
-import dev.migsh.core.safety.Preflight;
-import dev.migsh.core.safety.PreflightContext;
-import dev.migsh.core.safety.PreflightReport;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Completion;
@@ -37,7 +34,7 @@ import dev.migsh.shell.Style;
 @Component
 public class ApplyCommand extends MigshCommand {
 
-	private final ProductionGuard guard = new ProductionGuard();
+	private final ChangeGuard guard = new ChangeGuard();
 
 	public ApplyCommand() {
 		super(CommandSpec.builder("apply")
@@ -68,31 +65,26 @@ public class ApplyCommand extends MigshCommand {
 	public ExitCode run(Invocation inv) {
 		Migrator migrator = inv.session().migrator(inv.prompter());
 		ApplyTarget target = target(inv);
-		PreflightContext context = PreflightContext.prepare(inv.session().database(inv.prompter()).dataSource(),
-				migrator.config(), inv.session().environment(), target, inv.args().flag("allow-out-of-order"),
-				inv.args().flag("allow-data-loss"));
-		PreflightReport checks = Preflight.standard().run(context);
-		PreflightView.print(checks, inv.out());
+		ApplyProposal proposal = migrator.proposeApply(new ApplyChange.Request(request(inv, target),
+				inv.args().flag("allow-data-loss"), inv.session().reviewedPlan()));
+		PreflightView.print(proposal.checks(), inv.out());
 		inv.out().println();
 		if (inv.args().flag("dry-run")) {
-			return dryRun(context, checks, inv);
+			return dryRun(proposal, inv);
 		}
-		checkReviewedPlan(context, inv);
-		if (checks.refused()) {
-			throw refused(checks);
+		if (proposal.checks().refused()) {
+			throw proposal.refusal();
 		}
-		if (context.plan().map(MigrationPlan::isEmpty).orElse(false)) {
+		if (proposal.isEmpty()) {
 			inv.out().println("Nothing to apply: no pending migrations.");
 			return ExitCode.OK;
 		}
-		int count = context.plan().get().steps().size();
-		this.guard.confirm(inv, "apply " + count + (count == 1 ? " migration" : " migrations"));
-		ApplyRequest request = request(inv, target);
+		Confirmations confirmations = this.guard.confirm(inv, proposal);
 		Cancellation cancellation = new Cancellation();
 		ProgressListener progress = new ProgressListener(inv.out(), "applying");
 		ApplyResult result;
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
-			result = migrator.apply(request, progress, cancellation);
+			result = migrator.execute(proposal, confirmations, progress, cancellation);
 		}
 		finally {
 			// the history moved on (or may have): the reviewed plan no longer describes
@@ -101,67 +93,31 @@ public class ApplyCommand extends MigshCommand {
 		}
 		if (result.applied().isEmpty()) {
 			inv.out().println("Nothing to apply: no pending migrations.");
+			return ExitCode.OK;
 		}
-		else {
-			inv.out()
-				.println(inv.out()
-					.style(Style.BOLD_GREEN, "Applied " + result.applied().size()
-							+ (result.applied().size() == 1 ? " migration." : " migrations.")));
-		}
+		inv.out()
+			.println(inv.out()
+				.style(Style.BOLD_GREEN, "Applied " + result.applied().size()
+						+ (result.applied().size() == 1 ? " migration." : " migrations.")));
+		RollbackView.printWayBack(result.wayBack(), inv.out());
 		return ExitCode.OK;
 	}
 
-	private static ExitCode dryRun(PreflightContext context, PreflightReport checks, Invocation inv) {
-		context.plan().ifPresent(plan -> PlanView.print(plan, inv.out()));
+	private static ExitCode dryRun(ApplyProposal proposal, Invocation inv) {
+		proposal.plan().ifPresent(plan -> PlanView.print(plan, inv.out()));
 		inv.out().println();
-		if (checks.refused()) {
+		if (proposal.checks().refused()) {
 			inv.out()
 				.println(inv.out()
 					.style(Style.BOLD_RED,
-							"Dry run: apply would be refused (" + names(checks) + "); nothing was changed."));
+							"Dry run: apply would be refused ("
+									+ String.join(", ",
+											proposal.checks().failures().stream().map(CheckResult::name).toList())
+									+ "); nothing was changed."));
 			return ExitCode.PREFLIGHT_REFUSED;
 		}
 		inv.out().println("Dry run: nothing was changed. Run apply without --dry-run to apply it.");
 		return ExitCode.OK;
-	}
-
-	/**
-	 * Refuses when this session reviewed a plan for the same target and what it relied on
-	 * has changed.
-	 */
-	private static void checkReviewedPlan(PreflightContext context, Invocation inv) {
-		Optional<PlanFingerprint> reviewed = inv.session().reviewedPlan();
-		if (reviewed.isEmpty() || context.plan().isEmpty()) {
-			return;
-		}
-		PlanFingerprint now = context.plan().get().fingerprint();
-		if (!java.util.Objects.equals(reviewed.get().facts().get("target"), now.facts().get("target"))) {
-			inv.out()
-				.println(inv.out()
-					.style(Style.DIM,
-							"(The plan reviewed in this session was for " + reviewed.get().facts().get("target")
-									+ "; this apply is for " + now.facts().get("target") + ".)"));
-			return;
-		}
-		if (!now.sameAs(reviewed.get())) {
-			List<String> changes = now.changesSince(reviewed.get());
-			throw new MigshException(
-					"The plan changed since it was reviewed (fingerprint " + reviewed.get().hash() + ", now "
-							+ now.hash() + "): " + String.join("; ", changes),
-					"Run `plan` again, review what changed, then apply.", ExitCode.PREFLIGHT_REFUSED, null);
-		}
-		inv.out().println("Applying the plan reviewed in this session (fingerprint " + now.hash() + ").");
-	}
-
-	private static MigshException refused(PreflightReport checks) {
-		return new MigshException("Pre-flight refused the apply: " + names(checks) + " failed; nothing was changed",
-				checks.failures().get(0).hint().isBlank() ? "Fix what the ✖ lines name, then run apply again."
-						: checks.failures().get(0).hint() + " (`apply --dry-run` shows the checks and the plan.)",
-				ExitCode.PREFLIGHT_REFUSED, null);
-	}
-
-	private static String names(PreflightReport checks) {
-		return String.join(", ", checks.failures().stream().map(CheckResult::name).toList());
 	}
 
 	static ApplyTarget target(Invocation inv) {

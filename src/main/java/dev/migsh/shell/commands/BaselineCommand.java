@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.core.Migrator;
+import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.RecordsProposal;
 import dev.migsh.core.apply.BaselineRequest;
 import dev.migsh.core.apply.BaselineResult;
 import dev.migsh.core.schema.BaselineProof;
@@ -25,6 +28,8 @@ import dev.migsh.shell.Style;
  */
 @Component
 public class BaselineCommand extends MigshCommand {
+
+	private final ChangeGuard guard = new ChangeGuard();
 
 	/** What {@code --json} prints. */
 	public record Json(boolean proven, String scratch, int objectsCompared, List<String> differences, int statements,
@@ -45,6 +50,8 @@ public class BaselineCommand extends MigshCommand {
 			.option(OptionSpec.value("output", "FILE", "write the SQL to FILE after the proof; record nothing"))
 			.option(OptionSpec.flag("force", "record a baseline even though migrations were already applied"))
 			.option(OptionSpec.flag("json", "print JSON"))
+			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
+			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.build());
 	}
 
@@ -58,9 +65,14 @@ public class BaselineCommand extends MigshCommand {
 		DatabaseConnector connector = DatabaseConnector.of(inv.session().database(inv.prompter()).settings());
 		Optional<Path> output = inv.args().value("output").map(Path::of);
 		boolean dryRun = inv.args().flag("dry-run");
-		BaselineResult result = inv.session()
-			.migrator(inv.prompter())
-			.baseline(new BaselineRequest(dryRun, output, inv.args().flag("force"), connector, Clock.systemUTC()));
+		Migrator migrator = inv.session().migrator(inv.prompter());
+		RecordsProposal<BaselineRequest> proposal = migrator.proposeBaseline(
+				new BaselineRequest(dryRun, output, inv.args().flag("force"), connector, Clock.systemUTC()));
+		if (!proposal.checks().results().isEmpty()) {
+			PreflightView.print(proposal.checks(), inv.out());
+		}
+		Confirmations confirmations = this.guard.confirm(inv, proposal);
+		BaselineResult result = migrator.baseline(proposal, inv.args().duration("lock-wait"), confirmations);
 		BaselineProof proof = result.proof();
 		if (inv.json()) {
 			inv.out()

@@ -3,9 +3,11 @@ package dev.migsh.shell.commands;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.MarkAppliedChange;
+import dev.migsh.core.change.RecordsProposal;
 import dev.migsh.core.Migrator;
 import dev.migsh.core.apply.MarkResult;
-import dev.migsh.core.plan.DbObject;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Completion;
@@ -22,13 +24,18 @@ import dev.migsh.shell.Style;
 @Component
 public class MarkAppliedCommand extends MigshCommand {
 
+	private final ChangeGuard guard = new ChangeGuard();
+
 	public MarkAppliedCommand() {
 		super(CommandSpec.builder("mark-applied")
 			.group("Migrations")
 			.description("Record a pending migration as applied without running it, after checking its objects exist")
 			.argument(ArgSpec.required("ID", "a pending migration", Completion.PENDING_MIGRATIONS))
-			.option(OptionSpec.flag("yes", "record it even if some of its objects are missing"))
 			.option(OptionSpec.flag("dry-run", "only check which of its objects exist"))
+			.option(OptionSpec.flag("allow-missing",
+					"record it even though objects it creates are missing (audited with the list)"))
+			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
+			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.build());
 	}
 
@@ -40,27 +47,20 @@ public class MarkAppliedCommand extends MigshCommand {
 	@Override
 	public ExitCode run(Invocation inv) {
 		Migrator migrator = inv.session().migrator(inv.prompter());
-		String id = inv.args().requiredArgument("ID");
-		MarkResult check = migrator.checkMarkApplied(id);
-		for (DbObject o : check.existing()) {
-			inv.out().println("  " + inv.out().style(Style.GREEN, "✔") + " " + o.describe() + " exists");
-		}
-		for (DbObject o : check.missing()) {
-			inv.out().println("  " + inv.out().style(Style.YELLOW, "⚠") + " " + o.describe() + " does not exist");
-		}
+		MarkAppliedChange.Request request = new MarkAppliedChange.Request(inv.args().requiredArgument("ID"),
+				inv.args().flag("allow-missing"), inv.args().duration("lock-wait"));
+		RecordsProposal<MarkResult> proposal = migrator.proposeMarkApplied(request);
+		proposal.lines().forEach(line -> inv.out().println("  " + line));
+		PreflightView.print(proposal.checks(), inv.out());
 		if (inv.args().flag("dry-run")) {
-			inv.out().println("Dry run: nothing was recorded.");
-			return ExitCode.OK;
+			inv.out()
+				.println(proposal.checks().refused() ? "Dry run: mark-applied would be refused; nothing was recorded."
+						: "Dry run: nothing was recorded.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
 		}
-		if (!check.missing().isEmpty() && !inv.yes()) {
-			inv.prompter()
-				.requireTyped("Some objects are missing. Record " + check.id() + " as applied anyway? Type 'yes': ",
-						"yes",
-						check.id() + " creates " + check.missing().size()
-								+ " object(s) that do not exist, so it has probably not run here",
-						"apply it instead, or pass --yes to record it anyway");
-		}
-		MarkResult result = migrator.markApplied(id);
+		Confirmations confirmations = this.guard.confirm(inv, proposal);
+		MarkResult result = migrator.markApplied(proposal, request, confirmations,
+				new ProgressListener(inv.out(), "marking")::lockWaiting, Cancellations.onCtrlC(inv));
 		inv.out()
 			.println(inv.out().style(Style.BOLD_GREEN, "Recorded " + result.id() + " as applied (marked)")
 					+ " without running it. Undo the record with: mark-pending " + result.id());

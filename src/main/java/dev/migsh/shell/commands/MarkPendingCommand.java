@@ -3,6 +3,11 @@ package dev.migsh.shell.commands;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.shell.OptionSpec;
+import dev.migsh.core.Migrator;
+import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.MarkPendingChange;
+import dev.migsh.core.change.RecordsProposal;
 import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
@@ -17,11 +22,16 @@ import dev.migsh.shell.Style;
 @Component
 public class MarkPendingCommand extends MigshCommand {
 
+	private final ChangeGuard guard = new ChangeGuard();
+
 	public MarkPendingCommand() {
 		super(CommandSpec.builder("mark-pending")
 			.group("Migrations")
 			.description("Remove a migration's history record without running its down section")
 			.argument(ArgSpec.required("ID", "an applied migration", Completion.APPLIED_MIGRATIONS))
+			.option(OptionSpec.flag("dry-run", "say what would be removed; change nothing"))
+			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
+			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.build());
 	}
 
@@ -32,13 +42,22 @@ public class MarkPendingCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		AppliedMigration removed = inv.session()
-			.migrator(inv.prompter())
-			.markPending(inv.args().requiredArgument("ID"));
+		Migrator migrator = inv.session().migrator(inv.prompter());
+		MarkPendingChange.Request request = new MarkPendingChange.Request(inv.args().requiredArgument("ID"),
+				inv.args().duration("lock-wait"));
+		RecordsProposal<AppliedMigration> proposal = migrator.proposeMarkPending(request);
+		proposal.lines().forEach(line -> inv.out().println("  " + line));
+		PreflightView.print(proposal.checks(), inv.out());
+		if (inv.args().flag("dry-run")) {
+			inv.out().println("Dry run: nothing was changed.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		}
+		Confirmations confirmations = this.guard.confirm(inv, proposal);
+		AppliedMigration removed = migrator.markPending(proposal, request, confirmations,
+				new ProgressListener(inv.out(), "marking")::lockWaiting, Cancellations.onCtrlC(inv));
 		inv.out()
 			.println(inv.out().style(Style.BOLD, "Marked " + removed.id() + " pending.")
-					+ " Its objects are still in the database; 'apply " + removed.id() + "' would run it again,"
-					+ " 'mark-applied " + removed.id() + "' records it again.");
+					+ " Its objects are still in the database; 'mark-applied " + removed.id() + "' records it again.");
 		return ExitCode.OK;
 	}
 

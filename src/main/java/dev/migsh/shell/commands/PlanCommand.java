@@ -6,7 +6,6 @@ import dev.migsh.core.ExitCode;
 import dev.migsh.core.Migrator;
 import dev.migsh.core.plan.ApplyTarget;
 import dev.migsh.core.plan.MigrationPlan;
-import dev.migsh.core.plan.Planner;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Completion;
@@ -41,8 +40,7 @@ public class PlanCommand extends MigshCommand {
 	public ExitCode run(Invocation inv) {
 		Migrator migrator = inv.session().migrator(inv.prompter());
 		ApplyTarget target = ApplyCommand.target(inv);
-		MigrationPlan plan = new Planner(inv.session().database(inv.prompter()).dataSource(), migrator.config())
-			.plan(target, inv.args().flag("allow-out-of-order"));
+		MigrationPlan plan = migrator.plan(target, inv.args().flag("allow-out-of-order"));
 		inv.session().reviewedPlan(plan.fingerprint());
 		if (inv.json()) {
 			inv.out().json(PlanView.json(plan));

@@ -15,8 +15,8 @@ import dev.migsh.shell.Style;
 
 /**
  * Shows apply and undo as they go: who holds the lock while waiting (with the time left),
- * one line per migration with its elapsed time, and after each applied migration the
- * exact way back.
+ * one line per migration with its elapsed time. The way back is printed once, after the
+ * run, where it runs as printed.
  */
 final class ProgressListener implements ApplyListener {
 
@@ -74,7 +74,6 @@ final class ProgressListener implements ApplyListener {
 	public void migrationFinished(MigrationResult result) {
 		this.out.println("  " + this.out.style(Style.GREEN, "✔ applied") + " in " + Durations.format(result.duration())
 				+ " (" + result.statements() + (result.statements() == 1 ? " statement)" : " statements)"));
-		RollbackView.print(result.rollback(), this.out);
 	}
 
 	@Override

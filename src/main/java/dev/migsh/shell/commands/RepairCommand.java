@@ -5,12 +5,14 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.core.Migrator;
+import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.RecordsProposal;
+import java.util.List;
 import dev.migsh.core.apply.RepairRequest;
 import dev.migsh.core.apply.RepairResult;
 import dev.migsh.core.catalog.SqlStatement;
-import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
-import dev.migsh.core.plan.StatusReport;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Completion;
@@ -26,12 +28,16 @@ import dev.migsh.shell.Style;
 @Component
 public class RepairCommand extends MigshCommand {
 
+	private final ChangeGuard guard = new ChangeGuard();
+
 	public RepairCommand() {
 		super(CommandSpec.builder("repair")
 			.group("Migrations")
 			.description("Accept edited checksums and clear failed rows (with an audit row each)")
 			.argument(ArgSpec.optional("ID", "repair only this migration", Completion.ALL_MIGRATIONS))
-			.option(OptionSpec.flag("yes", "confirm in advance"))
+			.option(OptionSpec.flag("dry-run", "say what would be repaired; change nothing"))
+			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
+			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.build());
 	}
 
@@ -42,31 +48,27 @@ public class RepairCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		var migrator = inv.session().migrator(inv.prompter());
+		Migrator migrator = inv.session().migrator(inv.prompter());
 		Optional<String> id = inv.args().argument("ID");
-		StatusReport status = migrator.status();
-		var todo = status.rows()
-			.stream()
-			.filter(r -> r.state() == MigrationState.CHANGED || r.state() == MigrationState.FAILED)
-			.filter(r -> id.isEmpty() || r.id().equals(status.resolve(id.get()).id()))
-			.toList();
-		if (todo.isEmpty()) {
+		RepairRequest request = id.map(RepairRequest::only).orElse(RepairRequest.all());
+		Optional<java.time.Duration> wait = inv.args().duration("lock-wait");
+		if (wait.isPresent()) {
+			request = request.withLockWait(wait.get());
+		}
+		RecordsProposal<List<MigrationStatus>> proposal = migrator.proposeRepair(request);
+		if (proposal.isEmpty()) {
 			inv.out().println("Nothing to repair: no changed or failed migration.");
 			return ExitCode.OK;
 		}
-		for (MigrationStatus r : todo) {
-			inv.out()
-				.println("  " + r.id() + ": "
-						+ (r.state() == MigrationState.CHANGED
-								? "accept the file's new checksum (see the diff with: show " + r.id() + ")"
-								: "clear the failed record (" + r.detail() + ")"));
+		proposal.lines().forEach(line -> inv.out().println("  " + line));
+		PreflightView.print(proposal.checks(), inv.out());
+		if (inv.args().flag("dry-run")) {
+			inv.out().println("Dry run: nothing was changed.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
 		}
-		if (!inv.yes()) {
-			inv.prompter()
-				.requireTyped("Repair " + todo.size() + " record(s)? Type 'yes': ", "yes",
-						"repair needs a confirmation", "pass --yes to confirm in advance");
-		}
-		RepairResult result = migrator.repair(id.map(RepairRequest::only).orElse(RepairRequest.all()));
+		Confirmations confirmations = this.guard.confirm(inv, proposal);
+		RepairResult result = migrator.repair(proposal, request, confirmations,
+				new ProgressListener(inv.out(), "repairing")::lockWaiting, Cancellations.onCtrlC(inv));
 		for (RepairResult.Action a : result.actions()) {
 			inv.out().println(inv.out().style(Style.GREEN, "  ✔ ") + a.id() + ": " + a.detail());
 			for (SqlStatement s : a.statementsThatRan()) {

@@ -6,14 +6,12 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
-import dev.migsh.core.MigshException;
+import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.RecordsProposal;
+import dev.migsh.core.change.ResetChange;
 import dev.migsh.core.Migrator;
 import dev.migsh.core.UsageException;
-import dev.migsh.core.apply.ApplyRequest;
-import dev.migsh.core.apply.ApplyResult;
 import dev.migsh.core.apply.Cancellation;
-import dev.migsh.core.apply.ResetResult;
-import dev.migsh.core.connect.Environment;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
@@ -28,6 +26,8 @@ import dev.migsh.shell.Style;
  */
 @Component
 public class ResetCommand extends MigshCommand {
+
+	private final ChangeGuard guard = new ChangeGuard();
 
 	static final Duration DEFAULT_COUNTDOWN = Duration.ofSeconds(5);
 
@@ -55,86 +55,34 @@ public class ResetCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		Environment env = inv.session().environment();
-		String database = inv.session().database(inv.prompter()).settings().database();
-		if (env != Environment.DEVELOPMENT) {
-			throw new MigshException(
-					"reset drops everything in " + database + " and is for development only; this" + " session is "
-							+ inv.session().environmentSource(),
-					"nothing was dropped; in " + env
-							+ " undo migrations one by one (undo --dry-run shows what each destroys)",
-					ExitCode.PREFLIGHT_REFUSED, null);
-		}
 		Migrator migrator = inv.session().migrator(inv.prompter());
-		List<String> schemas = migrator.resetSchemas();
-		int applied = migrator.appliedIds().size();
-		int migrations = migrator.catalog().migrations().size();
-		inv.out()
-			.println(
-					inv.out()
-						.style(Style.BOLD_RED, "⚠ reset drops every schema in " + database + ": "
-								+ (schemas.isEmpty() ? "(none)" : String.join(", ", schemas)) + ", with all their data")
-							+ "; the history of " + applied
-							+ " applied migration(s) is cleared (the audit trail is kept)," + " then all " + migrations
-							+ " migration(s) are applied again.");
+		RecordsProposal<List<String>> proposal = migrator.proposeReset();
+		inv.out().println(inv.out().style(Style.BOLD_RED, "⚠ reset would:"));
+		proposal.lines().forEach(line -> inv.out().println("  " + line));
+		PreflightView.print(proposal.checks(), inv.out());
 		if (inv.args().flag("dry-run")) {
-			inv.out().println("Dry run: nothing was changed.");
-			return ExitCode.OK;
+			inv.out()
+				.println(proposal.checks().refused() ? "Dry run: reset would be refused; nothing was changed."
+						: "Dry run: nothing was changed.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
 		}
-		if (!inv.prompter().interactive() && !inv.yes()) {
-			throw new MigshException("reset wipes data and needs a confirmation, and this run is not interactive",
-					"pass --yes (the countdown still runs), or preview it with reset --dry-run",
-					ExitCode.PREFLIGHT_REFUSED, null);
-		}
-		if (!countDown(inv, countdown(inv.args()))) {
-			inv.out().println("Cancelled: nothing was dropped.");
-			return ExitCode.FAILED;
-		}
+		Confirmations confirmations = this.guard.confirm(inv, proposal, countdown(inv.args()));
 		Cancellation cancellation = new Cancellation();
 		ProgressListener progress = new ProgressListener(inv.out(), "applying");
-		ResetResult reset;
-		ApplyResult result;
+		ResetChange.Outcome outcome;
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
-			reset = migrator.reset(progress::lockWaiting, cancellation);
-			inv.out()
-				.println("Dropped "
-						+ (reset.droppedSchemas().isEmpty() ? "nothing"
-								: "schema(s) " + String.join(", ", reset.droppedSchemas()))
-						+ "; cleared " + reset.historyRowsCleared() + " history row(s).");
-			result = migrator.apply(ApplyRequest.all(), progress, cancellation);
+			outcome = migrator.reset(proposal, confirmations, progress, cancellation);
 		}
 		inv.out()
+			.println("Dropped "
+					+ (outcome.reset().droppedSchemas().isEmpty() ? "nothing"
+							: "schema(s) " + String.join(", ", outcome.reset().droppedSchemas()))
+					+ "; cleared " + outcome.reset().historyRowsCleared() + " history row(s).");
+		inv.out()
 			.println(inv.out()
-				.style(Style.BOLD_GREEN, "Reset " + database + ": applied " + result.applied().size()
-						+ " migration(s) on an empty database."));
+				.style(Style.BOLD_GREEN, "Reset " + migrator.target().database() + ": applied "
+						+ outcome.applied().applied().size() + " migration(s) on an empty database."));
 		return ExitCode.OK;
-	}
-
-	/** Counts down a second at a time; false when Ctrl-C came first. */
-	private static boolean countDown(Invocation inv, Duration countdown) {
-		inv.interrupts().reset();
-		long seconds = countdown.toSeconds();
-		inv.out().print("Dropping in");
-		for (long left = seconds; left > 0; left--) {
-			inv.out().print(" " + left + "…");
-			long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-			while (System.nanoTime() < until) {
-				if (inv.interrupts().fired()) {
-					inv.out().println(" cancelled (Ctrl-C).");
-					return false;
-				}
-				try {
-					Thread.sleep(50);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					inv.out().println(" cancelled.");
-					return false;
-				}
-			}
-		}
-		inv.out().println(" now.");
-		return true;
 	}
 
 	private static Duration countdown(ParsedArgs args) {

@@ -3,6 +3,7 @@ package dev.migsh.shell.commands;
 import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.plan.DbObject;
 import dev.migsh.core.plan.RollbackInstructions;
+import dev.migsh.core.plan.WayBack;
 import dev.migsh.shell.Output;
 import dev.migsh.shell.Style;
 
@@ -29,6 +30,28 @@ final class RollbackView {
 		if (r.note() != null && !r.note().isBlank()) {
 			out.println(out.style(Style.DIM, "    " + r.note()));
 		}
+	}
+
+	/**
+	 * After an apply: the way back for the whole run, then (when more than one ran) the
+	 * last migration's own rollback, the only one that runs alone as printed.
+	 */
+	static void printWayBack(WayBack way, Output out) {
+		if (way.command().isEmpty()) {
+			out.println(out.style(Style.YELLOW, "Way back: " + way.note()));
+			if (way.last().possible()) {
+				out.println("  The last one alone: " + out.style(Style.BOLD, way.last().undoCommand().get()));
+			}
+			return;
+		}
+		if (way.note().isEmpty()) {
+			print(way.last(), out);
+			return;
+		}
+		String command = way.command().get();
+		out.println("Way back: " + out.style(Style.BOLD, command) + "   (preview: " + command + " --dry-run; "
+				+ way.note() + ")");
+		out.println("  The last one alone: " + out.style(Style.BOLD, way.last().undoCommand().get()));
 	}
 
 	static String oneLine(String sql) {

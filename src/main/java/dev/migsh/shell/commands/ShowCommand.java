@@ -3,6 +3,7 @@ package dev.migsh.shell.commands;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.Section;
 import dev.migsh.core.plan.MigrationDetails;
@@ -46,6 +47,7 @@ public class ShowCommand extends MigshCommand {
 			inv.out().warn("The file is gone; the SQL that ran:");
 			s.applied().ifPresent(a -> inv.out().println(a.upSql()));
 		}
+		s.applied().ifPresent(a -> printRecorded(a, s.file().isPresent(), inv));
 		details.diff().ifPresent(diff -> {
 			inv.out().println();
 			inv.out().println(inv.out().style(Style.BOLD, "What ran → the file now:"));
@@ -59,6 +61,29 @@ public class ShowCommand extends MigshCommand {
 			RollbackView.print(r, inv.out());
 		});
 		return ExitCode.OK;
+	}
+
+	/**
+	 * The checksums recorded, and after a repair both texts: the SQL that ran and what
+	 * repair accepted, with who and when.
+	 */
+	private static void printRecorded(AppliedMigration a, boolean fileShown, Invocation inv) {
+		inv.out().println();
+		inv.out().println("Recorded up checksum sha256:" + a.upChecksum());
+		if (a.accepted().isEmpty()) {
+			return;
+		}
+		AppliedMigration.Acceptance accepted = a.accepted().get();
+		inv.out()
+			.println("Accepted by repair " + MigrationStyles.time(accepted.at()) + " (" + accepted.by()
+					+ "): up checksum sha256:" + accepted.upChecksum());
+		inv.out()
+			.println(inv.out().style(Style.BOLD, "-- SQL that ran (" + MigrationStyles.time(a.appliedAt()) + "):"));
+		inv.out().println(a.upSql().strip());
+		if (!fileShown) {
+			inv.out().println(inv.out().style(Style.BOLD, "-- accepted by repair:"));
+			inv.out().println(accepted.upSql().strip());
+		}
 	}
 
 	private static void printSections(MigrationFile f, Invocation inv) {

@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.core.Migrator;
+import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.RecordsProposal;
 import dev.migsh.core.UsageException;
 import dev.migsh.core.apply.Trash;
 import dev.migsh.core.apply.TrashEntry;
@@ -25,7 +28,7 @@ import dev.migsh.shell.TextTable;
 @Component
 public class TrashCommand extends MigshCommand {
 
-	private final ProductionGuard guard = new ProductionGuard();
+	private final ChangeGuard guard = new ChangeGuard();
 
 	public TrashCommand() {
 		super(CommandSpec.builder("trash")
@@ -33,8 +36,15 @@ public class TrashCommand extends MigshCommand {
 			.description("List the data undo kept in migsh_trash, with restore SQL; 'trash purge' empties it")
 			.argument(ArgSpec.optional("ACTION", "purge: drop everything kept (asks first)", Completion.NONE))
 			.option(OptionSpec.flag("yes", "confirm purge in advance (for scripts and one-shot runs)"))
+			.option(OptionSpec.flag("dry-run", "with purge: say what it would drop; drop nothing"))
 			.option(OptionSpec.flag("json", "print JSON"))
+			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.build());
+	}
+
+	@Override
+	public boolean changesDatabase() {
+		return true;
 	}
 
 	@Override
@@ -44,11 +54,11 @@ public class TrashCommand extends MigshCommand {
 			throw new UsageException("trash: unknown action '" + action.get() + "'",
 					"'trash' lists what is kept; 'trash purge' empties it");
 		}
-		var dataSource = inv.session().database(inv.prompter()).dataSource();
-		List<TrashEntry> entries = Trash.list(dataSource);
+		Migrator migrator = inv.session().migrator(inv.prompter());
 		if (action.isPresent()) {
-			return purge(inv, entries, dataSource);
+			return purge(inv, migrator);
 		}
+		List<TrashEntry> entries = migrator.trash();
 		if (inv.json()) {
 			inv.out().json(entries);
 			return ExitCode.OK;
@@ -74,26 +84,21 @@ public class TrashCommand extends MigshCommand {
 		return ExitCode.OK;
 	}
 
-	private ExitCode purge(Invocation inv, List<TrashEntry> entries, javax.sql.DataSource dataSource) {
-		if (entries.isEmpty()) {
+	private ExitCode purge(Invocation inv, Migrator migrator) {
+		RecordsProposal<List<TrashEntry>> proposal = migrator.proposeTrashPurge();
+		if (proposal.isEmpty()) {
 			inv.out().println("The trash is already empty.");
 			return ExitCode.OK;
 		}
-		long rows = entries.stream().mapToLong(TrashEntry::rows).sum();
-		inv.out()
-			.println(inv.out()
-				.style(Style.YELLOW,
-						"trash purge drops " + entries.size() + " kept " + (entries.size() == 1 ? "copy" : "copies")
-								+ " (" + String.format("%,d", rows) + " rows) for good: "
-								+ String.join(", ", entries.stream().map(TrashEntry::source).toList())));
-		if (!inv.yes()) {
-			inv.prompter()
-				.requireTyped("Type 'purge' to drop it all: ", "purge",
-						"trash purge destroys the kept data and needs a confirmation",
-						"Look at it with `trash`, then pass --yes to confirm.");
+		proposal.lines().forEach(line -> inv.out().println(inv.out().style(Style.YELLOW, line)));
+		PreflightView.print(proposal.checks(), inv.out());
+		if (inv.args().flag("dry-run")) {
+			inv.out().println("Dry run: nothing was dropped.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
 		}
-		this.guard.confirm(inv, "trash purge");
-		List<TrashEntry> purged = Trash.purge(dataSource);
+		Confirmations confirmations = this.guard.confirm(inv, proposal);
+		List<TrashEntry> purged = migrator.purgeTrash(proposal, inv.args().duration("lock-wait"), confirmations,
+				new ProgressListener(inv.out(), "purging")::lockWaiting, Cancellations.onCtrlC(inv));
 		inv.out()
 			.println(inv.out()
 				.style(Style.BOLD_GREEN, "Purged " + purged.size() + (purged.size() == 1 ? " entry" : " entries")

@@ -1,23 +1,16 @@
 package dev.migsh.shell.commands;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
-import dev.migsh.core.MigshException;
 import dev.migsh.core.Migrator;
 import dev.migsh.core.UsageException;
-import dev.migsh.core.ExitCode;
 import dev.migsh.core.apply.Cancellation;
-import dev.migsh.core.apply.Trash;
-import dev.migsh.core.connect.Environment;
-import dev.migsh.core.safety.CheckResult;
-import dev.migsh.core.safety.Preflight;
-import dev.migsh.core.safety.PreflightContext;
-import dev.migsh.core.safety.PreflightReport;
-import dev.migsh.core.safety.UndoDryRun;
+import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.UndoChange;
+import dev.migsh.core.change.UndoProposal;
 import dev.migsh.core.safety.UndoPreview;
 import dev.migsh.core.apply.UndoRequest;
 import dev.migsh.core.apply.UndoResult;
@@ -43,7 +36,7 @@ import dev.migsh.shell.Style;
 @Component
 public class UndoCommand extends MigshCommand {
 
-	private final ProductionGuard guard = new ProductionGuard();
+	private final ChangeGuard guard = new ChangeGuard();
 
 	public UndoCommand() {
 		super(CommandSpec.builder("undo")
@@ -53,6 +46,7 @@ public class UndoCommand extends MigshCommand {
 					Completion.APPLIED_MIGRATIONS))
 			.option(OptionSpec.value("to", "ID", "undo every migration applied after ID (ID stays applied)",
 					Completion.APPLIED_MIGRATIONS))
+			.option(OptionSpec.flag("all", "undo every applied migration, latest first"))
 			.option(OptionSpec.flag("dry-run", "show the down SQL and what it would destroy; change nothing"))
 			.option(OptionSpec.flag("force", "undo a migration that is not the latest"))
 			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
@@ -69,11 +63,17 @@ public class UndoCommand extends MigshCommand {
 	@Override
 	public ExitCode run(Invocation inv) {
 		Migrator migrator = inv.session().migrator(inv.prompter());
-		UndoTarget target = target(inv);
-		boolean force = inv.args().flag("force");
+		UndoRequest engine = UndoRequest.of(target(inv));
+		if (inv.args().flag("force")) {
+			engine = engine.forced();
+		}
+		Optional<java.time.Duration> wait = inv.args().duration("lock-wait");
+		if (wait.isPresent()) {
+			engine = engine.withLockWait(wait.get());
+		}
+		UndoChange.Request request = new UndoChange.Request(engine, inv.args().flag("allow-data-loss"));
 		if (inv.args().flag("dry-run")) {
-			UndoPreview preview = new UndoDryRun(inv.session().database(inv.prompter()).dataSource(), migrator.config())
-				.preview(target, force);
+			UndoPreview preview = migrator.previewUndo(request);
 			if (preview.isEmpty()) {
 				inv.out().println("Nothing to undo: no applied migration.");
 				return ExitCode.OK;
@@ -82,49 +82,19 @@ public class UndoCommand extends MigshCommand {
 			inv.out().println("Dry run: nothing was changed.");
 			return ExitCode.OK;
 		}
-		UndoPlan plan = migrator.planUndo(target, force);
-		if (plan.isEmpty()) {
+		UndoProposal proposal = migrator.proposeUndo(request);
+		if (proposal.isEmpty()) {
 			inv.out().println("Nothing to undo: no applied migration.");
 			return ExitCode.OK;
 		}
-		print(plan, inv);
-		List<DbObject> destroyed = plan.steps().stream().flatMap(s -> s.rollback().destroys().stream()).toList();
-		if (!destroyed.isEmpty() && inv.session().environment() == Environment.PRODUCTION
-				&& !inv.args().flag("allow-data-loss")) {
-			throw new MigshException(
-					"undo would destroy " + destroyed.size() + " object(s) with their data in"
-							+ " PRODUCTION; nothing was changed",
-					"Preview it with `undo --dry-run`, take a backup, then pass"
-							+ " --allow-data-loss (the data is also kept in " + Trash.SCHEMA + ").",
-					ExitCode.PREFLIGHT_REFUSED, null);
-		}
-		PreflightReport checks = Preflight.forUndo()
-			.run(PreflightContext.withoutPlan(inv.session().database(inv.prompter()).dataSource(), migrator.config(),
-					inv.session().environment(), migrator.status()));
-		PreflightView.print(checks, inv.out());
-		if (checks.refused()) {
-			throw new MigshException(
-					"Pre-flight refused the undo: "
-							+ String.join(", ", checks.failures().stream().map(CheckResult::name).toList())
-							+ " failed; nothing was changed",
-					checks.failures().get(0).hint(), ExitCode.PREFLIGHT_REFUSED, null);
-		}
-		if (!destroyed.isEmpty() && !inv.yes()) {
-			confirm(inv, destroyed);
-		}
-		this.guard.confirm(inv, "undo of " + String.join(", ", plan.steps().stream().map(s -> s.file().id()).toList()));
-		UndoRequest request = UndoRequest.of(target);
-		if (force) {
-			request = request.forced();
-		}
-		Optional<java.time.Duration> wait = inv.args().duration("lock-wait");
-		if (wait.isPresent()) {
-			request = request.withLockWait(wait.get());
-		}
+		print(proposal.plan(), inv);
+		PreflightView.print(proposal.checks(), inv.out());
+		Confirmations confirmations = this.guard.confirm(inv, proposal);
 		Cancellation cancellation = new Cancellation();
 		UndoResult result;
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
-			result = migrator.undo(request, new ProgressListener(inv.out(), "undoing"), cancellation);
+			result = migrator.execute(proposal, confirmations, new ProgressListener(inv.out(), "undoing"),
+					cancellation);
 		}
 		inv.out()
 			.println(inv.out()
@@ -151,19 +121,19 @@ public class UndoCommand extends MigshCommand {
 		}
 	}
 
-	private static void confirm(Invocation inv, List<DbObject> destroyed) {
-		inv.prompter()
-			.requireTyped("This destroys data. Type 'yes' to undo: ", "yes",
-					"undo would destroy " + destroyed.size() + " object(s) with their data and needs a confirmation",
-					"preview it with --dry-run, then pass --yes to confirm");
-	}
-
 	private static UndoTarget target(Invocation inv) {
 		Optional<String> id = inv.args().argument("ID");
 		Optional<String> to = inv.args().value("to");
 		if (id.isPresent() && to.isPresent()) {
 			throw new UsageException("undo: give an ID or --to ID, not both",
 					"undo ID undoes one migration; " + "undo --to ID undoes every one applied after ID");
+		}
+		if (inv.args().flag("all")) {
+			if (id.isPresent() || to.isPresent()) {
+				throw new UsageException("undo: --all undoes every applied migration; give no ID or --to with it",
+						"undo --all, undo ID, or undo --to ID");
+			}
+			return UndoTarget.all();
 		}
 		return id.map(UndoTarget::only).orElseGet(() -> to.map(UndoTarget::to).orElse(UndoTarget.latest()));
 	}

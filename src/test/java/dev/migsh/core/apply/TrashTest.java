@@ -127,7 +127,9 @@ class TrashTest {
 		undo(migrator);
 		undo(migrator);
 
-		List<TrashEntry> purged = Trash.purge(db.dataSource());
+		var proposal = migrator.proposeTrashPurge();
+		List<TrashEntry> purged = migrator.purgeTrash(proposal, java.util.Optional.empty(),
+				dev.migsh.core.change.Confirmations.all(proposal), LockWaitListener.none(), Cancellation.none());
 
 		assertThat(purged).extracting(TrashEntry::source).containsExactly("public.users.bio", "public.users");
 		assertThat(Trash.list(db.dataSource())).isEmpty();

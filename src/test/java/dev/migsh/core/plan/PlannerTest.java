@@ -31,8 +31,8 @@ class PlannerTest {
 						+ "-- migrate:down\nDROP TABLE users;\n");
 	}
 
-	private Planner planner(TestDatabase db, MigrationFolder folder) {
-		return new Planner(db.dataSource(), folder.config());
+	private dev.migsh.core.Migrator planner(TestDatabase db, MigrationFolder folder) {
+		return new dev.migsh.core.Migrator(db.dataSource(), folder.config());
 	}
 
 	@Test
@@ -81,7 +81,7 @@ class PlannerTest {
 	void theFingerprintIsStableAndNamesWhatChanged(TestDatabase db) {
 		MigrationFolder folder = folder().write("002-bio.sql",
 				"-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n");
-		Planner planner = planner(db, folder);
+		var planner = planner(db, folder);
 		MigrationPlan first = planner.plan(ApplyTarget.all(), false);
 		assertThat(planner.plan(ApplyTarget.all(), false).fingerprint().sameAs(first.fingerprint())).isTrue();
 		assertThat(first.fingerprint().hash()).hasSize(12);
@@ -99,7 +99,7 @@ class PlannerTest {
 	@Test
 	void theFingerprintChangesWhenAFileIsEdited(TestDatabase db) {
 		MigrationFolder folder = folder();
-		Planner planner = planner(db, folder);
+		var planner = planner(db, folder);
 		MigrationPlan first = planner.plan(ApplyTarget.all(), false);
 		folder.write("001-users.sql", "-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY);\n");
 

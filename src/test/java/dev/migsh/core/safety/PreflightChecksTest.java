@@ -21,6 +21,7 @@ import dev.migsh.core.apply.LockWaitListener;
 import dev.migsh.core.apply.MigrationLock;
 import dev.migsh.core.catalog.MigrationDirectory;
 import dev.migsh.core.connect.Environment;
+import dev.migsh.core.connect.TargetDatabase;
 import dev.migsh.core.history.HistoryTable;
 import dev.migsh.core.plan.ApplyTarget;
 import dev.migsh.core.plan.StatusReport;
@@ -49,7 +50,8 @@ class PreflightChecksTest {
 
 	private PreflightContext context(DataSource ds, MigrationFolder folder, Environment env, ApplyTarget target,
 			boolean allowDataLoss) {
-		return PreflightContext.prepare(ds, folder.config(), env, target, false, allowDataLoss);
+		TargetDatabase where = new TargetDatabase(env, "test", "db", "localhost", false);
+		return Preflights.context(ds, folder.config(), where, target, allowDataLoss);
 	}
 
 	private CheckResult run(PreflightCheck check, PreflightContext context) {
@@ -79,7 +81,7 @@ class PreflightChecksTest {
 		closed.setDatabaseName(db.name());
 		closed.setUser(TestDatabase.USER);
 		MigrationFolder folder = folder();
-		PreflightContext context = new PreflightContext(closed, folder.config(), Environment.DEVELOPMENT,
+		PreflightContext context = new PreflightContext(closed, folder.config(), TargetDatabase.development("db"),
 				StatusReport.of(MigrationDirectory.read(this.dir), List.of()), java.util.Optional.empty(),
 				java.util.Optional.empty(), false);
 
@@ -124,15 +126,15 @@ class PreflightChecksTest {
 	}
 
 	@Test
-	void migrationLockFailsWhileAnotherSessionHoldsIt(TestDatabase db) throws Exception {
+	void migrationLockWarnsNamingTheHolderWhileAnotherSessionHoldsIt(TestDatabase db) throws Exception {
 		MigrationFolder folder = folder();
 		try (Connection other = db.dataSource().getConnection();
 				MigrationLock lock = MigrationLock.acquire(other, new HistoryTable("migsh").qualifiedName(),
 						Duration.ZERO, LockWaitListener.none(), Cancellation.none())) {
 			CheckResult result = run(new MigrationLockCheck(), context(db, folder));
 
-			assertThat(result.status()).isEqualTo(Status.FAIL);
-			assertThat(result.line()).startsWith("held by pid ");
+			assertThat(result.status()).isEqualTo(Status.WARN);
+			assertThat(result.line()).startsWith("held by pid ").endsWith("the change waits for it");
 			assertThat(result.hint()).contains("pg_terminate_backend");
 		}
 	}
@@ -285,16 +287,37 @@ class PreflightChecksTest {
 	}
 
 	@Test
-	void sslFailsInProductionWithoutEncryption(TestDatabase db) {
+	void sslIsNotNeededOverLocalhostEvenInProduction(TestDatabase db) {
 		MigrationFolder folder = folder();
 
 		CheckResult production = run(new SslCheck(),
 				context(db.dataSource(), folder, Environment.PRODUCTION, ApplyTarget.all(), false));
-		CheckResult development = run(new SslCheck(), context(db, folder));
 
-		assertThat(production.status()).isEqualTo(Status.FAIL);
-		assertThat(production.hint()).contains("sslmode=require");
-		assertThat(development.status()).isEqualTo(Status.OK);
+		assertThat(production.status()).isEqualTo(Status.OK);
+		assertThat(production.line()).isEqualTo("off, not needed: the connection stays on this machine (localhost)");
+	}
+
+	@Test
+	void sslFailsForARemoteProductionServerUnlessInsecureIsAllowed(TestDatabase db) {
+		MigrationFolder folder = folder();
+		// the test server is local; the check is told the connection goes to another host
+		TargetDatabase remote = new TargetDatabase(Environment.PRODUCTION, "--env", "app", "db.internal", false);
+		TargetDatabase allowed = new TargetDatabase(Environment.PRODUCTION, "--env", "app", "db.internal", true);
+		TargetDatabase staging = new TargetDatabase(Environment.STAGING, "--env", "app", "db.internal", false);
+
+		CheckResult refused = run(new SslCheck(),
+				Preflights.context(db.dataSource(), folder.config(), remote, ApplyTarget.all(), false));
+		CheckResult overridden = run(new SslCheck(),
+				Preflights.context(db.dataSource(), folder.config(), allowed, ApplyTarget.all(), false));
+		CheckResult notProduction = run(new SslCheck(),
+				Preflights.context(db.dataSource(), folder.config(), staging, ApplyTarget.all(), false));
+
+		assertThat(refused.status()).isEqualTo(Status.FAIL);
+		assertThat(refused.line()).contains("reached over the network (db.internal)");
+		assertThat(refused.hint()).contains("sslmode=require").contains("--allow-insecure");
+		assertThat(overridden.status()).isEqualTo(Status.WARN);
+		assertThat(overridden.line()).contains("allowed by --allow-insecure");
+		assertThat(notProduction.status()).isEqualTo(Status.OK);
 	}
 
 }

@@ -52,7 +52,7 @@ class UndoDryRunTest {
 	void countsTheNonNullValuesOfEachDroppedColumn(TestDatabase db) {
 		MigrationFolder folder = applied(db);
 
-		UndoPreview preview = new UndoDryRun(db.dataSource(), folder.config()).preview(UndoTarget.latest(), false);
+		UndoPreview preview = preview(db, folder, UndoTarget.latest(), false);
 
 		assertThat(preview.steps()).singleElement().satisfies(step -> {
 			assertThat(step.file().id()).isEqualTo("002-profile");
@@ -70,8 +70,7 @@ class UndoDryRunTest {
 		MigrationFolder folder = applied(db);
 		db.jdbc().execute("ANALYZE users; ANALYZE notes");
 
-		UndoPreview preview = new UndoDryRun(db.dataSource(), folder.config(), 0).preview(UndoTarget.to("001-users"),
-				false);
+		UndoPreview preview = preview(db, folder, 0, UndoTarget.to("001-users"), false);
 
 		DataLossEstimate bio = preview.steps().get(0).losses().get(0);
 		assertThat(bio.exact()).isFalse();
@@ -87,8 +86,7 @@ class UndoDryRunTest {
 		List<Map<String, Object>> dataBefore = db.jdbc().queryForList("SELECT * FROM users ORDER BY id");
 		List<Map<String, Object>> historyBefore = historyAndAudit(db);
 
-		UndoPreview preview = new UndoDryRun(db.dataSource(), folder.config()).preview(UndoTarget.to("001-users"),
-				false);
+		UndoPreview preview = preview(db, folder, UndoTarget.to("001-users"), false);
 
 		assertThat(preview.steps()).hasSize(1);
 		assertThat(SchemaSnapshot.of(db.jdbc())).isEqualTo(schemaBefore);
@@ -105,8 +103,7 @@ class UndoDryRunTest {
 			st.execute("UPDATE users SET email = email WHERE id = 1");
 			st.execute("LOCK TABLE notes IN ACCESS EXCLUSIVE MODE");
 
-			UndoPreview preview = new UndoDryRun(db.dataSource(), folder.config()).preview(UndoTarget.only("001-users"),
-					true);
+			UndoPreview preview = preview(db, folder, UndoTarget.only("001-users"), true);
 
 			assertThat(preview.steps()).extracting(s -> s.file().id()).containsExactly("001-users");
 			List<DataLossEstimate> tables = preview.steps().get(0).losses();
@@ -114,6 +111,17 @@ class UndoDryRunTest {
 			assertThat(tables.get(1).describe()).isEqualTo("table users: 10 rows (counted); kept in migsh_trash");
 			writer.rollback();
 		}
+	}
+
+	private static UndoPreview preview(TestDatabase db, MigrationFolder folder, UndoTarget target, boolean force) {
+		return preview(db, folder, UndoDryRun.DEFAULT_EXACT_LIMIT_BYTES, target, force);
+	}
+
+	private static UndoPreview preview(TestDatabase db, MigrationFolder folder, long exactLimitBytes, UndoTarget target,
+			boolean force) {
+		var status = new dev.migsh.core.Migrator(db.dataSource(), folder.config()).status();
+		return new UndoDryRun(db.dataSource(), folder.config(), exactLimitBytes)
+			.preview(dev.migsh.core.plan.UndoPlan.of(status, target, force));
 	}
 
 }

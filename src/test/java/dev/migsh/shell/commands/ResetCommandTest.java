@@ -43,8 +43,9 @@ class ResetCommandTest {
 			db.jdbc().execute("CREATE TABLE by_hand (id int)");
 			db.jdbc().execute("CREATE SCHEMA reports");
 			assertThat(shell.run("reset --yes --countdown 1s")).as(shell.err()).isEqualTo(ExitCode.OK);
-			assertThat(shell.out()).contains("reset drops every schema in " + db.name() + ": public, reports")
-				.contains("Dropping in 1… now.")
+			assertThat(shell.out()).contains("drop every schema in " + db.name() + ": public, reports")
+				.contains("Starting in 1 s; Ctrl-C cancels.")
+				.contains("1… now.")
 				.contains("applied 1 migration(s) on an empty database");
 		}
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM widgets", Integer.class)).isZero();
@@ -63,7 +64,10 @@ class ResetCommandTest {
 		env.put("MIGSH_ENV", "production");
 		try (ShellHarness shell = new ShellHarness(env, this.dir, this.dir)) {
 			assertThat(shell.run("reset --yes --countdown 1s")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
-			assertThat(shell.err()).contains("for development only").contains("nothing was dropped");
+			assertThat(shell.out())
+				.containsPattern("✖ environment\\s+reset drops everything and is for development only");
+			assertThat(shell.err()).contains("Pre-flight refused the reset: environment failed")
+				.contains("Nothing was dropped");
 		}
 		assertThat(db.jdbc().queryForObject("SELECT to_regclass('public.precious') IS NOT NULL", Boolean.class))
 			.isTrue();
@@ -74,7 +78,7 @@ class ResetCommandTest {
 		db.jdbc().execute("CREATE TABLE precious (id int)");
 		try (ShellHarness shell = ShellHarness.connectedTo(db.url(), this.dir)) {
 			assertThat(shell.run("reset")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
-			assertThat(shell.err()).contains("pass --yes");
+			assertThat(shell.err()).contains("reset drops everything").contains("pass --yes");
 			assertThat(shell.run("reset --dry-run")).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("public").contains("Dry run: nothing was changed.");
 			assertThat(shell.run("reset --countdown 0s --yes")).isEqualTo(ExitCode.USAGE);
@@ -90,7 +94,8 @@ class ResetCommandTest {
 			CompletableFuture.runAsync(() -> shell.dispatcher.interrupts().fire(),
 					CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
 			assertThat(shell.run("reset --yes --countdown 10s")).isEqualTo(ExitCode.FAILED);
-			assertThat(shell.out()).contains("cancelled (Ctrl-C)").contains("Cancelled: nothing was dropped.");
+			assertThat(shell.out()).contains("cancelled (Ctrl-C)");
+			assertThat(shell.err()).contains("Cancelled with Ctrl-C; nothing was changed");
 		}
 		assertThat(db.jdbc().queryForObject("SELECT to_regclass('public.precious') IS NOT NULL", Boolean.class))
 			.isTrue();

@@ -1,0 +1,111 @@
+package dev.migsh.core.change;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.migsh.core.MigshException;
+import dev.migsh.core.apply.Apply;
+import dev.migsh.core.apply.ApplyListener;
+import dev.migsh.core.apply.ApplyRequest;
+import dev.migsh.core.apply.ApplyResult;
+import dev.migsh.core.apply.Cancellation;
+import dev.migsh.core.catalog.MigrationCatalog;
+import dev.migsh.core.plan.MigrationPlan;
+import dev.migsh.core.plan.PlanFingerprint;
+import dev.migsh.core.plan.Planner;
+import dev.migsh.core.plan.StatusReport;
+import dev.migsh.core.safety.CheckResult;
+import dev.migsh.core.safety.Preflight;
+import dev.migsh.core.safety.PreflightContext;
+import dev.migsh.core.safety.PreflightReport;
+
+/**
+ * The {@code apply} use case: proposes the plan with its pre-flight checks (and, when the
+ * session reviewed a plan, whether it still holds), then runs it under the lock once
+ * confirmed, refusing if the history moved in between.
+ */
+public final class ApplyChange {
+
+	/**
+	 * @param reviewed the fingerprint of the plan this session last showed, which the
+	 * apply holds itself to
+	 */
+	public record Request(ApplyRequest engine, boolean allowDataLoss, Optional<PlanFingerprint> reviewed) {
+
+		public static Request of(ApplyRequest engine) {
+			return new Request(engine, false, Optional.empty());
+		}
+
+	}
+
+	private final ChangeContext context;
+
+	public ApplyChange(ChangeContext context) {
+		this.context = context;
+	}
+
+	public ApplyProposal propose(Request request) {
+		MigrationCatalog catalog = this.context.catalog();
+		StatusReport status = this.context.status(catalog);
+		Optional<MigrationPlan> plan = Optional.empty();
+		Optional<MigshException> problem = Optional.empty();
+		try {
+			plan = Optional.of(new Planner(this.context.dataSource(), this.context.config())
+				.plan(request.engine().target(), status, request.engine().allowOutOfOrder()));
+		}
+		catch (MigshException ex) {
+			problem = Optional.of(ex);
+		}
+		PreflightReport checks = Preflight.standard()
+			.run(PreflightContext.of(this.context.dataSource(), this.context.config(), this.context.target(), status,
+					plan, problem, request.allowDataLoss()));
+		if (request.reviewed().isPresent() && plan.isPresent()) {
+			checks = withReviewCheck(checks, request.reviewed().get(), plan.get().fingerprint());
+		}
+		int count = plan.map(p -> p.steps().size()).orElse(0);
+		return new ApplyProposal(request, catalog, status, plan, checks,
+				this.context.requirements("apply " + count + (count == 1 ? " migration" : " migrations")));
+	}
+
+	public ApplyResult execute(ApplyProposal proposal, Confirmations confirmations, ApplyListener listener,
+			Cancellation cancellation) {
+		confirmations.check(proposal);
+		if (proposal.isEmpty()) {
+			return ApplyResult.nothing();
+		}
+		var result = new Apply(this.context.engine()).run(proposal.catalog(), proposal.request().engine(),
+				ChangeContext.unchangedBut("apply", proposal.status(), planned(proposal)), listener, cancellation);
+		this.context.auditOverrides(proposal);
+		return result;
+	}
+
+	private static java.util.Set<String> planned(ApplyProposal proposal) {
+		return proposal.plan()
+			.map(p -> p.steps().stream().map(s -> s.file().id()).collect(java.util.stream.Collectors.toSet()))
+			.orElse(java.util.Set.of());
+	}
+
+	/** A check that fails when the plan reviewed in this session no longer holds. */
+	private static PreflightReport withReviewCheck(PreflightReport checks, PlanFingerprint reviewed,
+			PlanFingerprint now) {
+		List<CheckResult> results = new ArrayList<>(checks.results());
+		String name = "reviewed plan";
+		if (!Objects.equals(reviewed.facts().get("target"), now.facts().get("target"))) {
+			results.add(CheckResult.ok(name, "the plan reviewed in this session was for "
+					+ reviewed.facts().get("target") + "; this apply is for " + now.facts().get("target")));
+		}
+		else if (now.sameAs(reviewed)) {
+			results.add(CheckResult.ok(name, "unchanged since it was reviewed (fingerprint " + now.hash() + ")"));
+		}
+		else {
+			results.add(CheckResult.fail(name,
+					"changed since it was reviewed (fingerprint " + reviewed.hash() + ", now " + now.hash() + "): "
+							+ String.join("; ", now.changesSince(reviewed)),
+					"Run `plan` again, review what changed, then apply."));
+		}
+		return new PreflightReport(results);
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.migsh.core.change;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.MigshException;
+import dev.migsh.core.apply.Cancellation;
+import dev.migsh.core.apply.LockWaitListener;
+import dev.migsh.core.apply.MarkPending;
+import dev.migsh.core.catalog.MigrationCatalog;
+import dev.migsh.core.history.AppliedMigration;
+import dev.migsh.core.history.HistoryState;
+import dev.migsh.core.plan.MigrationStatus;
+import dev.migsh.core.plan.StatusReport;
+
+/**
+ * The {@code mark-pending} use case: removes a migration's history row without running
+ * its down section; its objects stay in the database.
+ */
+public final class MarkPendingChange {
+
+	public record Request(String id, Optional<Duration> lockWait) {
+
+		public static Request of(String id) {
+			return new Request(id, Optional.empty());
+		}
+
+	}
+
+	private final ChangeContext context;
+
+	public MarkPendingChange(ChangeContext context) {
+		this.context = context;
+	}
+
+	public RecordsProposal<AppliedMigration> propose(Request request) {
+		MigrationCatalog catalog = this.context.catalog();
+		StatusReport status = this.context.status(catalog);
+		MigrationStatus row = status.resolve(request.id());
+		AppliedMigration applied = row.applied()
+			.orElseThrow(() -> new MigshException("Migration " + row.id() + " is not in the history (pending)",
+					"Nothing to mark pending.", ExitCode.PREFLIGHT_REFUSED, null));
+		if (applied.state() == HistoryState.FAILED) {
+			throw new MigshException("Migration " + row.id() + " is recorded as failed, not applied",
+					"Run `repair` to clear the failed row.", ExitCode.PREFLIGHT_REFUSED, null);
+		}
+		String action = "mark-pending " + applied.id();
+		List<String> lines = List.of("remove the history row of " + applied.id() + " (" + applied.state().word()
+				+ "); its down section does not run and its objects stay");
+		return new RecordsProposal<>("mark-pending", action, catalog, status, applied, lines,
+				this.context.recordChecks(status), this.context.requirements(action), false);
+	}
+
+	public AppliedMigration execute(RecordsProposal<AppliedMigration> proposal, Request request,
+			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
+		confirmations.check(proposal);
+		AppliedMigration result = new MarkPending(this.context.engine()).run(proposal.catalog(),
+				proposal.subject().id(), ChangeContext.unchanged("mark-pending", proposal.status()),
+				this.context.lockWait(request.lockWait()), listener, cancellation);
+		this.context.auditOverrides(proposal);
+		return result;
+	}
+
+}

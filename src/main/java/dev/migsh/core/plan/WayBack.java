@@ -1,0 +1,41 @@
+package dev.migsh.core.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to take back a whole apply run, as one command that runs as printed right after it:
+ * {@code undo ID} for one migration, {@code undo --to ID} back to the migration that was
+ * the latest before the run, {@code undo --all} when nothing was applied before it.
+ * Absent, with the reason, when a migration of the run has no down section.
+ */
+public record WayBack(Optional<String> command, String note, RollbackInstructions last) {
+
+	public static WayBack of(List<RollbackInstructions> rollbacks, List<String> ids, Optional<String> latestBefore) {
+		if (ids.isEmpty()) {
+			return new WayBack(Optional.empty(), "nothing was applied", RollbackInstructions.none());
+		}
+		RollbackInstructions last = rollbacks.get(rollbacks.size() - 1);
+		List<String> withoutDown = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (!rollbacks.get(i).possible()) {
+				withoutDown.add(ids.get(i));
+			}
+		}
+		if (!withoutDown.isEmpty()) {
+			return new WayBack(Optional.empty(),
+					"undo cannot take this run back: " + String.join(", ", withoutDown)
+							+ (withoutDown.size() == 1 ? " has" : " have") + " no down section ("
+							+ RollbackInstructions.NO_DOWN + ")",
+					last);
+		}
+		if (ids.size() == 1) {
+			return new WayBack(last.undoCommand(), "", last);
+		}
+		String command = latestBefore.map(id -> "undo --to " + id).orElse("undo --all");
+		return new WayBack(Optional.of(command), "undoes the " + ids.size() + " migrations of this run, latest first",
+				last);
+	}
+
+}
