@@ -85,7 +85,8 @@ public class MigshRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private static Output output() {
-		return new Output(MigshApplication.stdout(), MigshApplication.stderr(), Colour.stdoutIsTerminal());
+		boolean terminal = Colour.stdoutIsTerminal();
+		return new Output(MigshApplication.stdout(), MigshApplication.stderr(), terminal, terminal);
 	}
 
 	@Override

@@ -74,6 +74,10 @@ import dev.migsh.core.plan.UndoPlan;
 import dev.migsh.core.plan.UndoTarget;
 import dev.migsh.core.postgres.PostgresErrors;
 import dev.migsh.core.schema.DatabaseConnector;
+import dev.migsh.core.schema.TableDescriber;
+import dev.migsh.core.schema.TableDescription;
+import dev.migsh.core.schema.TableLister;
+import dev.migsh.core.schema.TableSummary;
 import dev.migsh.core.schema.Provenance;
 import dev.migsh.core.schema.TableProvenance;
 import dev.migsh.core.schema.Drift;
@@ -412,6 +416,24 @@ public final class Migrator {
 			// no readable folder: the history alone tells what ran
 		}
 		return Provenance.of(schema, table, columns, sources);
+	}
+
+	/**
+	 * Everything psql's \\d shows about one table, looked up by name (never spliced into
+	 * SQL).
+	 */
+	public TableDescription describe(String table) {
+		return new TableDescriber(this.dataSource).describe(table);
+	}
+
+	/** The user's tables with size and row estimate, leaving out migsh's own schemas. */
+	public List<TableSummary> tables() {
+		return new TableLister(this.dataSource, Set.of(this.config.historySchema())).list();
+	}
+
+	/** The names {@code tables} lists, for completion. */
+	public List<String> tableNames() {
+		return new TableLister(this.dataSource, Set.of(this.config.historySchema())).names();
 	}
 
 	/** Who holds the migration lock now, if anybody (an apply in progress elsewhere). */

@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import dev.migsh.core.schema.TableLister;
 
 /**
  * The values TAB offers for an argument: command names, table names, migration ids by
@@ -71,9 +68,7 @@ public final class CompletionSource {
 	}
 
 	private List<String> tableNames() {
-		return new TableLister(this.session.currentDatabase().orElseThrow().dataSource(),
-				Set.of(this.session.launch().schema()))
-			.names();
+		return this.session.migrator(Prompter.NONE).tableNames();
 	}
 
 	private static List<String> files(String typed) {

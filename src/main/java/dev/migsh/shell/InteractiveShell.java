@@ -34,7 +34,9 @@ public final class InteractiveShell {
 	public ExitCode run() {
 		Terminal terminal = this.reader.getTerminal();
 		boolean colour = Colour.enabled(terminal);
-		Output out = new Output(terminal.writer(), terminal.writer(), colour);
+		boolean live = !Terminal.TYPE_DUMB.equals(terminal.getType())
+				&& !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+		Output out = new Output(terminal.writer(), terminal.writer(), colour, live);
 		Prompter prompter = new LineReaderPrompter(this.reader);
 		ShellSession session = this.dispatcher.session();
 		if (session.launch().transcript() != null) {

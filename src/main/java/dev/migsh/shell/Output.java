@@ -19,12 +19,64 @@ public final class Output {
 
 	private final boolean colour;
 
+	private final boolean live;
+
+	private final PrintWriter screen;
+
+	private final Object lock = new Object();
+
+	private boolean statusShown;
+
 	private volatile Transcript transcript;
 
 	public Output(PrintWriter out, PrintWriter err, boolean colour) {
+		this(out, err, colour, false);
+	}
+
+	/**
+	 * @param live the output is a terminal that redraws a line: progress shows as a
+	 * status line there, and not at all when piped
+	 */
+	public Output(PrintWriter out, PrintWriter err, boolean colour, boolean live) {
 		this.out = new PrintWriter(new Copying(out));
 		this.err = new PrintWriter(new Copying(err));
 		this.colour = colour;
+		this.live = live;
+		this.screen = out;
+	}
+
+	public boolean live() {
+		return this.live;
+	}
+
+	/**
+	 * Redraws the one status line (a spinner, elapsed time, the current step) on a live
+	 * terminal; the next line printed replaces it. Never copied to a transcript.
+	 */
+	public void status(String line) {
+		if (!this.live) {
+			return;
+		}
+		synchronized (this.lock) {
+			this.screen.print("\r\033[K" + line);
+			this.screen.flush();
+			this.statusShown = true;
+		}
+	}
+
+	/** Removes the status line, if one is shown. */
+	public void clearStatus() {
+		synchronized (this.lock) {
+			clearStatusLocked();
+		}
+	}
+
+	private void clearStatusLocked() {
+		if (this.statusShown) {
+			this.statusShown = false;
+			this.screen.print("\r\033[K");
+			this.screen.flush();
+		}
 	}
 
 	public Optional<Transcript> transcript() {
@@ -128,7 +180,10 @@ public final class Output {
 
 		@Override
 		public void write(char[] chars, int offset, int length) throws IOException {
-			this.target.write(chars, offset, length);
+			synchronized (Output.this.lock) {
+				clearStatusLocked();
+				this.target.write(chars, offset, length);
+			}
 			Transcript t = Output.this.transcript;
 			if (t != null) {
 				t.append(chars, offset, length);

@@ -174,6 +174,30 @@ class RunbooksEndToEndTest {
 	}
 
 	@Test
+	void theReadmesRunbookExamplesRunAsPrinted(TestDatabase db) throws Exception {
+		String readme = Files.readString(Path.of("README.md"));
+		applied(db, "apply", "--yes");
+		MigshProcess.Result undoLast = runbook(db, "undo-last.msh", readmeSet(readme, "undo-last.msh").split(" "));
+		assertThat(undoLast.exitCode()).as(undoLast.all()).isZero();
+
+		String adopt = readmeSet(readme, "adopt-existing.msh").substring("--set MIGRATION=".length());
+		applied(db, "mark-pending", adopt, "--yes");
+		MigshProcess.Result adopted = runbook(db, "adopt-existing.msh",
+				readmeSet(readme, "adopt-existing.msh").split(" "));
+		assertThat(adopted.exitCode()).as(adopted.all()).isZero();
+		assertThat(adopted.stdout()).contains("✔ " + adopt + " marked");
+	}
+
+	/** The {@code --set VAR=value} the README's table gives for a runbook. */
+	private static String readmeSet(String readme, String script) {
+		java.util.regex.Matcher m = java.util.regex.Pattern
+			.compile("--script scripts/" + java.util.regex.Pattern.quote(script) + " (--set \\S+?)`")
+			.matcher(readme);
+		assertThat(m.find()).as("README example for " + script).isTrue();
+		return m.group(1);
+	}
+
+	@Test
 	void freshDevDropsEverythingAndAppliesEveryMigrationAgain(TestDatabase db) throws Exception {
 		applied(db, "apply", "--to", "010", "--yes");
 		db.jdbc().execute("CREATE TABLE by_hand (id int)");
@@ -182,7 +206,8 @@ class RunbooksEndToEndTest {
 					+ " ('a@example.com', 'x', 'A', 'B')");
 		MigshProcess.Result r = runbook(db, "fresh-dev.msh");
 		assertThat(r.exitCode()).as(r.all()).isZero();
-		assertThat(r.stdout()).contains("Dropping in 5… 4… 3… 2… 1… now.").contains("✔ 0 pending");
+		assertThat(r.stdout()).contains("Starting in 5 s; Ctrl-C cancels.  5… 4… 3… 2… 1… now.")
+			.contains("✔ 0 pending");
 		assertThat(exists(db, "public.by_hand")).isFalse();
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM users", Integer.class)).isZero();
 		assertThat(exists(db, "public.chat_rooms")).isTrue();

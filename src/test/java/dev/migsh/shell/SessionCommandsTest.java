@@ -65,6 +65,17 @@ class SessionCommandsTest {
 	}
 
 	@Test
+	void aPasswordOnTheCommandLineDrawsAWarningThatDoesNotRepeatIt(TestDatabase db) throws Exception {
+		String url = db.url().replace("postgresql://postgres@", "postgresql://postgres:Sw0rdfish@");
+		try (ShellHarness shell = new ShellHarness(ShellHarness.env(db.url()), this.dir, this.dir, "--url", url)) {
+			assertThat(shell.run("info")).as(shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.err()).contains("the password given in --url can be read by other users of this host")
+				.contains("PGPASSWORD, ~/.pgpass");
+			assertThat(shell.out() + shell.err()).doesNotContain("Sw0rdfish");
+		}
+	}
+
+	@Test
 	void aFailedConnectKeepsTheCurrentSession(TestDatabase db) {
 		try (ShellHarness shell = ShellHarness.connectedTo(db.url(), this.dir)) {
 			assertThat(shell.run("info")).isEqualTo(ExitCode.OK);

@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.SqlStatement;
-import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.lint.Finding;
 import dev.migsh.core.lint.LintContext;
 import dev.migsh.core.lint.Linter;

@@ -1,7 +1,6 @@
 package dev.migsh.shell.commands;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -23,6 +22,7 @@ import dev.migsh.shell.Completion;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.OptionSpec;
+import dev.migsh.shell.Progress;
 import dev.migsh.shell.Style;
 
 /**
@@ -84,7 +84,9 @@ public class ApplyCommand extends MigshCommand {
 		ProgressListener progress = new ProgressListener(inv.out(), "applying");
 		ApplyResult result;
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
-			result = migrator.execute(proposal, confirmations, progress, cancellation);
+			try (Progress status = Progress.show(inv.out(), progress::step)) {
+				result = migrator.execute(proposal, confirmations, progress, cancellation);
+			}
 		}
 		finally {
 			// the history moved on (or may have): the reviewed plan no longer describes

@@ -18,6 +18,7 @@ import dev.migsh.core.schema.DatabaseConnector;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
+import dev.migsh.shell.Progress;
 import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 
@@ -72,7 +73,11 @@ public class BaselineCommand extends MigshCommand {
 			PreflightView.print(proposal.checks(), inv.out());
 		}
 		Confirmations confirmations = this.guard.confirm(inv, proposal);
-		BaselineResult result = migrator.baseline(proposal, inv.args().duration("lock-wait"), confirmations);
+		BaselineResult result;
+		try (Progress status = Progress.show(inv.out(),
+				"baseline: reading the live schema, then proving it in a scratch database")) {
+			result = migrator.baseline(proposal, inv.args().duration("lock-wait"), confirmations);
+		}
 		BaselineProof proof = result.proof();
 		if (inv.json()) {
 			inv.out()

@@ -115,14 +115,15 @@ final class ChangeGuard {
 	static void countDown(Invocation inv, String headline, Duration countdown) {
 		inv.interrupts().reset();
 		inv.out().println(headline + " Starting in " + countdown.toSeconds() + " s; Ctrl-C cancels.");
-		StringBuilder ticks = new StringBuilder();
+		inv.out().print(" ");
 		for (long left = countdown.toSeconds(); left > 0; left--) {
-			ticks.append(left).append("… ");
-			inv.out().print("\r  " + ticks);
+			// one tick after another on one line, so a transcript or a pipe reads the
+			// same as the terminal
+			inv.out().print(" " + left + "…");
 			long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
 			while (System.nanoTime() < until) {
 				if (inv.interrupts().fired()) {
-					inv.out().println("cancelled (Ctrl-C).");
+					inv.out().println(" cancelled (Ctrl-C).");
 					throw new MigshException("Cancelled with Ctrl-C; nothing was changed", "", ExitCode.FAILED, null);
 				}
 				try {
@@ -134,7 +135,7 @@ final class ChangeGuard {
 				}
 			}
 		}
-		inv.out().println("now.");
+		inv.out().println(" now.");
 	}
 
 	private static String capitalized(String text) {

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.schema.ColumnInfo;
-import dev.migsh.core.schema.TableDescriber;
+import dev.migsh.core.Migrator;
 import dev.migsh.core.schema.TableDescription;
 import dev.migsh.core.schema.TableProvenance;
 import dev.migsh.shell.ArgSpec;
@@ -43,12 +43,10 @@ public class DescribeCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		TableDescription description = new TableDescriber(inv.session().database(inv.prompter()).dataSource())
-			.describe(inv.args().requiredArgument("TABLE"));
-		TableProvenance provenance = inv.session()
-			.migrator(inv.prompter())
-			.provenance(description.schema(), description.name(),
-					description.columns().stream().map(ColumnInfo::name).toList());
+		Migrator migrator = inv.session().migrator(inv.prompter());
+		TableDescription description = migrator.describe(inv.args().requiredArgument("TABLE"));
+		TableProvenance provenance = migrator.provenance(description.schema(), description.name(),
+				description.columns().stream().map(ColumnInfo::name).toList());
 		if (inv.json()) {
 			inv.out().json(new Json(description, provenance));
 			return ExitCode.OK;

@@ -11,6 +11,7 @@ import dev.migsh.core.schema.DriftReport;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
+import dev.migsh.shell.Progress;
 import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 
@@ -38,7 +39,11 @@ public class DriftCommand extends MigshCommand {
 	@Override
 	public ExitCode run(Invocation inv) {
 		DatabaseConnector connector = DatabaseConnector.of(inv.session().database(inv.prompter()).settings());
-		DriftReport report = inv.session().migrator(inv.prompter()).drift(connector);
+		DriftReport report;
+		try (Progress status = Progress.show(inv.out(),
+				"drift: replaying the applied migrations in a scratch database, then comparing")) {
+			report = inv.session().migrator(inv.prompter()).drift(connector);
+		}
 		ExitCode exit = report.hasDrift() ? ExitCode.FAILED : ExitCode.OK;
 		if (inv.json()) {
 			inv.out().json(report);

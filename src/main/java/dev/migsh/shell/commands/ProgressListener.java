@@ -32,6 +32,8 @@ final class ProgressListener implements ApplyListener {
 
 	private String current;
 
+	private volatile String step = "";
+
 	ProgressListener(Output out, String verb) {
 		this.out = out;
 		this.verb = verb;
@@ -57,6 +59,7 @@ final class ProgressListener implements ApplyListener {
 	public void migrationStarted(MigrationFile migration, int index, int total) {
 		this.migrationStart = System.nanoTime();
 		this.current = migration.id();
+		this.step = this.verb + " " + migration.id() + " (" + index + "/" + total + ")";
 		this.out.println(this.out.style(Style.BOLD, "[" + index + "/" + total + "] ") + this.verb + " " + migration.id()
 				+ " ...");
 	}
@@ -64,6 +67,8 @@ final class ProgressListener implements ApplyListener {
 	@Override
 	public void statementStarted(MigrationFile migration, SectionKind section, int index, int total,
 			SqlStatement statement) {
+		this.step = this.verb + " " + migration.id() + ", statement " + index + "/" + total + ": "
+				+ RollbackView.oneLine(statement.sql());
 		if (total > 1 && elapsedMillis() > 2000) {
 			this.out.println(this.out.style(Style.DIM, "  statement " + index + "/" + total + " after "
 					+ Durations.format(Duration.ofMillis(elapsedMillis()))));
@@ -80,6 +85,12 @@ final class ProgressListener implements ApplyListener {
 	public void migrationUndone(UndoneMigration result) {
 		this.out.println("  " + this.out.style(Style.GREEN, "✔ undone") + " in " + Durations.format(result.duration())
 				+ " (" + result.statements() + (result.statements() == 1 ? " statement)" : " statements)"));
+	}
+
+	/** What runs now, for the status line. */
+	String step() {
+		String s = this.step;
+		return s.length() > 100 ? s.substring(0, 97) + "..." : s;
 	}
 
 	String current() {

@@ -16,6 +16,7 @@ import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.OptionSpec;
+import dev.migsh.shell.Progress;
 import dev.migsh.shell.ParsedArgs;
 import dev.migsh.shell.Style;
 
@@ -71,7 +72,9 @@ public class ResetCommand extends MigshCommand {
 		ProgressListener progress = new ProgressListener(inv.out(), "applying");
 		ResetChange.Outcome outcome;
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
-			outcome = migrator.reset(proposal, confirmations, progress, cancellation);
+			try (Progress status = Progress.show(inv.out(), progress::step)) {
+				outcome = migrator.reset(proposal, confirmations, progress, cancellation);
+			}
 		}
 		inv.out()
 			.println("Dropped "

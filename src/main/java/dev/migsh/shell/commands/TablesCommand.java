@@ -1,12 +1,10 @@
 package dev.migsh.shell.commands;
 
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
-import dev.migsh.core.schema.TableLister;
 import dev.migsh.core.schema.TableSummary;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
@@ -32,9 +30,7 @@ public class TablesCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		List<TableSummary> rows = new TableLister(inv.session().database(inv.prompter()).dataSource(),
-				Set.of(inv.session().launch().schema()))
-			.list();
+		List<TableSummary> rows = inv.session().migrator(inv.prompter()).tables();
 		if (inv.json()) {
 			inv.out().json(rows);
 			return ExitCode.OK;

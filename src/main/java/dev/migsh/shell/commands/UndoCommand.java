@@ -24,6 +24,7 @@ import dev.migsh.shell.Completion;
 import dev.migsh.shell.Invocation;
 import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.OptionSpec;
+import dev.migsh.shell.Progress;
 import dev.migsh.shell.Style;
 
 /**
@@ -93,8 +94,10 @@ public class UndoCommand extends MigshCommand {
 		Cancellation cancellation = new Cancellation();
 		UndoResult result;
 		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
-			result = migrator.execute(proposal, confirmations, new ProgressListener(inv.out(), "undoing"),
-					cancellation);
+			ProgressListener progress = new ProgressListener(inv.out(), "undoing");
+			try (Progress status = Progress.show(inv.out(), progress::step)) {
+				result = migrator.execute(proposal, confirmations, progress, cancellation);
+			}
 		}
 		inv.out()
 			.println(inv.out()

@@ -22,14 +22,15 @@ class EnvironmentResolutionTest extends ResolverFixture {
 	}
 
 	@Test
-	void localHostsAreInferredDevelopment() {
+	void localHostsAreInferredProductionBecauseTheProductionHostIsLocalToo() {
 		for (String host : new String[] { "localhost", "LOCALHOST", "127.0.0.1", "::1", "/var/run/postgresql" }) {
 			EnvironmentChoice choice = environment(null, env("PGHOST", host));
-			assertThat(choice.environment()).as(host).isEqualTo(Environment.DEVELOPMENT);
-			assertThat(choice.origin()).isEqualTo("host " + host);
+			assertThat(choice.environment()).as(host).isEqualTo(Environment.PRODUCTION);
+			assertThat(choice.inferred()).isTrue();
+			assertThat(choice.origin()).startsWith("host " + host + ", not the sandbox");
 		}
-		assertThat(environment(null, env("PGDATABASE", "app")).environment()).isEqualTo(Environment.DEVELOPMENT);
-		assertThat(environment(null, env("MIGSH_URL", "postgresql://[::1]/app")).environment())
+		assertThat(environment(null, env("PGDATABASE", "app")).environment()).isEqualTo(Environment.PRODUCTION);
+		assertThat(environment(null, env("PGHOST", "localhost", "MIGSH_ENV", "development")).environment())
 			.isEqualTo(Environment.DEVELOPMENT);
 	}
 
@@ -38,7 +39,8 @@ class EnvironmentResolutionTest extends ResolverFixture {
 		EnvironmentChoice choice = environment(null, env("PGHOST", "db.example.com"));
 		assertThat(choice.environment()).isEqualTo(Environment.PRODUCTION);
 		assertThat(choice.inferred()).isTrue();
-		assertThat(choice.describe()).isEqualTo("production (inferred from host db.example.com)");
+		assertThat(choice.describe()).isEqualTo(
+				"production (inferred from host db.example.com, not the sandbox; --env or MIGSH_ENV says otherwise)");
 		assertThat(environment(null, env("PGHOST", "10.0.0.5")).environment()).isEqualTo(Environment.PRODUCTION);
 	}
 
