@@ -111,6 +111,11 @@ public final class ForeignHistories {
 		}
 	}
 
+	/** The shape of one table, to write to it with its own column spelling. */
+	static Optional<TableShape> shape(Connection connection, String schema, String table) throws SQLException {
+		return tables(connection, List.of(schema)).stream().filter(t -> t.table().equals(table)).findFirst();
+	}
+
 	private static List<TableShape> tables(Connection connection, List<String> schemas) throws SQLException {
 		List<TableShape> tables = new ArrayList<>();
 		try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
