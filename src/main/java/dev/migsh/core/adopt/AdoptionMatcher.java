@@ -196,9 +196,16 @@ public final class AdoptionMatcher {
 					}
 				}
 			}
-			if (!fileAtVersion) {
+			if (!fileAtVersion && entry.state() == ForeignState.DIRTY) {
+				this.refused.add(new Refused(entry, "",
+						reason(ForeignState.DIRTY) + "; no file here has version " + entry.version()));
+			}
+			else if (!fileAtVersion) {
 				this.unmatched.add(entry);
 			}
+		}
+		if (this.history.entries().isEmpty()) {
+			return;
 		}
 		this.notes.add("golang-migrate records only the last version: every migration up to " + versions()
 				+ " counts as applied");

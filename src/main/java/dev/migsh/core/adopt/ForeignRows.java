@@ -130,7 +130,7 @@ final class ForeignRows {
 				ResultSet rs = ps.executeQuery()) {
 			while (rs.next()) {
 				String version = rs.getString(2) == null ? "" : rs.getString(2);
-				String type = rs.getString(4).toUpperCase(Locale.ROOT);
+				String type = String.valueOf(rs.getString(4)).toUpperCase(Locale.ROOT);
 				boolean success = rs.getBoolean(8);
 				if (type.equals("SCHEMA")) {
 					continue;
@@ -169,7 +169,7 @@ final class ForeignRows {
 		String id = rs.getString(1);
 		String file = stem(rs.getString(3));
 		String name = leadingVersion(file).isEmpty() ? id : file;
-		ForeignState state = switch (rs.getString(5).toUpperCase(Locale.ROOT)) {
+		ForeignState state = switch (String.valueOf(rs.getString(5)).toUpperCase(Locale.ROOT)) {
 			case "FAILED" -> ForeignState.FAILED;
 			case "SKIPPED" -> ForeignState.SKIPPED;
 			default -> ForeignState.APPLIED;

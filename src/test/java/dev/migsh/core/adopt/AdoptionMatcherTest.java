@@ -134,6 +134,30 @@ class AdoptionMatcherTest {
 	}
 
 	@Test
+	void refusesADirtyGolangMigrateVersionThatHasNoFile() {
+		ForeignHistory golang = history(ForeignTool.GOLANG_MIGRATE,
+				List.of(new ForeignEntry("13", "", "", Optional.empty(), ForeignState.DIRTY, "", "13")));
+
+		AdoptionMatch match = AdoptionMatcher.match(golang, SAMPLE);
+
+		assertThat(match.adoptableIds()).hasSize(13);
+		assertThat(match.unmatched()).isEmpty();
+		assertThat(match.refused()).singleElement().satisfies(r -> {
+			assertThat(r.migrationId()).isEmpty();
+			assertThat(r.reason()).contains("dirty").endsWith("no file here has version 13");
+		});
+	}
+
+	@Test
+	void treatsAnEmptyGolangMigrateTableAsNothingApplied() {
+		AdoptionMatch match = AdoptionMatcher.match(history(ForeignTool.GOLANG_MIGRATE, List.of()), SAMPLE);
+
+		assertThat(match.matched()).isEmpty();
+		assertThat(match.pending()).hasSize(SAMPLE.migrations().size());
+		assertThat(match.notes()).isEmpty();
+	}
+
+	@Test
 	void letsTheLatestPrismaRowDecideAndKeepsRolledBackOnesPending(@TempDir Path dir) throws IOException {
 		MigrationCatalog catalog = folder(dir, "20230101120000_init.sql", "20230201120000_add_posts.sql",
 				"20230301120000_add_tags.sql");

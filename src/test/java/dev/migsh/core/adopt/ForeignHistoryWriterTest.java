@@ -141,6 +141,21 @@ class ForeignHistoryWriterTest {
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM databasechangelog", Long.class)).isZero();
 	}
 
+	@Test
+	void writesIntoATableWithAHostileNameWithoutRunningIt(TestDatabase db) throws SQLException {
+		JdbcTemplate jdbc = db.jdbc();
+		jdbc.execute("CREATE TABLE public.victim (id int)");
+		jdbc.execute("CREATE TABLE \"Sequelize'); DROP TABLE victim; --\" (\"name\" varchar(255) PRIMARY KEY)");
+		jdbc.update("INSERT INTO \"Sequelize'); DROP TABLE victim; --\" VALUES ('001-create-users.js')");
+
+		ForeignHistory after = appendTwice(db, CHAT);
+
+		assertThat(after.table()).isEqualTo("Sequelize'); DROP TABLE victim; --");
+		assertThat(after.entries()).extracting(ForeignEntry::rawId)
+			.containsExactly("001-create-users.js", "20241201000003-create-chat-tables.js");
+		assertThat(jdbc.queryForObject("SELECT to_regclass('public.victim') IS NOT NULL", Boolean.class)).isTrue();
+	}
+
 	private static ForeignHistory appendTwice(TestDatabase db, MigrationFile migration) throws SQLException {
 		ForeignHistory before = ForeignHistoriesTest.detect(db, List.of()).get(0);
 		try (Connection c = db.dataSource().getConnection()) {
