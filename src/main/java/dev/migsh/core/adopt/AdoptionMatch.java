@@ -8,9 +8,9 @@ import java.util.List;
  * ambiguous, and what must not be adopted (failed, dirty, rolled back, undone). A
  * migration whose last row says rolled back, undone or skipped is also pending; a failed
  * or dirty one is neither pending nor adoptable until someone decides. Every entry of the
- * history appears in exactly one of matched, unmatched, ambiguous, refused or superseded,
- * except that one golang-migrate, Alembic or Flyway baseline row may stand for several
- * migrations.
+ * history appears in one of matched, unmatched, ambiguous, refused or superseded; a
+ * golang-migrate, Alembic or Flyway baseline row may stand for several migrations, and a
+ * golang-migrate version with no file of its own is also listed as unmatched.
  */
 public record AdoptionMatch(ForeignHistory history, List<Matched> matched, List<ForeignEntry> unmatched,
 		List<String> pending, List<Ambiguous> ambiguous, List<Refused> refused, List<ForeignEntry> superseded,

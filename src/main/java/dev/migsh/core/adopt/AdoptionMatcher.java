@@ -79,7 +79,15 @@ public final class AdoptionMatcher {
 				continue;
 			}
 			Candidates found = candidates(entry);
-			if (found.files().size() > 1 || (found.files().size() == 1 && found.reason() != null)) {
+			boolean unsure = found.files().size() > 1 || (found.files().size() == 1 && found.reason() != null);
+			if (unsure && !entry.state().isAdoptable()) {
+				this.refused.add(new Refused(entry, "",
+						reason(entry.state()) + "; it could be " + String.join(" or ", ids(found.files()))));
+				if (entry.state().isInDoubt()) {
+					this.accounted.addAll(ids(found.files()));
+				}
+			}
+			else if (unsure) {
 				this.ambiguous.add(new Ambiguous(entry, ids(found.files()), found.reason()));
 				this.accounted.addAll(ids(found.files()));
 			}
@@ -124,10 +132,15 @@ public final class AdoptionMatcher {
 		}
 		this.notes.add(this.history.tool().displayName() + " baseline at version " + baseline.version()
 				+ ": every migration at or below it counts as already in the database");
+		boolean covered = false;
 		for (MigrationFile m : this.migrations) {
 			if (m.version().compareTo(upTo.get()) <= 0 && this.accounted.add(m.id())) {
 				this.matched.add(new Matched(baseline, m.id(), MatchRule.BELOW_BASELINE));
+				covered = true;
 			}
+		}
+		if (!covered) {
+			this.unmatched.add(baseline);
 		}
 	}
 

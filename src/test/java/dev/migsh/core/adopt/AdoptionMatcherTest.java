@@ -64,6 +64,21 @@ class AdoptionMatcherTest {
 	}
 
 	@Test
+	void refusesAFailedRowEvenWhenItsVersionIsShared() {
+		ForeignHistory flyway = history(ForeignTool.FLYWAY,
+				List.of(entry("9", "", "", ForeignState.FAILED, "7"), entry("0", "", "", ForeignState.BASELINE, "1")));
+
+		AdoptionMatch match = AdoptionMatcher.match(flyway, SAMPLE);
+
+		assertThat(match.ambiguous()).isEmpty();
+		assertThat(match.refused()).singleElement()
+			.satisfies(r -> assertThat(r.reason()).contains("failed")
+				.endsWith("it could be 009-create-chapter-progress or 009-update-chapters-for-urls"));
+		assertThat(match.pending()).doesNotContain("009-create-chapter-progress", "009-update-chapters-for-urls");
+		assertThat(match.unmatched()).extracting(ForeignEntry::rawId).containsExactly("1");
+	}
+
+	@Test
 	void doesNotGuessWhenTheNameDisagreesWithTheOnlyFileOfItsVersion() {
 		ForeignHistory knex = history(ForeignTool.KNEX,
 				List.of(applied("011", "011_add_course_banner", "1"), applied("", "misc_fixes", "2")));
