@@ -91,8 +91,10 @@ public final class ForeignHistories {
 	 */
 	static boolean looksLikeHistory(TableShape shape, ForeignTool tool, List<ForeignEntry> entries) {
 		return switch (tool) {
-			case SEQUELIZE -> entries.isEmpty() ? shape.isNamed("sequelizemeta")
-					: entries.stream().allMatch(e -> isScriptName(e.rawId()));
+			// sequelize-cli keeps the seeders it ran in SequelizeData, shaped like
+			// SequelizeMeta
+			case SEQUELIZE -> !shape.isNamed("sequelizedata") && (entries.isEmpty() ? shape.isNamed("sequelizemeta")
+					: entries.stream().allMatch(e -> isScriptName(e.rawId())));
 			case DBMATE -> entries.isEmpty() ? shape.isNamed("schema_migrations")
 					: entries.stream().allMatch(e -> e.version().matches("\\d+"));
 			default -> true;

@@ -196,11 +196,13 @@ class ForeignHistoriesTest {
 	}
 
 	@Test
-	void leavesOrdinaryTablesWithAHistoryLikeShapeAlone(TestDatabase db) throws SQLException {
+	void leavesOrdinaryTablesAndSequelizeSeedsWithAHistoryLikeShapeAlone(TestDatabase db) throws SQLException {
 		db.jdbc().execute("CREATE TABLE roles (name text PRIMARY KEY); CREATE TABLE releases (version text)");
 		db.jdbc().update("INSERT INTO roles VALUES ('admin'), ('teacher')");
 		db.jdbc().update("INSERT INTO releases VALUES ('v1.2-beta')");
 		db.jdbc().execute("CREATE TABLE \"SequelizeMeta\" (name varchar(255) PRIMARY KEY)");
+		db.jdbc().execute("CREATE TABLE \"SequelizeData\" (name varchar(255) PRIMARY KEY)");
+		db.jdbc().update("INSERT INTO \"SequelizeData\" VALUES ('20240101000000-demo-users.js')");
 
 		assertThat(detect(db, List.of())).extracting(ForeignHistory::table).containsExactly("SequelizeMeta");
 	}
