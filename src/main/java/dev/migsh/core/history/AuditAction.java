@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The changing actions the audit trail records. */
 public enum AuditAction {
 
-	APPLY, UNDO, MARK_APPLIED, MARK_PENDING, REPAIR, BASELINE, RESET, TRASH_PURGE, OVERRIDE;
+	APPLY, UNDO, MARK_APPLIED, MARK_PENDING, REPAIR, BASELINE, RESET, TRASH_PURGE, OVERRIDE, ADOPT;
 
 	/** The command word: {@code mark-applied}. */
 	public String word() {

@@ -23,8 +23,15 @@ import dev.migsh.core.postgres.Identifiers;
  */
 public final class HistoryTable {
 
-	/** The layout this release writes; a newer one in the database is refused. */
+	/**
+	 * The newest layout this release understands; a newer one in the database is refused.
+	 * Layout 2 is layout 1 that may hold {@code adopted} rows (and {@code adopt} audit
+	 * entries); and whose repair keeps the accepted text beside what ran. A history moves
+	 * to it on the first change made by this release (under the lock).
+	 */
 	public static final int LAYOUT_VERSION = 2;
+
+	private static final String STATES = "'applied', 'failed', 'marked', 'baseline', 'adopted'";
 
 	private static final String[] CREATE = { "CREATE SCHEMA IF NOT EXISTS {schema}",
 			"CREATE TABLE IF NOT EXISTS {schema}.meta (key text PRIMARY KEY, value text NOT NULL)", """
@@ -33,7 +40,8 @@ public final class HistoryTable {
 						migration_id text NOT NULL UNIQUE,
 						version text NOT NULL,
 						name text NOT NULL,
-						state text NOT NULL CHECK (state IN ('applied', 'failed', 'marked', 'baseline')),
+						state text NOT NULL CONSTRAINT history_state_check
+							CHECK (state IN ('applied', 'failed', 'marked', 'baseline', 'adopted')),
 						up_checksum text NOT NULL,
 						down_checksum text,
 						verify_checksum text,
@@ -68,18 +76,32 @@ public final class HistoryTable {
 					FOR EACH STATEMENT EXECUTE FUNCTION {schema}.audit_is_append_only()""",
 			"INSERT INTO {schema}.meta (key, value) VALUES ('layout_version', '1') ON CONFLICT (key) DO NOTHING" };
 
-	// Layout 2: repair appends what it accepted instead of overwriting what ran.
+	// Layout 2: repair appends what it accepted instead of overwriting what ran; adopted
+	// rows.
 	private static final String[] UPGRADE_TO_2 = {
 			"""
 					ALTER TABLE {schema}.history ADD COLUMN IF NOT EXISTS accepted_up_checksum text,
 						ADD COLUMN IF NOT EXISTS accepted_down_checksum text, ADD COLUMN IF NOT EXISTS accepted_verify_checksum text,
 						ADD COLUMN IF NOT EXISTS accepted_up_sql text, ADD COLUMN IF NOT EXISTS accepted_down_sql text,
 						ADD COLUMN IF NOT EXISTS accepted_at timestamptz, ADD COLUMN IF NOT EXISTS accepted_by text""",
+			"ALTER TABLE {schema}.history DROP CONSTRAINT IF EXISTS history_state_check",
+			"ALTER TABLE {schema}.history ADD CONSTRAINT history_state_check CHECK (state IN (" + STATES + "))",
 			"UPDATE {schema}.meta SET value = '2' WHERE key = 'layout_version'" };
 
 	private static final String EXISTS = "SELECT to_regclass(?) IS NOT NULL";
 
 	private static final String LAYOUT = "SELECT value FROM {schema}.meta WHERE key = 'layout_version'";
+
+	private static final String STATE_CHECK = """
+			SELECT pg_get_constraintdef(oid) FROM pg_constraint
+			WHERE conrelid = to_regclass(?) AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%state%'""";
+
+	private static final String[] ALLOW_ADOPTED = {
+			"ALTER TABLE {schema}.history DROP CONSTRAINT IF EXISTS history_state_check",
+			"ALTER TABLE {schema}.history ADD CONSTRAINT history_state_check CHECK (state IN (" + STATES + "))" };
+
+	private static final String LAYOUT_2 = "UPDATE {schema}.meta SET value = '2' WHERE key = 'layout_version'"
+			+ " AND value::int < 2";
 
 	// * so that a layout-1 table (not yet upgraded by a changing command) reads too
 	private static final String SELECT = "SELECT * FROM {schema}.history ORDER BY installed_rank";
@@ -178,6 +200,29 @@ public final class HistoryTable {
 		}
 		finally {
 			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	/**
+	 * Lets the history hold {@code adopted} rows: widens the state check of a table made
+	 * by a layout-1 release and records layout 2. Idempotent; runs in the caller's
+	 * transaction, under the migration lock, after {@link #create}.
+	 */
+	public void allowAdopted(Connection connection) throws SQLException {
+		boolean allowed;
+		try (PreparedStatement ps = connection.prepareStatement(STATE_CHECK)) {
+			ps.setString(1, qualifiedName());
+			try (ResultSet rs = ps.executeQuery()) {
+				allowed = rs.next() && rs.getString(1).contains("'adopted'");
+			}
+		}
+		try (Statement st = connection.createStatement()) {
+			if (!allowed) {
+				for (String sql : ALLOW_ADOPTED) {
+					st.execute(sql(sql));
+				}
+			}
+			st.execute(sql(LAYOUT_2));
 		}
 	}
 
