@@ -18,6 +18,7 @@ import java.time.Duration;
 import dev.migsh.core.apply.Apply;
 import dev.migsh.core.apply.HistoryExpectation;
 import dev.migsh.core.apply.TrashEntry;
+import dev.migsh.core.change.AdoptChange;
 import dev.migsh.core.change.ApplyChange;
 import dev.migsh.core.change.ApplyProposal;
 import dev.migsh.core.change.BaselineChange;
@@ -201,6 +202,15 @@ public final class Migrator {
 	public List<TrashEntry> purgeTrash(RecordsProposal<List<TrashEntry>> proposal, Optional<Duration> lockWait,
 			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
 		return new TrashPurgeChange(this.changes).execute(proposal, lockWait, confirmations, listener, cancellation);
+	}
+
+	public RecordsProposal<AdoptChange.Plan> proposeAdopt(AdoptChange.Request request) {
+		return new AdoptChange(this.changes).propose(request);
+	}
+
+	public List<String> adopt(RecordsProposal<AdoptChange.Plan> proposal, AdoptChange.Request request,
+			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
+		return new AdoptChange(this.changes).execute(proposal, request, confirmations, listener, cancellation);
 	}
 
 	public RecordsProposal<BaselineRequest> proposeBaseline(BaselineRequest request) {

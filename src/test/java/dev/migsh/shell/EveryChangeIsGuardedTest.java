@@ -66,8 +66,13 @@ class EveryChangeIsGuardedTest {
 
 	}
 
-	private static final Map<String, Scenario> SCENARIOS = Map.of("apply",
-			new Scenario("apply", "apply --yes", s -> s.write("001-a.sql", TABLE.formatted("a"))), "undo",
+	private static final Map<String, Scenario> SCENARIOS = Map.of("adopt", new Scenario("adopt", "adopt --yes", s -> {
+		s.write("001-a.sql", TABLE.formatted("a"));
+		s.db().jdbc().execute("CREATE TABLE a (id bigint PRIMARY KEY, note text)");
+		s.db().jdbc().execute("CREATE INDEX a_note ON a (note)");
+		s.db().jdbc().execute("CREATE TABLE \"SequelizeMeta\" (name varchar(255) PRIMARY KEY)");
+		s.db().jdbc().execute("INSERT INTO \"SequelizeMeta\" VALUES ('001-a.js')");
+	}), "apply", new Scenario("apply", "apply --yes", s -> s.write("001-a.sql", TABLE.formatted("a"))), "undo",
 			new Scenario("undo --allow-data-loss", "undo --yes --allow-data-loss", s -> {
 				s.write("001-a.sql", TABLE.formatted("a"));
 				s.run("apply");

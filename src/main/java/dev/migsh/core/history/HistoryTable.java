@@ -130,6 +130,8 @@ public final class HistoryTable {
 
 	private static final String DELETE = "DELETE FROM {schema}.history WHERE migration_id = ?";
 
+	private static final String BACKDATE = "UPDATE {schema}.history SET applied_at = ? WHERE migration_id = ?";
+
 	private static final String AUDIT = """
 			INSERT INTO {schema}.audit (action, migration_id, outcome, os_user, detail) VALUES (?, ?, ?, ?, ?)""";
 
@@ -315,6 +317,17 @@ public final class HistoryTable {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Sets when a row says it was applied: an adopted row keeps the other tool's time.
+	 */
+	public void backdate(Connection connection, String id, java.time.Instant appliedAt) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(sql(BACKDATE))) {
+			ps.setTimestamp(1, Timestamp.from(appliedAt));
+			ps.setString(2, id);
+			ps.executeUpdate();
+		}
 	}
 
 	public boolean delete(Connection connection, String id) throws SQLException {
