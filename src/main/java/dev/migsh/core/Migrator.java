@@ -87,9 +87,11 @@ public final class Migrator {
 		return this.config;
 	}
 
-	/** The migrations folder as it is now. */
+	/**
+	 * The migrations folder as it is now, placeholders replaced in the statements to run.
+	 */
 	public MigrationCatalog catalog() {
-		return MigrationDirectory.read(this.config.migrations());
+		return MigrationDirectory.read(this.config.migrations(), this.config.effectivePlaceholders());
 	}
 
 	public StatusReport status() {

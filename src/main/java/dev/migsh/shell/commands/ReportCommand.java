@@ -43,7 +43,7 @@ public class ReportCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		MigrationCatalog catalog = MigrationDirectory.read(inv.session().migrationsDir());
+		MigrationCatalog catalog = MigrationDirectory.read(inv.session().migrationsDir(), inv.session().placeholders());
 		int version = inv.session()
 			.currentDatabase()
 			.map(db -> db.serverInfo().versionNum())
