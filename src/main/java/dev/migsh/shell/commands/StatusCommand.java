@@ -59,8 +59,7 @@ public class StatusCommand extends MigshCommand {
 		for (MigrationStatus s : report.rows()) {
 			Row r = row(s);
 			table.row(s.id(), new TextTable.Cell(r.state(), MigrationStyles.style(s.state())),
-					r.appliedAt() == null ? "" : r.appliedAt(), r.appliedBy() == null ? "" : r.appliedBy(),
-					s.detail() == null ? "" : s.detail());
+					r.appliedAt() == null ? "" : r.appliedAt(), r.appliedBy() == null ? "" : r.appliedBy(), detail(s));
 		}
 		inv.out().table(table);
 		for (CatalogFinding f : report.findings()) {
@@ -83,6 +82,16 @@ public class StatusCommand extends MigshCommand {
 				+ report.count(MigrationState.MISSING) > 0;
 		return inv.out().style(trouble ? Style.BOLD_RED : Style.BOLD, text)
 				+ (trouble ? " — see 'show ID'; 'repair' accepts an edited file or clears a failed row" : "");
+	}
+
+	// an empty migration is valid but worth a word: it records a version and runs nothing
+	private static String detail(MigrationStatus s) {
+		String detail = (s.detail() == null) ? "" : s.detail();
+		boolean empty = s.file().map(f -> f.up().isEmpty()).orElse(false);
+		if (!empty) {
+			return detail;
+		}
+		return detail.isEmpty() ? "empty (no statement)" : detail + "; empty (no statement)";
 	}
 
 	private static Row row(MigrationStatus s) {
