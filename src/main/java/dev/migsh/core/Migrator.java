@@ -210,7 +210,8 @@ public final class Migrator {
 	 * or recorded when the proof finds a difference.
 	 */
 	public BaselineResult baseline(BaselineRequest request) {
-		return new RecordBaseline(this.settings, this.config.migrations()).run(request, this.config.lockWait());
+		return new RecordBaseline(this.settings, this.config.migrations(), this.config.effectivePlaceholders())
+			.run(request, this.config.lockWait());
 	}
 
 	/**
