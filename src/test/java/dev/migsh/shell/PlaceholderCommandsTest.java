@@ -36,7 +36,9 @@ class PlaceholderCommandsTest {
 	void appliesWithValuesFromTheLaunchFlagsAndTheConnection(TestDatabase db) throws Exception {
 		migrations();
 		try (ShellHarness shell = new ShellHarness(ShellHarness.env(db.url()), this.dir, this.dir, "--placeholder",
-				"schema=shop")) {
+				"schema=shop", "--placeholder", "api_token=s3cr3t")) {
+			assertThat(shell.run("info")).as(shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("api_token=********", "schema=shop").doesNotContain("s3cr3t");
 			assertThat(shell.run("plan")).as(shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("CREATE SCHEMA shop", "V3__empty  (empty: records the migration");
 			assertThat(shell.run("apply --yes")).as(shell.err()).isEqualTo(ExitCode.OK);

@@ -11,7 +11,9 @@ import java.util.TreeSet;
  * configurable prefix and suffix (a Go-template folder uses {@code {{ index .Options "}
  * and {@code " }}}). Values come from the caller (flags, environment, the connection);
  * {@code migsh:filename} is filled in per file. Names ending in {@code password},
- * {@code secret} or {@code token}, and names marked secret, are never shown.
+ * {@code secret} or {@code token}, and names marked secret, are never shown. Values never
+ * reach the history: it keeps each section's text as the file says it, before
+ * replacement, which is also what the checksum covers.
  */
 public record Placeholders(Map<String, String> values, String prefix, String suffix, Set<String> secretNames) {
 
