@@ -317,6 +317,12 @@ public final class ShellSession implements AutoCloseable {
 		if (this.database != null && this.database.settings().password() != null) {
 			secrets.add(this.database.settings().password().reveal());
 		}
+		Placeholders placeholders = placeholders();
+		placeholders.values().forEach((name, value) -> {
+			if (placeholders.isSecret(name)) {
+				secrets.add(value);
+			}
+		});
 		return secrets;
 	}
 

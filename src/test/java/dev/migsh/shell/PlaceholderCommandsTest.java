@@ -68,4 +68,21 @@ class PlaceholderCommandsTest {
 		assertThat(db.jdbc().queryForObject("SELECT to_regnamespace('store') IS NOT NULL", Boolean.class)).isTrue();
 	}
 
+	@Test
+	void masksSecretPlaceholderValuesTypedOnACommandLine() {
+		String line = "connect --placeholder db_password=hunter2 --placeholder=API_TOKEN=t0k --placeholder schema=shop";
+
+		assertThat(ErrorReporter.redact(line, java.util.List.of())).isEqualTo(
+				"connect --placeholder db_password=******** --placeholder=API_TOKEN=******** --placeholder schema=shop");
+	}
+
+	@Test
+	void countsSecretPlaceholderValuesAmongTheSessionsSecrets(TestDatabase db) throws Exception {
+		migrations();
+		try (ShellHarness shell = new ShellHarness(ShellHarness.env(db.url()), this.dir, this.dir, "--placeholder",
+				"schema=shop", "--placeholder", "app_secret=s3cr3t")) {
+			assertThat(shell.session.secrets()).contains("s3cr3t").doesNotContain("shop");
+		}
+	}
+
 }
