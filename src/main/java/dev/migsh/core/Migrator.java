@@ -220,8 +220,12 @@ public final class Migrator {
 	 */
 	public DriftReport drift(DatabaseConnector connector) {
 		Map<String, Boolean> transactional = new HashMap<>();
+		Map<String, java.nio.file.Path> files = new HashMap<>();
 		try {
-			catalog().migrations().forEach(m -> transactional.put(m.id(), m.up().transactional()));
+			catalog().migrations().forEach(m -> {
+				transactional.put(m.id(), m.up().transactional());
+				files.put(m.id(), m.up().file());
+			});
 		}
 		catch (MigshException ex) {
 			// without the folder, what ran is still in the history; it ran in a
@@ -229,9 +233,11 @@ public final class Migrator {
 		}
 		List<Drift.Migration> applied = readHistory().stream()
 			.filter(AppliedMigration::isApplied)
-			.map(a -> new Drift.Migration(a.id(), a.upSql(), transactional.getOrDefault(a.id(), true)))
+			.map(a -> new Drift.Migration(a.id(), a.upSql(), transactional.getOrDefault(a.id(), true),
+					files.getOrDefault(a.id(), java.nio.file.Path.of(a.id()))))
 			.toList();
-		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector);
+		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector,
+				this.config.effectivePlaceholders());
 	}
 
 	/**

@@ -28,12 +28,12 @@ final class SectionReader {
 
 	private final String text;
 
-	private final PlaceholderReplacer replacer;
+	private final Placeholders placeholders;
 
 	private SectionReader(Path file, String text, Placeholders placeholders) {
 		this.file = file;
 		this.text = text;
-		this.replacer = new PlaceholderReplacer(placeholders, file);
+		this.placeholders = placeholders;
 	}
 
 	/**
@@ -110,10 +110,7 @@ final class SectionReader {
 	}
 
 	private Section section(SectionKind kind, String body, int firstLine, boolean transactional) {
-		List<SqlStatement> statements = SqlSplitter.split(body, this.file, firstLine)
-			.stream()
-			.map(this.replacer::replace)
-			.toList();
+		List<SqlStatement> statements = SqlSplitter.split(body, this.file, firstLine, this.placeholders);
 		// Trailing blank lines belong to the file layout, not the section: adding a
 		// section below must not look like an edit of this one.
 		String sql = body.stripTrailing();

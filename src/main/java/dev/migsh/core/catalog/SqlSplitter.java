@@ -61,6 +61,16 @@ public final class SqlSplitter {
 		return new SqlSplitter(sql, file, firstLine, tokens).run();
 	}
 
+	/**
+	 * Splits as {@link #split(String, Path, int)}, then replaces placeholders in each
+	 * statement (the history's text replayed, for instance).
+	 * @throws MigrationFileException also for a placeholder without a value
+	 */
+	public static List<SqlStatement> split(String sql, Path file, int firstLine, Placeholders placeholders) {
+		PlaceholderReplacer replacer = new PlaceholderReplacer(placeholders, file);
+		return split(sql, file, firstLine).stream().map(replacer::replace).toList();
+	}
+
 	private List<SqlStatement> run() {
 		int textStart = 0;
 		int first = -1;

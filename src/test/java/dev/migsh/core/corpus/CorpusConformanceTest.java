@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migsh.core.MigrationFolder;
@@ -22,6 +23,7 @@ import dev.migsh.core.catalog.Placeholders;
 import dev.migsh.core.catalog.Section;
 import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.UndoTarget;
+import dev.migsh.core.schema.DatabaseConnector;
 import dev.migsh.testing.FreshDatabase;
 import dev.migsh.testing.TestDatabase;
 
@@ -70,6 +72,8 @@ class CorpusConformanceTest {
 		assertThat(db.jdbc()
 			.queryForObject("SELECT up_sql FROM migsh.history WHERE migration_id = 'V1_1__products'", String.class))
 			.contains("${schema}.products");
+		// drift replays the history's text with the same values
+		assertThat(migrator.drift(connector(db)).hasDrift()).isFalse();
 	}
 
 	@Test
@@ -111,6 +115,17 @@ class CorpusConformanceTest {
 		});
 		assertThat(db.jdbc().queryForObject("SELECT to_regnamespace('shop') IS NULL", Boolean.class)).isTrue();
 		assertThat(db.jdbc().queryForObject("SELECT to_regnamespace('migsh') IS NULL", Boolean.class)).isTrue();
+	}
+
+	private static DatabaseConnector connector(TestDatabase db) {
+		return (name) -> {
+			PGSimpleDataSource ds = new PGSimpleDataSource();
+			ds.setServerNames(new String[] { db.host() });
+			ds.setPortNumbers(new int[] { db.port() });
+			ds.setDatabaseName(name);
+			ds.setUser(TestDatabase.USER);
+			return ds;
+		};
 	}
 
 	private static void assertMentions(List<String> schema, String... names) {
