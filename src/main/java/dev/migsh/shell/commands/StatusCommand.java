@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.catalog.CatalogFinding;
+import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.core.plan.StatusReport;
@@ -87,7 +88,7 @@ public class StatusCommand extends MigshCommand {
 	// an empty migration is valid but worth a word: it records a version and runs nothing
 	private static String detail(MigrationStatus s) {
 		String detail = (s.detail() == null) ? "" : s.detail();
-		boolean empty = s.file().map(f -> f.up().isEmpty()).orElse(false);
+		boolean empty = s.file().map(MigrationFile::isEmpty).orElse(false);
 		if (!empty) {
 			return detail;
 		}

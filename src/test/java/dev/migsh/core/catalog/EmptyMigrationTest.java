@@ -25,7 +25,7 @@ class EmptyMigrationTest {
 
 		MigrationFile migration = only();
 
-		assertThat(migration.up().isEmpty()).isTrue();
+		assertThat(migration.isEmpty()).isTrue();
 		assertThat(migration.up().transactional()).isTrue();
 		assertThat(migration.down()).hasValueSatisfying(down -> assertThat(down.isEmpty()).isTrue());
 		assertThat(migration.hasDown()).isTrue();
