@@ -234,9 +234,11 @@ public final class Migrator {
 		return this.config;
 	}
 
-	/** The migrations folder as it is now. */
+	/**
+	 * The migrations folder as it is now, placeholders replaced in the statements to run.
+	 */
 	public MigrationCatalog catalog() {
-		return MigrationDirectory.read(this.config.migrations());
+		return MigrationDirectory.read(this.config.migrations(), this.config.effectivePlaceholders());
 	}
 
 	public StatusReport status() {
@@ -377,7 +379,8 @@ public final class Migrator {
 	 * or recorded when the proof finds a difference.
 	 */
 	public BaselineResult baseline(BaselineRequest request) {
-		return new RecordBaseline(this.settings, this.config.migrations()).run(request, this.config.lockWait());
+		return new RecordBaseline(this.settings, this.config.migrations(), this.config.effectivePlaceholders())
+			.run(request, this.config.lockWait());
 	}
 
 	/**
@@ -386,8 +389,12 @@ public final class Migrator {
 	 */
 	public DriftReport drift(DatabaseConnector connector) {
 		Map<String, Boolean> transactional = new HashMap<>();
+		Map<String, java.nio.file.Path> files = new HashMap<>();
 		try {
-			catalog().migrations().forEach(m -> transactional.put(m.id(), m.up().transactional()));
+			catalog().migrations().forEach(m -> {
+				transactional.put(m.id(), m.up().transactional());
+				files.put(m.id(), m.up().file());
+			});
 		}
 		catch (MigshException ex) {
 			// without the folder, what ran is still in the history; it ran in a
@@ -395,9 +402,11 @@ public final class Migrator {
 		}
 		List<Drift.Migration> applied = readHistory().stream()
 			.filter(AppliedMigration::isApplied)
-			.map(a -> new Drift.Migration(a.id(), a.upSql(), transactional.getOrDefault(a.id(), true)))
+			.map(a -> new Drift.Migration(a.id(), a.upSql(), transactional.getOrDefault(a.id(), true),
+					files.getOrDefault(a.id(), java.nio.file.Path.of(a.id()))))
 			.toList();
-		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector);
+		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector,
+				this.config.effectivePlaceholders());
 	}
 
 	/**

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.migsh.core.apply.EngineSettings;
+import dev.migsh.core.catalog.Placeholders;
 
 /**
  * How a {@link Migrator} works: the migrations folder, the schema holding the history,
  * the lock wait, the default lock_timeout and statement_timeout of each migration (zero
- * means none), and the operator recorded in history and audit (OS user@host).
+ * means none), the operator recorded in history and audit (OS user@host), and the
+ * placeholder values for the migration SQL ({@code migsh:schema} is always the history
+ * schema; the caller supplies {@code migsh:user} and {@code migsh:database}).
  */
 public record MigratorConfig(Path migrations, String historySchema, Duration lockWait, Duration lockTimeout,
-		Duration statementTimeout, String operator) {
+		Duration statementTimeout, String operator, Placeholders placeholders) {
 
 	public static final String DEFAULT_SCHEMA = "migsh";
 
@@ -23,7 +26,8 @@ public record MigratorConfig(Path migrations, String historySchema, Duration loc
 	 */
 	public static MigratorConfig defaults(Path migrations) {
 		return new MigratorConfig(migrations, DEFAULT_SCHEMA, EngineSettings.DEFAULT_LOCK_WAIT,
-				EngineSettings.DEFAULT_LOCK_TIMEOUT, EngineSettings.DEFAULT_STATEMENT_TIMEOUT, localOperator());
+				EngineSettings.DEFAULT_LOCK_TIMEOUT, EngineSettings.DEFAULT_STATEMENT_TIMEOUT, localOperator(),
+				Placeholders.NONE);
 	}
 
 	/** {@code user@host} of this process. */
@@ -40,22 +44,32 @@ public record MigratorConfig(Path migrations, String historySchema, Duration loc
 
 	public MigratorConfig withHistorySchema(String schema) {
 		return new MigratorConfig(this.migrations, schema, this.lockWait, this.lockTimeout, this.statementTimeout,
-				this.operator);
+				this.operator, this.placeholders);
 	}
 
 	public MigratorConfig withLockWait(Duration wait) {
 		return new MigratorConfig(this.migrations, this.historySchema, wait, this.lockTimeout, this.statementTimeout,
-				this.operator);
+				this.operator, this.placeholders);
 	}
 
 	public MigratorConfig withTimeouts(Duration lockTimeout, Duration statementTimeout) {
 		return new MigratorConfig(this.migrations, this.historySchema, this.lockWait, lockTimeout, statementTimeout,
-				this.operator);
+				this.operator, this.placeholders);
 	}
 
 	public MigratorConfig withOperator(String operator) {
 		return new MigratorConfig(this.migrations, this.historySchema, this.lockWait, this.lockTimeout,
-				this.statementTimeout, operator);
+				this.statementTimeout, operator, this.placeholders);
+	}
+
+	public MigratorConfig withPlaceholders(Placeholders placeholders) {
+		return new MigratorConfig(this.migrations, this.historySchema, this.lockWait, this.lockTimeout,
+				this.statementTimeout, this.operator, placeholders);
+	}
+
+	/** The placeholders to read the folder with, {@code migsh:schema} included. */
+	public Placeholders effectivePlaceholders() {
+		return this.placeholders.withValue(Placeholders.SCHEMA, this.historySchema);
 	}
 
 }

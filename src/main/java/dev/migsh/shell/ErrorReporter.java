@@ -109,12 +109,18 @@ public final class ErrorReporter {
 		return null;
 	}
 
+	// a secret placeholder typed on a command line (--placeholder db_password=...) is
+	// masked before the line reaches history, transcripts or messages
+	private static final java.util.regex.Pattern SECRET_PLACEHOLDER = java.util.regex.Pattern
+		.compile("(--placeholder[ =]+[A-Za-z0-9_.:-]*(?i:password|secret|token)=)\\S+");
+
 	public static String redact(String text, List<String> secrets) {
 		if (text == null) {
 			return "";
 		}
 		Secret[] known = secrets.stream().filter(x -> x != null && !x.isEmpty()).map(Secret::of).toArray(Secret[]::new);
-		return Redaction.redactUrlPasswords(Redaction.redact(text, known));
+		String masked = SECRET_PLACEHOLDER.matcher(text).replaceAll("$1********");
+		return Redaction.redactUrlPasswords(Redaction.redact(masked, known));
 	}
 
 }

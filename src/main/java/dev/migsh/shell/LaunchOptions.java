@@ -6,19 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsh.core.UsageException;
+import dev.migsh.core.catalog.Placeholders;
 
 /**
  * The global options of
  * {@code java -jar migsh.jar [OPTIONS] [--script FILE | COMMAND [ARGS...]]}, with their
  * environment equivalents. Options go before the command; what follows the command
  * belongs to it. {@code --set}, {@code --from} and {@code --dry-run} shape a script run;
- * {@code --transcript} logs any run.
+ * {@code --transcript} logs any run. {@code --placeholder NAME=VALUE} (repeatable, over
+ * {@code MIGSH_PLACEHOLDER_NAME}) with {@code --placeholder-prefix} and
+ * {@code --placeholder-suffix} give the migration SQL's placeholders.
  */
 public record LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
 		boolean verbose, Path script, List<String> command, ScriptOptions scriptOptions, Path transcript,
-		boolean allowInsecure) {
+		Placeholders placeholders, boolean allowInsecure) {
 
 	public static final String USAGE = "java -jar migsh.jar [--url URL] [--env ENV] [--migrations DIR] [--schema NAME]"
+			+ " [--placeholder NAME=VALUE]... [--placeholder-prefix P] [--placeholder-suffix S]"
 			+ " [--yes] [--json] [--verbose] [--allow-insecure] [--transcript FILE]"
 			+ " [--script FILE [--set VAR=value]... [--from N] [--dry-run] | COMMAND [ARGS...]]";
 
@@ -27,8 +31,40 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 	}
 
 	public LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
+			boolean verbose, Path script, List<String> command, ScriptOptions scriptOptions, Path transcript) {
+		this(url, env, migrations, schema, yes, json, verbose, script, command, scriptOptions, transcript,
+				Placeholders.NONE, false);
+	}
+
+	public LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
 			boolean verbose, Path script, List<String> command) {
-		this(url, env, migrations, schema, yes, json, verbose, script, command, ScriptOptions.DEFAULT, null, false);
+		this(url, env, migrations, schema, yes, json, verbose, script, command, ScriptOptions.DEFAULT, null);
+	}
+
+	/**
+	 * Placeholder values from {@code --placeholder NAME=VALUE} assignments over those of
+	 * the environment, with the given prefix and suffix (null keeps the default).
+	 * @throws UsageException for an assignment without {@code =} or a name
+	 */
+	public static Placeholders placeholders(List<String> assignments, String prefix, String suffix,
+			Map<String, String> env) {
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		for (String assignment : assignments) {
+			int eq = assignment.indexOf('=');
+			if (eq <= 0) {
+				throw new UsageException("--placeholder '" + assignment + "' is not NAME=VALUE",
+						"for example: --placeholder schema=app");
+			}
+			values.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+		}
+		if ((prefix != null && prefix.isEmpty()) || (suffix != null && suffix.isEmpty())) {
+			throw new UsageException("a placeholder prefix or suffix cannot be empty",
+					"leave the option out for the defaults ${ and }");
+		}
+		return Placeholders.fromEnvironment(env)
+			.withValues(values)
+			.withSyntax(prefix == null ? Placeholders.DEFAULT_PREFIX : prefix,
+					suffix == null ? Placeholders.DEFAULT_SUFFIX : suffix);
 	}
 
 	public enum Mode {
@@ -56,6 +92,9 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 		Path script = null;
 		Path transcript = null;
 		List<String> assignments = new ArrayList<>();
+		List<String> placeholderValues = new ArrayList<>();
+		String placeholderPrefix = null;
+		String placeholderSuffix = null;
 		Integer from = null;
 		boolean dryRun = false;
 		List<String> command = new ArrayList<>();
@@ -77,6 +116,9 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 				case "--script" -> script = Path.of(value(args, i, name, inline));
 				case "--transcript" -> transcript = Path.of(value(args, i, name, inline));
 				case "--set" -> assignments.add(value(args, i, name, inline));
+				case "--placeholder" -> placeholderValues.add(value(args, i, name, inline));
+				case "--placeholder-prefix" -> placeholderPrefix = value(args, i, name, inline);
+				case "--placeholder-suffix" -> placeholderSuffix = value(args, i, name, inline);
 				case "--from" -> from = ScriptOptions.line(value(args, i, name, inline));
 				case "--dry-run" -> dryRun = true;
 				case "--yes" -> yes = true;
@@ -107,12 +149,15 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 			schema = env.getOrDefault("MIGSH_SCHEMA", "migsh");
 		}
 		return new LaunchOptions(url, environment, migrations, schema, yes, json, verbose, script, command,
-				scriptOptions, transcript, allowInsecure);
+				scriptOptions, transcript, placeholders(placeholderValues, placeholderPrefix, placeholderSuffix, env),
+				allowInsecure);
 	}
 
 	private static boolean takesValue(String name) {
 		return switch (name) {
-			case "--url", "--env", "--migrations", "--schema", "--script", "--transcript", "--set", "--from" -> true;
+			case "--url", "--env", "--migrations", "--schema", "--script", "--transcript", "--set", "--from",
+					"--placeholder", "--placeholder-prefix", "--placeholder-suffix" ->
+				true;
 			default -> false;
 		};
 	}

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.migsh.core.MigshException;
 import dev.migsh.core.Migrator;
 import dev.migsh.core.MigratorConfig;
+import dev.migsh.core.catalog.Placeholders;
 import dev.migsh.core.connect.ConnectRequest;
 import dev.migsh.core.connect.ConnectionFailedException;
 import dev.migsh.core.connect.ConnectionSettings;
@@ -60,6 +61,8 @@ public final class ShellSession implements AutoCloseable {
 	private boolean exitRequested;
 
 	private PlanFingerprint reviewedPlan;
+
+	private Placeholders placeholders;
 
 	/**
 	 * @param userHome the user's home, where ~/.pgpass and ~/.pg_service.conf live
@@ -168,9 +171,36 @@ public final class ShellSession implements AutoCloseable {
 	public Migrator migrator(Prompter prompter) {
 		Database db = database(prompter);
 		return new Migrator(db.dataSource(),
-				MigratorConfig.defaults(migrationsDir()).withHistorySchema(this.launch.schema()),
+				MigratorConfig.defaults(migrationsDir())
+					.withHistorySchema(this.launch.schema())
+					.withPlaceholders(placeholders()),
 				new TargetDatabase(this.environment, this.environmentSource, db.serverInfo().database(),
 						db.settings().host(), this.launch.allowInsecure()));
+	}
+
+	/**
+	 * The placeholder values for migration SQL: the launch's, then those given to
+	 * {@code connect}, with {@code migsh:user} and {@code migsh:database} of the open
+	 * session and {@code migsh:schema} of the history.
+	 */
+	public Placeholders placeholders() {
+		Placeholders given = (this.placeholders != null) ? this.placeholders : this.launch.placeholders();
+		if (this.database == null) {
+			return given.withValue(Placeholders.SCHEMA, this.launch.schema());
+		}
+		ConnectionSettings settings = this.database.settings();
+		return given.withBuiltIns(this.launch.schema(), settings.user(), settings.database());
+	}
+
+	/**
+	 * Adds {@code connect --placeholder NAME=VALUE} values; a prefix or suffix given
+	 * replaces the current one.
+	 */
+	public void addPlaceholders(List<String> assignments, String prefix, String suffix) {
+		Placeholders current = (this.placeholders != null) ? this.placeholders : this.launch.placeholders();
+		Placeholders added = LaunchOptions.placeholders(assignments, prefix == null ? current.prefix() : prefix,
+				suffix == null ? current.suffix() : suffix, Map.of());
+		this.placeholders = current.withValues(added.values()).withSyntax(added.prefix(), added.suffix());
 	}
 
 	public Optional<Database> currentDatabase() {
@@ -305,6 +335,12 @@ public final class ShellSession implements AutoCloseable {
 		if (this.database != null && this.database.settings().password() != null) {
 			secrets.add(this.database.settings().password().reveal());
 		}
+		Placeholders placeholders = placeholders();
+		placeholders.values().forEach((name, value) -> {
+			if (placeholders.isSecret(name)) {
+				secrets.add(value);
+			}
+		});
 		return secrets;
 	}
 

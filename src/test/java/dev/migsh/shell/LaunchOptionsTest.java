@@ -64,6 +64,25 @@ class LaunchOptionsTest {
 	}
 
 	@Test
+	void placeholdersComeFromRepeatableFlagsOverTheEnvironment() {
+		LaunchOptions launch = LaunchOptions.parse(
+				new String[] { "--placeholder", "schema=shop", "--placeholder=note=a=b",
+						"--placeholder-prefix={{ index .Options \"", "--placeholder-suffix", "\" }}", "status" },
+				Map.of("MIGSH_PLACEHOLDER_schema", "ignored", "MIGSH_PLACEHOLDER_team", "core"));
+
+		assertThat(launch.placeholders().values()).containsEntry("schema", "shop")
+			.containsEntry("note", "a=b")
+			.containsEntry("team", "core");
+		assertThat(launch.placeholders().prefix()).isEqualTo("{{ index .Options \"");
+		assertThat(launch.placeholders().suffix()).isEqualTo("\" }}");
+		assertThat(launch.command()).containsExactly("status");
+		assertThat(LaunchOptions.parse(new String[0], Map.of()).placeholders().prefix()).isEqualTo("${");
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--placeholder", "schema" }, Map.of()))
+			.isInstanceOf(UsageException.class)
+			.hasMessageContaining("is not NAME=VALUE");
+	}
+
+	@Test
 	void environmentSuppliesDefaults() {
 		LaunchOptions launch = LaunchOptions.parse(new String[0],
 				Map.of("MIGSH_MIGRATIONS", "db/migrations", "MIGSH_SCHEMA", "ops"));

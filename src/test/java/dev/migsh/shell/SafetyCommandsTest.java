@@ -38,8 +38,6 @@ class SafetyCommandsTest {
 		Files.writeString(migrations.resolve("001-create-users.sql"), """
 				-- migrate:up
 				CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
-				-- migrate:down
-				-- kept on purpose
 				""");
 		Files.writeString(migrations.resolve("002-add-bio.sql"), """
 				-- migrate:up

@@ -20,6 +20,7 @@ import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.MigrationDirectory;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.NewMigration;
+import dev.migsh.core.catalog.Placeholders;
 import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
@@ -43,9 +44,17 @@ public final class RecordBaseline {
 
 	private final Path migrations;
 
+	private final Placeholders placeholders;
+
 	public RecordBaseline(EngineSettings settings, Path migrations) {
+		this(settings, migrations, Placeholders.NONE);
+	}
+
+	/** With the placeholders the folder's other migrations need to be read. */
+	public RecordBaseline(EngineSettings settings, Path migrations, Placeholders placeholders) {
 		this.settings = settings;
 		this.migrations = migrations;
+		this.placeholders = placeholders;
 	}
 
 	public BaselineResult run(BaselineRequest request, Duration lockWait) {
@@ -70,7 +79,7 @@ public final class RecordBaseline {
 		}
 		Set<String> recorded = new java.util.HashSet<>();
 		history.forEach((a) -> recorded.add(a.id()));
-		MigrationDirectory.read(this.migrations)
+		MigrationDirectory.read(this.migrations, this.placeholders)
 			.migrations()
 			.stream()
 			.filter((m) -> !recorded.contains(m.id()))
@@ -80,7 +89,7 @@ public final class RecordBaseline {
 		Path file = NewMigration.create(this.migrations, NAME, request.clock(), text);
 		try {
 			String id = file.getFileName().toString().replaceFirst("\\.sql$", "");
-			MigrationFile migration = MigrationDirectory.read(this.migrations)
+			MigrationFile migration = MigrationDirectory.read(this.migrations, this.placeholders)
 				.find(id)
 				.orElseThrow(
 						() -> new MigshException("The baseline file " + file + " was written but cannot be read back",

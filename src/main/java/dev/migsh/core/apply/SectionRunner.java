@@ -78,7 +78,7 @@ final class SectionRunner {
 				this.cancellation.running(st);
 				this.watch.statementStarted();
 				this.before.before(file, section, statement);
-				boolean rows = st.execute(statement.sql());
+				boolean rows = st.execute(statement.sent());
 				if (rows && section.kind() == SectionKind.VERIFY && returnedFalse(st.getResultSet())) {
 					throw new StatementFailure(file, section, index, false, "the verify query returned false",
 							List.of(), null);

@@ -29,24 +29,38 @@ public final class MigrationDirectory {
 
 	private final Map<String, MigrationFileName> downs = new LinkedHashMap<>();
 
-	private MigrationDirectory(Path directory, Path realDirectory) {
+	private final Placeholders placeholders;
+
+	private MigrationDirectory(Path directory, Path realDirectory, Placeholders placeholders) {
 		this.directory = directory;
 		this.realDirectory = realDirectory;
+		this.placeholders = placeholders;
 	}
 
 	/**
-	 * Reads every migration in {@code dir} (not its subfolders).
+	 * Reads every migration in {@code dir} (not its subfolders), with no placeholder
+	 * values: a file using one is refused.
 	 * @throws MigshException when the folder is missing, or a file is unreadable or
 	 * malformed ({@link MigrationFileException} with file:line:column)
 	 */
 	public static MigrationCatalog read(Path dir) {
+		return read(dir, Placeholders.NONE);
+	}
+
+	/**
+	 * Reads every migration in {@code dir}, replacing placeholders in the statements to
+	 * run; section texts and checksums stay as written.
+	 * @throws MigshException as {@link #read(Path)}, and for a placeholder without a
+	 * value or template syntax left in the SQL, before anything can run
+	 */
+	public static MigrationCatalog read(Path dir, Placeholders placeholders) {
 		if (!Files.isDirectory(dir)) {
 			throw new MigshException(
 					"migrations folder " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"),
 					"pass --migrations DIR or set MIGSH_MIGRATIONS to the folder holding the migration files");
 		}
 		try {
-			return new MigrationDirectory(dir, dir.toRealPath()).run();
+			return new MigrationDirectory(dir, dir.toRealPath(), placeholders).run();
 		}
 		catch (IOException ex) {
 			throw new MigshException("cannot read migrations folder " + dir + ": " + ex.getMessage(),
@@ -109,18 +123,19 @@ public final class MigrationDirectory {
 		Optional<Section> verifySection = Optional.empty();
 		List<Path> paths = new ArrayList<>(List.of(upPath));
 		if (up.part() == Part.SECTIONS) {
-			Map<SectionKind, Section> sections = SectionReader.readSections(upPath, upText);
+			Map<SectionKind, Section> sections = SectionReader.readSections(upPath, upText, this.placeholders);
 			upSection = sections.get(SectionKind.UP);
 			downSection = Optional.ofNullable(sections.get(SectionKind.DOWN));
 			verifySection = Optional.ofNullable(sections.get(SectionKind.VERIFY));
 		}
 		else {
-			upSection = SectionReader.readWhole(upPath, upText, SectionKind.UP);
+			upSection = SectionReader.readWhole(upPath, upText, SectionKind.UP, this.placeholders);
 			if (down.isPresent()) {
 				Path downPath = checkedPath(down.get());
 				paths.add(downPath);
 				String downText = SqlSource.read(downPath);
-				downSection = Optional.of(SectionReader.readWhole(downPath, downText, SectionKind.DOWN));
+				downSection = Optional
+					.of(SectionReader.readWhole(downPath, downText, SectionKind.DOWN, this.placeholders));
 			}
 		}
 		return new MigrationFile(up.id(), up.version(), up.name(), up.part().layout, paths, upSection, downSection,

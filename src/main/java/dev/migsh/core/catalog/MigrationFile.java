@@ -20,8 +20,19 @@ public record MigrationFile(String id, Version version, String name, Layout layo
 		paths = List.copyOf(paths);
 	}
 
+	/**
+	 * True when the up section has no statement: applying it only records the version.
+	 */
+	public boolean isEmpty() {
+		return this.up.isEmpty();
+	}
+
+	/**
+	 * True when the migration can be undone: it has a down section or file, even an empty
+	 * one (undoing it only removes the history row).
+	 */
 	public boolean hasDown() {
-		return this.down.isPresent() && !this.down.get().isEmpty();
+		return this.down.isPresent();
 	}
 
 	@Override

@@ -27,9 +27,12 @@ import dev.migsh.core.MigshException;
 import dev.migsh.core.UsageException;
 
 /**
- * Creates the file for {@code new NAME}: {@code <version>-<name>.sql} with empty up, down
- * and verify sections, the version following the folder's style (a UTC timestamp or the
- * next zero-padded number). It never overwrites a file.
+ * Creates the files for {@code new NAME} in the layout the folder already uses (that of
+ * its newest migration): {@code <version>-<name>.sql} with empty up, down and verify
+ * sections, a golang-migrate pair {@code <version>_<name>.up.sql} and {@code .down.sql},
+ * or a Flyway {@code V<version>__<name>.sql}. The version follows the folder's style (a
+ * UTC timestamp or the next zero-padded number). Every file written is valid at once (an
+ * empty migration is a no-op) and none is ever overwritten.
  */
 public final class NewMigration {
 
@@ -39,7 +42,7 @@ public final class NewMigration {
 
 	// reads only names, not contents: enough to number the next file, and independent of
 	// whether the existing files parse
-	private static final Pattern PLAIN = Pattern.compile("(\\d+)[-_](.+?)(?:\\.up|\\.down)?\\.sql");
+	private static final Pattern PLAIN = Pattern.compile("(\\d+)([-_])(.+?)(\\.up|\\.down)?\\.sql");
 
 	private static final Pattern FLYWAY = Pattern.compile("V(\\d+)(?:[._]\\d+)*__(.+)\\.sql");
 
@@ -52,14 +55,15 @@ public final class NewMigration {
 	}
 
 	/**
-	 * Writes the new migration into {@code dir} and returns its path.
+	 * Writes the new migration into {@code dir} and returns its path (for a pair, the up
+	 * file; the down file is beside it).
 	 * @throws UsageException if {@code name} is not lower-case words joined by {@code -}
 	 * or {@code _}, at most 100 characters
 	 * @throws MigshException if the folder is missing or not writable, or a migration
 	 * with that name exists
 	 */
 	public static Path create(Path dir, String name, Clock clock) {
-		return create(dir, name, clock, template(name), Files::isWritable);
+		return create(dir, name, clock, null, Files::isWritable);
 	}
 
 	/**
@@ -71,10 +75,11 @@ public final class NewMigration {
 	}
 
 	static Path create(Path dir, String name, Clock clock, Predicate<Path> writable) {
-		return create(dir, name, clock, template(name), writable);
+		return create(dir, name, clock, null, writable);
 	}
 
-	// the check is passed in because a test run as root finds every folder writable
+	// the check is passed in because a test run as root finds every folder writable; a
+	// null text means the empty template in the folder's own layout
 	private static Path create(Path dir, String name, Clock clock, String text, Predicate<Path> writable) {
 		checkName(name);
 		checkFolder(dir, writable);
@@ -86,7 +91,28 @@ public final class NewMigration {
 			}
 		}
 		String version = nextVersion(existing, clock);
-		Path file = dir.resolve(version + "-" + name + ".sql");
+		Optional<Existing> newest = newest(existing);
+		Layout layout = (text == null) ? newest.map(Existing::layout).orElse(Layout.SECTIONS) : Layout.SECTIONS;
+		String separator = newest.filter(e -> e.layout() == layout).map(Existing::separator).orElse("-");
+		return switch (layout) {
+			case SECTIONS ->
+				write(dir.resolve(version + separator + name + ".sql"), (text == null) ? template(name) : text);
+			case FLYWAY -> write(dir.resolve("V" + version + "__" + name + ".sql"), pairTemplate(name, "applies"));
+			case UP_DOWN_PAIR -> {
+				Path up = dir.resolve(version + separator + name + ".up.sql");
+				Path down = dir.resolve(version + separator + name + ".down.sql");
+				if (Files.exists(down)) {
+					throw new MigshException("The file " + down + " already exists.",
+							"Run the command again for a new version.");
+				}
+				write(up, pairTemplate(name, "applies"));
+				write(down, pairTemplate(name, "undoes"));
+				yield up;
+			}
+		};
+	}
+
+	private static Path write(Path file, String text) {
 		try {
 			Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
 		}
@@ -111,6 +137,12 @@ public final class NewMigration {
 				-- migrate:verify
 				-- queries that must succeed after up, e.g. SELECT new_column FROM some_table LIMIT 0;
 				""".formatted(name);
+	}
+
+	// a file of comments only is a valid empty migration: the folder keeps working
+	// until the SQL is written
+	static String pairTemplate(String name, String verb) {
+		return "-- " + name + ": write the SQL that " + verb + " this migration below.\n";
 	}
 
 	private static void checkName(String name) {
@@ -150,11 +182,12 @@ public final class NewMigration {
 	private static Optional<Existing> parse(String fileName) {
 		Matcher plain = PLAIN.matcher(fileName);
 		if (plain.matches()) {
-			return Optional.of(new Existing(fileName, plain.group(1), plain.group(2)));
+			Layout layout = (plain.group(4) == null) ? Layout.SECTIONS : Layout.UP_DOWN_PAIR;
+			return Optional.of(new Existing(fileName, plain.group(1), plain.group(3), layout, plain.group(2)));
 		}
 		Matcher flyway = FLYWAY.matcher(fileName);
 		if (flyway.matches()) {
-			return Optional.of(new Existing(fileName, flyway.group(1), flyway.group(2)));
+			return Optional.of(new Existing(fileName, flyway.group(1), flyway.group(2), Layout.FLYWAY, "__"));
 		}
 		return Optional.empty();
 	}
@@ -164,9 +197,13 @@ public final class NewMigration {
 		return a.replace('_', '-').equals(b.replace('_', '-'));
 	}
 
-	private static String nextVersion(List<Existing> existing, Clock clock) {
-		Optional<Existing> newest = existing.stream()
+	private static Optional<Existing> newest(List<Existing> existing) {
+		return existing.stream()
 			.max(Comparator.comparing(Existing::number).thenComparingInt(e -> e.version().length()));
+	}
+
+	private static String nextVersion(List<Existing> existing, Clock clock) {
+		Optional<Existing> newest = newest(existing);
 		if (newest.isEmpty()) {
 			return FIRST_VERSION;
 		}
@@ -194,7 +231,7 @@ public final class NewMigration {
 		}
 	}
 
-	private record Existing(String fileName, String version, String name) {
+	private record Existing(String fileName, String version, String name, Layout layout, String separator) {
 
 		BigInteger number() {
 			return new BigInteger(this.version);

@@ -28,26 +28,39 @@ final class SectionReader {
 
 	private final String text;
 
-	private SectionReader(Path file, String text) {
+	private final Placeholders placeholders;
+
+	private SectionReader(Path file, String text, Placeholders placeholders) {
 		this.file = file;
 		this.text = text;
+		this.placeholders = placeholders;
 	}
 
-	/** The sections of a one-file migration; the up section is always there. */
-	static Map<SectionKind, Section> readSections(Path file, String text) {
-		return new SectionReader(file, text).sections();
+	/**
+	 * The sections of a one-file migration; the up section is always there, perhaps
+	 * empty.
+	 */
+	static Map<SectionKind, Section> readSections(Path file, String text, Placeholders placeholders) {
+		return new SectionReader(file, text, placeholders).sections();
 	}
 
 	/**
 	 * A file that is one section as a whole ({@code NAME.up.sql}, {@code U1__x.sql}); one
-	 * header of its own kind may come before its SQL to set options.
+	 * header of its own kind may come before its SQL to set options. An empty file is an
+	 * empty section.
 	 */
-	static Section readWhole(Path file, String text, SectionKind kind) {
-		return new SectionReader(file, text).whole(kind);
+	static Section readWhole(Path file, String text, SectionKind kind, Placeholders placeholders) {
+		return new SectionReader(file, text, placeholders).whole(kind);
 	}
 
 	private Map<SectionKind, Section> sections() {
 		List<Header> headers = headers();
+		if (headers.isEmpty() && firstSqlToken(this.text, 1).isEmpty()) {
+			// an empty or comments-only file is an empty migration, as golang-migrate
+			// reads
+			// it
+			return new EnumMap<>(Map.of(SectionKind.UP, section(SectionKind.UP, this.text, 1, true)));
+		}
 		if (headers.isEmpty()) {
 			throw new MigrationFileException(this.file, 1, 1, "no -- migrate:up section",
 					"start the migration with a line -- migrate:up, then add -- migrate:down for its undo; "
@@ -72,14 +85,9 @@ final class SectionReader {
 			String body = this.text.substring(header.end(), end);
 			sections.put(header.kind(), section(header.kind(), body, header.line() + 1, header.transactional()));
 		}
-		Header up = seen.get(SectionKind.UP);
-		if (up == null) {
+		if (!seen.containsKey(SectionKind.UP)) {
 			throw new MigrationFileException(this.file, 1, 1, "no -- migrate:up section",
 					"add a -- migrate:up header above the SQL that applies the migration");
-		}
-		if (sections.get(SectionKind.UP).isEmpty()) {
-			throw new MigrationFileException(this.file, up.line(), 1, "the -- migrate:up section has no statement",
-					"write the migration's SQL below -- migrate:up, or delete the file");
 		}
 		return sections;
 	}
@@ -98,20 +106,36 @@ final class SectionReader {
 								+ " header, above the SQL, to set options; put the other part in its own file");
 			}
 		}
-		if (kind == SectionKind.UP && section.isEmpty()) {
-			throw new MigrationFileException(this.file, 1, 1, "the up migration has no statement",
-					"write the migration's SQL in the file, or delete it");
-		}
 		return section;
 	}
 
 	private Section section(SectionKind kind, String body, int firstLine, boolean transactional) {
-		List<SqlStatement> statements = SqlSplitter.split(body, this.file, firstLine);
+		List<SqlStatement> statements = SqlSplitter.split(body, this.file, firstLine, this.placeholders);
 		// Trailing blank lines belong to the file layout, not the section: adding a
-		// section
-		// below must not look like an edit of this one.
+		// section below must not look like an edit of this one.
 		String sql = body.stripTrailing();
-		return new Section(kind, this.file, sql, transactional, statements, Checksums.sha256(sql));
+		String checksum = Checksums.sha256(sql);
+		if (!transactional) {
+			return new Section(kind, this.file, sql, false, statements, checksum);
+		}
+		for (SqlStatement statement : statements) {
+			Optional<String> what = NoTransaction.statementKind(statement.sql());
+			if (what.isEmpty()) {
+				continue;
+			}
+			if (statements.size() == 1) {
+				// as golang-migrate runs it: one statement needs no transaction to be
+				// atomic
+				return new Section(kind, this.file, sql, false, statements, checksum,
+						Optional.of(Section.SINGLE_NON_TRANSACTIONAL + " (" + what.get() + ")"));
+			}
+			throw new MigrationFileException(this.file, statement.line(), statement.column(),
+					what.get() + " cannot run in a transaction, and this " + kind.word() + " section has "
+							+ statements.size() + " statements",
+					"put it alone in a migration of its own, or start the section with -- migrate:" + kind.word()
+							+ " transaction:false (then a failure halfway keeps the statements before it)");
+		}
+		return new Section(kind, this.file, sql, true, statements, checksum);
 	}
 
 	private Optional<SqlToken> firstSqlToken(String sql, int firstLine) {

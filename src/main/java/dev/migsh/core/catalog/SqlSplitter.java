@@ -20,11 +20,14 @@ public final class SqlSplitter {
 
 	private final List<SqlToken> tokens;
 
+	private final LineMap lines;
+
 	private final List<SqlStatement> statements = new ArrayList<>();
 
-	private SqlSplitter(String sql, Path file, List<SqlToken> tokens) {
+	private SqlSplitter(String sql, Path file, int firstLine, List<SqlToken> tokens) {
 		this.sql = sql;
 		this.file = file;
+		this.lines = new LineMap(sql, firstLine);
 		this.tokens = tokens;
 	}
 
@@ -45,7 +48,7 @@ public final class SqlSplitter {
 			// quote better.
 			List<SqlToken> lenient = SqlLexer.tokenize(sql, null, firstLine);
 			try {
-				new SqlSplitter(sql, file, lenient).run();
+				new SqlSplitter(sql, file, firstLine, lenient).run();
 			}
 			catch (MigrationFileException earlier) {
 				if (earlier.line() < unterminated.line()
@@ -55,7 +58,17 @@ public final class SqlSplitter {
 			}
 			throw unterminated;
 		}
-		return new SqlSplitter(sql, file, tokens).run();
+		return new SqlSplitter(sql, file, firstLine, tokens).run();
+	}
+
+	/**
+	 * Splits as {@link #split(String, Path, int)}, then replaces placeholders in each
+	 * statement (the history's text replayed, for instance).
+	 * @throws MigrationFileException also for a placeholder without a value
+	 */
+	public static List<SqlStatement> split(String sql, Path file, int firstLine, Placeholders placeholders) {
+		PlaceholderReplacer replacer = new PlaceholderReplacer(placeholders, file);
+		return split(sql, file, firstLine).stream().map(replacer::replace).toList();
 	}
 
 	private List<SqlStatement> run() {
@@ -136,8 +149,14 @@ public final class SqlSplitter {
 				}
 			}
 		}
-		String text = this.sql.substring(textStart, textEnd).strip();
-		this.statements.add(new SqlStatement(text, start.line(), start.column()));
+		String raw = this.sql.substring(textStart, textEnd);
+		String text = raw.strip();
+		// the text keeps the comments before the statement: server positions count from
+		// the text's own start, not from the first token
+		int textOffset = textStart + raw.indexOf(text);
+		SqlStatement.Origin origin = new SqlStatement.Origin(this.lines.line(textOffset), this.lines.column(textOffset),
+				text, text, List.of());
+		this.statements.add(new SqlStatement(text, start.line(), start.column(), origin));
 	}
 
 	private MigrationFileException metaCommand(SqlToken backslash) {

@@ -17,6 +17,9 @@ public record RollbackInstructions(Optional<String> undoCommand, List<SqlStateme
 
 	public static final String NO_DOWN = "no down section: rolling back needs a restore or a new migration";
 
+	public static final String EMPTY_DOWN = "the down section is empty: undo only removes the history row; "
+			+ "what the migration did stays";
+
 	public RollbackInstructions {
 		downStatements = List.copyOf(downStatements);
 		destroys = List.copyOf(destroys);
@@ -27,7 +30,8 @@ public record RollbackInstructions(Optional<String> undoCommand, List<SqlStateme
 			return new RollbackInstructions(Optional.empty(), List.of(), List.of(), NO_DOWN);
 		}
 		List<SqlStatement> down = file.down().map(Section::statements).orElse(List.of());
-		return new RollbackInstructions(Optional.of("undo " + file.id()), down, DdlObjects.destroyed(down), "");
+		String note = down.isEmpty() ? EMPTY_DOWN : "";
+		return new RollbackInstructions(Optional.of("undo " + file.id()), down, DdlObjects.destroyed(down), note);
 	}
 
 	/** No rollback, for a run that applied nothing. */

@@ -186,9 +186,9 @@ public record SafetyReport(int serverVersionNum, List<MigrationRisk> migrations,
 			downRisk = DownRisk.MISSING;
 			downDetail = "no down section: undo is refused";
 		}
-		else if (!file.hasDown()) {
+		else if (file.down().get().isEmpty()) {
 			downRisk = DownRisk.DISABLED;
-			downDetail = "rollback disabled: undo is refused and keeps the data";
+			downDetail = "down is empty: undo only removes the history row and keeps the data";
 		}
 		else {
 			List<DbObject> destroyed = DdlObjects.destroyed(file.down().get().statements());

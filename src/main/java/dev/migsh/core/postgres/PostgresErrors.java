@@ -46,27 +46,14 @@ public final class PostgresErrors {
 	}
 
 	/**
-	 * {@code file:line:column} of a server position inside a statement; positions count
-	 * characters (code points) of the statement text as sent, starting at 1. Without a
-	 * position the statement's own start is given.
+	 * {@code file:line:column} of a server position inside a statement, in the file as
+	 * written (comments before the statement and replaced placeholders accounted for);
+	 * positions count characters (code points) of the statement text as sent, starting at
+	 * 1. Without a position the statement's own start is given.
 	 */
 	public static String location(Path file, SqlStatement statement, int position) {
-		int line = statement.line();
-		int column = statement.column();
-		String sql = statement.sql();
-		int offset = 0;
-		for (int i = 1; i < position && offset < sql.length(); i++) {
-			int cp = sql.codePointAt(offset);
-			offset += Character.charCount(cp);
-			if (cp == '\n') {
-				line++;
-				column = 1;
-			}
-			else {
-				column++;
-			}
-		}
-		return (file == null ? "?" : file.toString()) + ":" + line + ":" + column;
+		SqlStatement.TextPosition at = statement.positionOf(position);
+		return (file == null ? "?" : file.toString()) + ":" + at.line() + ":" + at.column();
 	}
 
 	/** A failure of the tool's own SQL (history, lock), as a user-facing error. */

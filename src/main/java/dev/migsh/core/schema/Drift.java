@@ -7,6 +7,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migsh.core.catalog.Placeholders;
 import dev.migsh.core.catalog.SqlSplitter;
 
 /**
@@ -23,7 +24,13 @@ public final class Drift {
 	 * @param sql its up section, as it ran
 	 * @param transactional whether it ran in one transaction
 	 */
-	public record Migration(String id, String sql, boolean transactional) {
+	public record Migration(String id, String sql, boolean transactional, Path file) {
+
+		/** A migration whose file is unknown: errors name its id. */
+		public Migration(String id, String sql, boolean transactional) {
+			this(id, sql, transactional, Path.of(id));
+		}
+
 	}
 
 	private Drift() {
@@ -38,11 +45,20 @@ public final class Drift {
 	 */
 	public static DriftReport check(DataSource live, List<Migration> migrations, Set<String> excludedSchemas,
 			DatabaseConnector connector) {
+		return check(live, migrations, excludedSchemas, connector, Placeholders.NONE);
+	}
+
+	/**
+	 * As {@link #check(DataSource, List, Set, DatabaseConnector)}, replacing placeholders
+	 * in the SQL replayed (the history keeps it as the files said it).
+	 */
+	public static DriftReport check(DataSource live, List<Migration> migrations, Set<String> excludedSchemas,
+			DatabaseConnector connector, Placeholders placeholders) {
 		SchemaSnapshot database = SchemaSnapshot.read(live, excludedSchemas);
 		try (ScratchDatabase scratch = ScratchDatabase.create(live, connector)) {
 			for (Migration migration : migrations) {
-				Path file = Path.of(migration.id());
-				scratch.run(file, SqlSplitter.split(migration.sql(), file, 1), migration.transactional(),
+				Path file = migration.file();
+				scratch.run(file, SqlSplitter.split(migration.sql(), file, 1, placeholders), migration.transactional(),
 						"Replaying " + migration.id());
 			}
 			SchemaSnapshot built = SchemaSnapshot.read(scratch.dataSource(), excludedSchemas);

@@ -160,7 +160,7 @@ public final class ScratchDatabase implements AutoCloseable {
 			for (SqlStatement statement : statements) {
 				try (Statement st = connection.createStatement()) {
 					st.setEscapeProcessing(false);
-					st.execute(statement.sql());
+					st.execute(statement.sent());
 				}
 				catch (SQLException ex) {
 					ServerError error = PostgresErrors.describe(ex);

@@ -32,6 +32,9 @@ public class ConnectCommand extends MigshCommand {
 			.option(OptionSpec.value("sslmode", "MODE", "disable, allow, prefer, require, verify-ca, verify-full"))
 			.option(OptionSpec.value("service", "NAME", "a service from pg_service.conf"))
 			.option(OptionSpec.value("env", "ENV", "development, staging or production", Completion.ENVIRONMENTS))
+			.option(OptionSpec.value("placeholder", "NAME=VALUE", "a value for ${NAME} in migration SQL").repeatable())
+			.option(OptionSpec.value("placeholder-prefix", "PREFIX", "placeholder start, default ${"))
+			.option(OptionSpec.value("placeholder-suffix", "SUFFIX", "placeholder end, default }"))
 			.build());
 	}
 
@@ -47,6 +50,12 @@ public class ConnectCommand extends MigshCommand {
 				inv.args().value("host").orElse(null), port, inv.args().value("db").orElse(null),
 				inv.args().value("user").orElse(null), inv.args().value("sslmode").orElse(null),
 				inv.args().value("service").orElse(null));
+		if (!inv.args().values("placeholder").isEmpty() || inv.args().value("placeholder-prefix").isPresent()
+				|| inv.args().value("placeholder-suffix").isPresent()) {
+			inv.session()
+				.addPlaceholders(inv.args().values("placeholder"), inv.args().value("placeholder-prefix").orElse(null),
+						inv.args().value("placeholder-suffix").orElse(null));
+		}
 		inv.session().connect(request, inv.args().value("env").orElse(null), inv.prompter());
 		for (String notice : inv.session().drainNotices()) {
 			inv.out().println(notice);

@@ -50,6 +50,18 @@ public class InfoCommand extends MigshCommand {
 		facts.put("sandbox", inv.session().sandbox().map(sb -> sb.root().toString()).orElse("no"));
 		facts.put("migrations", inv.session().migrationsDir().toString());
 		facts.put("history_schema", inv.session().launch().schema());
+		// given values only, secret ones masked; the migsh: built-ins follow the session
+		java.util.List<String> placeholders = inv.session()
+			.placeholders()
+			.shown()
+			.entrySet()
+			.stream()
+			.filter(e -> !e.getKey().startsWith("migsh:"))
+			.map(e -> e.getKey() + "=" + e.getValue())
+			.toList();
+		if (!placeholders.isEmpty()) {
+			facts.put("placeholders", String.join(", ", placeholders));
+		}
 		facts.put("backend_pid", server.backendPid());
 		facts.put("lock",
 				inv.session().migrator(inv.prompter()).lockHolder().map(h -> "held by " + h.describe()).orElse("free"));
@@ -76,6 +88,9 @@ public class InfoCommand extends MigshCommand {
 		table.row("Sandbox", facts.get("sandbox"), "");
 		table.row("Migrations", facts.get("migrations"), "");
 		table.row("History", "schema " + facts.get("history_schema"), "");
+		if (facts.containsKey("placeholders")) {
+			table.row("Placeholders", facts.get("placeholders"), "--placeholder, MIGSH_PLACEHOLDER_*, connect");
+		}
 		table.row("Migration lock", facts.get("lock"), "");
 		table.row("Backend pid", server.backendPid(), "");
 		inv.out().table(table);

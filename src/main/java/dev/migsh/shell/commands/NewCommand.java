@@ -37,9 +37,21 @@ public class NewCommand extends MigshCommand {
 	public ExitCode run(Invocation inv) {
 		Path file = NewMigration.create(inv.session().migrationsDir(), inv.args().requiredArgument("NAME"),
 				Clock.systemUTC());
-		inv.out()
-			.println("Created " + file + " — write the up section, a down section if it can be undone, "
-					+ "and a verify query; then: plan");
+		String fileName = file.getFileName().toString();
+		if (fileName.endsWith(".up.sql")) {
+			Path down = file.resolveSibling(fileName.replaceFirst("\\.up\\.sql$", ".down.sql"));
+			inv.out()
+				.println("Created " + file + " and " + down + " — both empty (a no-op until you write them);"
+						+ " then: plan");
+		}
+		else if (fileName.startsWith("V")) {
+			inv.out().println("Created " + file + " — empty (a no-op until you write it); then: plan");
+		}
+		else {
+			inv.out()
+				.println("Created " + file + " — write the up section, a down section if it can be undone, "
+						+ "and a verify query; then: plan");
+		}
 		return ExitCode.OK;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsh.core.catalog.CatalogFinding;
+import dev.migsh.core.catalog.Section;
 import dev.migsh.core.lint.Finding;
 import dev.migsh.core.lint.LockMode;
 import dev.migsh.core.lint.Severity;
@@ -94,7 +95,10 @@ final class PlanView {
 		}
 		for (MigrationPlan.Step step : plan.steps()) {
 			out.println();
-			String mode = step.file().up().transactional() ? "one transaction" : "no transaction";
+			Section up = step.file().up();
+			String mode = up.isEmpty() ? "empty: records the migration, runs nothing"
+					: up.transactional() ? "one transaction"
+							: up.noTransactionReason().map(r -> "no transaction: " + r).orElse("no transaction");
 			String rollback = step.rollback().possible()
 					? "rollback: " + step.rollback().undoCommand().get()
 							+ (step.rollback().destroys().isEmpty() ? ""

@@ -43,7 +43,7 @@ public class ReportCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		MigrationCatalog catalog = MigrationDirectory.read(inv.session().migrationsDir());
+		MigrationCatalog catalog = MigrationDirectory.read(inv.session().migrationsDir(), inv.session().placeholders());
 		int version = inv.session()
 			.currentDatabase()
 			.map(db -> db.serverInfo().versionNum())
@@ -123,7 +123,8 @@ public class ReportCommand extends MigshCommand {
 		long missing = report.migrations().stream().filter(m -> m.down() == SafetyReport.DownRisk.MISSING).count();
 		long disabled = report.migrations().stream().filter(m -> m.down() == SafetyReport.DownRisk.DISABLED).count();
 		out.println("Rollbacks: " + missing + " without a down section, " + disabled
-				+ " with an empty one (undo refuses both and keeps the data).");
+				+ " with an empty one (undo refuses the first; the second only removes the history row; both keep"
+				+ " the data).");
 		out.println();
 		out.println(out.style(Style.BOLD, "Verdict"));
 		TextTable verdicts = new TextTable("Command", "Data loss risk", "Safe?");

@@ -99,7 +99,11 @@ public class ShowCommand extends MigshCommand {
 		inv.out()
 			.println(inv.out()
 				.style(Style.BOLD,
-						"-- migrate:" + section.kind().word() + (section.transactional() ? "" : " transaction:false")));
+						"-- migrate:" + section.kind().word()
+								+ (section.transactional() ? ""
+										: section.noTransactionReason()
+											.map(r -> "  (no transaction: " + r + ")")
+											.orElse(" transaction:false"))));
 		inv.out().println(section.sql().isBlank() ? "(empty)" : section.sql().strip());
 	}
 

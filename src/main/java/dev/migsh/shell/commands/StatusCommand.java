@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.catalog.CatalogFinding;
+import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.core.plan.StatusReport;
@@ -59,8 +60,7 @@ public class StatusCommand extends MigshCommand {
 		for (MigrationStatus s : report.rows()) {
 			Row r = row(s);
 			table.row(s.id(), new TextTable.Cell(r.state(), MigrationStyles.style(s.state())),
-					r.appliedAt() == null ? "" : r.appliedAt(), r.appliedBy() == null ? "" : r.appliedBy(),
-					s.detail() == null ? "" : s.detail());
+					r.appliedAt() == null ? "" : r.appliedAt(), r.appliedBy() == null ? "" : r.appliedBy(), detail(s));
 		}
 		inv.out().table(table);
 		for (CatalogFinding f : report.findings()) {
@@ -83,6 +83,16 @@ public class StatusCommand extends MigshCommand {
 				+ report.count(MigrationState.MISSING) > 0;
 		return inv.out().style(trouble ? Style.BOLD_RED : Style.BOLD, text)
 				+ (trouble ? " — see 'show ID'; 'repair' accepts an edited file or clears a failed row" : "");
+	}
+
+	// an empty migration is valid but worth a word: it records a version and runs nothing
+	private static String detail(MigrationStatus s) {
+		String detail = (s.detail() == null) ? "" : s.detail();
+		boolean empty = s.file().map(MigrationFile::isEmpty).orElse(false);
+		if (!empty) {
+			return detail;
+		}
+		return detail.isEmpty() ? "empty (no statement)" : detail + "; empty (no statement)";
 	}
 
 	private static Row row(MigrationStatus s) {

@@ -55,13 +55,6 @@ class MalformedMigrationFileTest {
 	}
 
 	@Test
-	void upSectionWithoutAStatementAtItsHeader() throws IOException {
-		refused("001-a.sql", "-- nothing yet\n-- migrate:up\n-- TODO\n;\n-- migrate:down\nSELECT 1;\n", 2, 1,
-				"the -- migrate:up section has no statement");
-		refused("001-a.up.sql", "-- TODO\n", 1, 1, "the up migration has no statement");
-	}
-
-	@Test
 	void headerOfAnotherKindInAWholeFileSection() throws IOException {
 		refused("001-a.up.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n", 3, 1,
 				"unexpected section header -- migrate:down: this whole file is the up section");

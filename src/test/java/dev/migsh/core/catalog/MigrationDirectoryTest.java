@@ -69,7 +69,7 @@ class MigrationDirectoryTest {
 	}
 
 	@Test
-	void aDownSectionWithOnlyCommentsMeansNoDown() throws IOException {
+	void aDownSectionWithOnlyCommentsIsAnEmptyDownThatUndoesAsANoOp() throws IOException {
 		write("009-update-chapters-for-urls.sql", """
 				-- migrate:up
 				UPDATE chapters SET url = lower(url);
@@ -77,8 +77,8 @@ class MigrationDirectoryTest {
 				-- The old URLs are gone; there is no way back.
 				""");
 		MigrationFile migration = read().migrations().get(0);
-		assertThat(migration.down()).isPresent();
-		assertThat(migration.hasDown()).isFalse();
+		assertThat(migration.down()).hasValueSatisfying(down -> assertThat(down.isEmpty()).isTrue());
+		assertThat(migration.hasDown()).isTrue();
 	}
 
 	@Test

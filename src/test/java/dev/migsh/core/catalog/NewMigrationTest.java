@@ -118,12 +118,37 @@ class NewMigrationTest {
 	}
 
 	@Test
-	void readsVersionsOfFlywayAndUpDownPairFiles() throws IOException {
+	void writesTheLayoutOfTheNewestMigration() throws IOException {
 		touch("V1__init.sql", "V4_1__add_index.sql", "U4_1__add_index.sql");
-		assertThat(NewMigration.create(this.dir, "add-bio", CLOCK)).hasFileName("5-add-bio.sql");
+		assertThat(NewMigration.create(this.dir, "add-bio", CLOCK)).hasFileName("V5__add-bio.sql");
 
 		touch("0006_create_courses.up.sql", "0006_create_courses.down.sql");
-		assertThat(NewMigration.create(this.dir, "add-logo", CLOCK)).hasFileName("0007-add-logo.sql");
+		assertThat(NewMigration.create(this.dir, "add-logo", CLOCK)).hasFileName("0007_add-logo.up.sql");
+		assertThat(this.dir.resolve("0007_add-logo.down.sql")).exists();
+
+		touch("0008-sections.sql");
+		assertThat(NewMigration.create(this.dir, "add-tags", CLOCK)).hasFileName("0009-add-tags.sql");
+	}
+
+	@Test
+	void writesFilesThatAreValidEmptyMigrationsInEveryLayout() throws IOException {
+		NewMigration.create(this.dir, "in-sections", CLOCK);
+		touch("002_pair.up.sql", "002_pair.down.sql");
+		NewMigration.create(this.dir, "in-a-pair", CLOCK);
+		touch("V4__flyway.sql");
+		NewMigration.create(this.dir, "in-flyway", CLOCK);
+
+		MigrationCatalog catalog = MigrationDirectory.read(this.dir);
+		assertThat(catalog.find("001-in-sections")).hasValueSatisfying(m -> {
+			assertThat(m.up().isEmpty()).isTrue();
+			assertThat(m.hasDown()).isTrue();
+		});
+		assertThat(catalog.find("003_in-a-pair")).hasValueSatisfying(m -> {
+			assertThat(m.layout()).isEqualTo(Layout.UP_DOWN_PAIR);
+			assertThat(m.up().isEmpty()).isTrue();
+			assertThat(m.down()).hasValueSatisfying(down -> assertThat(down.isEmpty()).isTrue());
+		});
+		assertThat(catalog.find("V5__in-flyway")).hasValueSatisfying(m -> assertThat(m.up().isEmpty()).isTrue());
 	}
 
 	@Test

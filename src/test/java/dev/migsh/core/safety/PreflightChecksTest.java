@@ -201,11 +201,11 @@ class PreflightChecksTest {
 		assertThat(allowed.status()).isEqualTo(Status.WARN);
 
 		folder.delete("002-drop.sql");
-		folder.write("002-index.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n");
+		folder.write("002-nick.sql", "-- migrate:up\nALTER TABLE users ADD COLUMN nick text NOT NULL;\n");
 		CheckResult blocking = run(new FindingsCheck(), context(db, folder));
 
 		assertThat(blocking.status()).isEqualTo(Status.FAIL);
-		assertThat(blocking.line()).contains("TX-01 at 002-index:2");
+		assertThat(blocking.line()).contains("BC-05 at 002-nick:2");
 		assertThat(blocking.hint()).contains("migsh:allow");
 	}
 

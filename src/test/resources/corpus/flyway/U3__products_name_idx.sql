@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS ${schema}.products_name_idx;

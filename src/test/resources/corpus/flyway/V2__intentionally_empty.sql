@@ -1,0 +1,1 @@
+-- kept empty: the change moved to V3

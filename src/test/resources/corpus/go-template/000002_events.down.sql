@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS {{ index .Options "Namespace" }}.events;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS {{ index .Options "Namespace" }}.events_created_at_idx;
