@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ import dev.migsh.core.postgres.PostgresErrors;
  * each migration.
  */
 public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> relations, Set<String> volatileFunctions,
-		long lockTimeoutMillis) {
+		long lockTimeoutMillis, List<String> searchPath) {
 
 	/** One relation (table, view, index, sequence) as pg_class knows it. */
 	public record RelationStats(String schema, String name, String kind, boolean visible, long sizeBytes,
@@ -60,11 +61,14 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 			WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'i', 'I', 'S')
 			  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'""";
 
+	static final String SEARCH_PATH = "SELECT pg_catalog.current_schemas(false)";
+
 	static final String VOLATILE = "SELECT DISTINCT proname FROM pg_catalog.pg_proc WHERE provolatile = 'v'";
 
 	public CatalogFacts {
 		relations = Map.copyOf(relations);
 		volatileFunctions = Set.copyOf(volatileFunctions);
+		searchPath = List.copyOf(searchPath);
 	}
 
 	public static CatalogFacts read(DataSource dataSource, Duration lockTimeout) {
@@ -96,7 +100,15 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 				functions.add(rs.getString(1));
 			}
 		}
-		return new CatalogFacts(version, relations, functions, lockTimeout.toMillis());
+		List<String> searchPath = new ArrayList<>();
+		try (PreparedStatement ps = connection.prepareStatement(SEARCH_PATH); ResultSet rs = ps.executeQuery()) {
+			if (rs.next()) {
+				for (Object schema : (Object[]) rs.getArray(1).getArray()) {
+					searchPath.add((String) schema);
+				}
+			}
+		}
+		return new CatalogFacts(version, relations, functions, lockTimeout.toMillis(), searchPath);
 	}
 
 	/**
@@ -107,6 +119,18 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 			return Optional.ofNullable(this.relations.get(table.schema() + "." + table.name()));
 		}
 		return this.relations.values().stream().filter(r -> r.visible() && r.name().equals(table.name())).findFirst();
+	}
+
+	/**
+	 * The schema holding a relation (the search_path deciding for an unqualified name);
+	 * empty for other kinds of object, which these facts do not hold.
+	 */
+	Optional<String> locate(DbObject object) {
+		return switch (object.kind()) {
+			case TABLE, INDEX, VIEW, MATERIALIZED_VIEW, SEQUENCE ->
+				find(new TableName(object.schema().orElse(null), object.name())).map(RelationStats::schema);
+			default -> Optional.empty();
+		};
 	}
 
 	/**

@@ -67,15 +67,18 @@ public final class Planner {
 		LintContext lint = facts.lintContext();
 		List<MigrationPlan.Step> steps = new ArrayList<>();
 		Map<String, String> relied = new LinkedHashMap<>();
+		ObjectTimeline timeline = new ObjectTimeline(facts.searchPath(), facts::locate);
 		for (MigrationFile file : migrations) {
 			List<Finding> findings = this.linter.lint(file.up(), lint);
 			List<MigrationPlan.PlannedStatement> statements = new ArrayList<>();
 			for (SqlStatement statement : file.up().statements()) {
 				LockInfo lock = StatementLocks.lockOf(statement, lint);
 				List<MigrationPlan.TableImpact> tables = new ArrayList<>();
+				timeline.record(statement);
 				for (TableLock tableLock : lock.locks()) {
 					Optional<CatalogFacts.RelationStats> stats = facts.find(tableLock.table());
-					tables.add(new MigrationPlan.TableImpact(tableLock.table(), tableLock.mode(), stats));
+					boolean planned = stats.isEmpty() && timeline.createdByPlan(relation(tableLock.table()));
+					tables.add(new MigrationPlan.TableImpact(tableLock.table(), tableLock.mode(), stats, planned));
 					relied.put("table " + tableLock.table(), existence(stats));
 				}
 				List<Finding> own = findings.stream().filter(f -> f.statement().equals(statement)).toList();
@@ -91,6 +94,10 @@ public final class Planner {
 		}
 		return new MigrationPlan(target, facts.serverVersionNum(), steps, status.findings(),
 				fingerprint(target, status, facts, relied));
+	}
+
+	private static DbObject relation(TableName table) {
+		return new DbObject(DbObject.Kind.TABLE, table.toString(), Optional.ofNullable(table.schema()), table.name());
 	}
 
 	private static PlanFingerprint fingerprint(ApplyTarget target, StatusReport status, CatalogFacts facts,

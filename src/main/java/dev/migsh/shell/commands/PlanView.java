@@ -157,7 +157,7 @@ final class PlanView {
 			String facts = t.stats()
 				.map(x -> (x.rowEstimate() < 0 ? "never analyzed" : rows(x.rowEstimate()) + " rows") + ", "
 						+ ByteSize.format(x.sizeBytes()))
-				.orElse("created by the plan");
+				.orElse(t.createdByPlan() ? "created by the plan" : "does not exist");
 			String effect = t.exists() ? blocks(t.mode()) : "";
 			lines.add("lock " + t.mode().sqlName() + " on " + table + " (" + facts + ")"
 					+ (effect.isEmpty() || effect.equals("nothing") ? "" : ", blocks " + effect));

@@ -108,4 +108,18 @@ class PlannerTest {
 		assertThat(changes).singleElement().satisfies(c -> assertThat(c).startsWith("file 001-users: was up sha256:"));
 	}
 
+	@Test
+	void marksOnlyTablesAnEarlierStatementCreatesAsCreatedByThePlan(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-tables.sql",
+				"-- migrate:up\nCREATE TABLE made (id int);\nALTER TABLE made ADD COLUMN x int;\n"
+						+ "ALTER TABLE nosuch ADD COLUMN x int;\n");
+
+		MigrationPlan plan = planner(db, folder).plan(ApplyTarget.all(), false);
+
+		List<MigrationPlan.PlannedStatement> statements = plan.steps().get(0).statements();
+		assertThat(statements.get(1).tables().get(0).createdByPlan()).isTrue();
+		assertThat(statements.get(2).tables().get(0).createdByPlan()).isFalse();
+		assertThat(statements.get(2).tables().get(0).exists()).isFalse();
+	}
+
 }
