@@ -230,7 +230,8 @@ class SafetyCommandsTest {
 				.contains("031-add-profile-fields-to-users  (one transaction; rollback: undo "
 						+ "031-add-profile-fields-to-users, which drops users.bio, users.phone, users.location)")
 				.contains("Rollbacks that drop data (undo keeps it in migsh_trash): ")
-				.contains("⚠ DL-07");
+				.contains("ℹ DL-07 changing courses.tags to text[]")
+				.contains("(the table is new in this plan and holds no data yet)");
 
 			assertThat(shell.run("apply")).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).containsPattern("⚠ versions\\s+2 migrations share version 009")

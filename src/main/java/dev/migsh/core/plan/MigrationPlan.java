@@ -87,7 +87,9 @@ public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step>
 	 * {@code --allow-data-loss}.
 	 */
 	public List<Finding> dataLossFindings() {
-		return findings().stream().filter(f -> f.dataLoss() && !f.suppressed()).toList();
+		return findings().stream()
+			.filter(f -> f.dataLoss() && !f.suppressed() && f.severity() != dev.migsh.core.lint.Severity.INFO)
+			.toList();
 	}
 
 	/**

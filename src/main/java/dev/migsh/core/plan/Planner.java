@@ -18,6 +18,7 @@ import dev.migsh.core.lint.Finding;
 import dev.migsh.core.lint.LintContext;
 import dev.migsh.core.lint.Linter;
 import dev.migsh.core.lint.LockInfo;
+import dev.migsh.core.lint.Severity;
 import dev.migsh.core.lint.StatementLocks;
 import dev.migsh.core.lint.TableLock;
 import dev.migsh.core.lint.TableName;
@@ -74,14 +75,26 @@ public final class Planner {
 			for (SqlStatement statement : file.up().statements()) {
 				LockInfo lock = StatementLocks.lockOf(statement, lint);
 				List<MigrationPlan.TableImpact> tables = new ArrayList<>();
+				// before: a DROP of a new table; after: a CREATE of it
+				List<Boolean> before = lock.locks()
+					.stream()
+					.map(l -> timeline.createdByPlan(relation(l.table())))
+					.toList();
 				timeline.record(statement);
-				for (TableLock tableLock : lock.locks()) {
+				for (int i = 0; i < lock.locks().size(); i++) {
+					TableLock tableLock = lock.locks().get(i);
 					Optional<CatalogFacts.RelationStats> stats = facts.find(tableLock.table());
-					boolean planned = stats.isEmpty() && timeline.createdByPlan(relation(tableLock.table()));
+					boolean planned = stats.isEmpty()
+							&& (before.get(i) || timeline.createdByPlan(relation(tableLock.table())));
 					tables.add(new MigrationPlan.TableImpact(tableLock.table(), tableLock.mode(), stats, planned));
 					relied.put("table " + tableLock.table(), existence(stats));
 				}
-				List<Finding> own = findings.stream().filter(f -> f.statement().equals(statement)).toList();
+				boolean newTablesOnly = !tables.isEmpty()
+						&& tables.stream().allMatch(MigrationPlan.TableImpact::createdByPlan);
+				List<Finding> own = findings.stream()
+					.filter(f -> f.statement().equals(statement))
+					.map(f -> newTablesOnly && f.dataLoss() ? informational(f) : f)
+					.toList();
 				statements.add(new MigrationPlan.PlannedStatement(statement, own, lock, tables));
 			}
 			for (DbObject created : DdlObjects.created(file.up().statements())) {
@@ -94,6 +107,16 @@ public final class Planner {
 		}
 		return new MigrationPlan(target, facts.serverVersionNum(), steps, status.findings(),
 				fingerprint(target, status, facts, relied));
+	}
+
+	/**
+	 * A data-loss finding on a table this plan creates: the table holds nothing yet, so
+	 * it needs no {@code --allow-data-loss}.
+	 */
+	private static Finding informational(Finding f) {
+		return new Finding(f.ruleId(), f.family(), Severity.INFO,
+				f.message() + " (the table is new in this plan and holds no data yet)", f.why(), f.safeAlternative(),
+				f.statement(), f.section(), f.suppressed(), f.suppressionReason());
 	}
 
 	private static DbObject relation(TableName table) {
