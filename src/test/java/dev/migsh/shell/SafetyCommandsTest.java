@@ -235,7 +235,8 @@ class SafetyCommandsTest {
 
 			assertThat(shell.run("apply")).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).containsPattern("⚠ versions\\s+2 migrations share version 009")
-				.containsPattern("⚠ safety findings")
+				.containsPattern("✔ safety findings\\s+none that need acknowledging")
+				.containsPattern("✔ objects to change")
 				.contains("Applied 31 migrations.");
 		}
 	}

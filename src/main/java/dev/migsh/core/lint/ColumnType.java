@@ -31,7 +31,11 @@ public record ColumnType(String base, List<Integer> modifiers) {
 	/**
 	 * The type these tokens spell, e.g. {@code character varying(128)}; empty for arrays.
 	 */
-	public static Optional<ColumnType> parse(Tokens type) {
+	public static Optional<ColumnType> parse(Tokens spelled) {
+		Tokens type = spelled;
+		while (!type.isEmpty() && type.is(type.size() - 1, ";")) {
+			type = type.slice(0, type.size() - 1);
+		}
 		int open = type.findTopLevel(0, "(");
 		int end = (open < 0) ? type.size() : open;
 		if (type.contains("[") || end == 0) {

@@ -122,4 +122,39 @@ class PlannerTest {
 		assertThat(statements.get(2).tables().get(0).exists()).isFalse();
 	}
 
+	@Test
+	void readsTheLiveColumnTypeSoAWideningIsNeitherLossyNorARewriteAndDropIndexLocksItsTable(TestDatabase db) {
+		db.jdbc()
+			.execute("CREATE TABLE accounts (id int, name varchar(128), total numeric(10,2));"
+					+ " CREATE INDEX idx_accounts_name ON accounts (name)");
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-widen.sql",
+				"-- migrate:up\nALTER TABLE accounts ALTER COLUMN name TYPE varchar(1024);\n"
+						+ "ALTER TABLE accounts ALTER COLUMN total TYPE numeric(14,2);\n"
+						+ "ALTER TABLE accounts ALTER COLUMN name TYPE varchar(10);\nDROP INDEX idx_accounts_name;\n");
+
+		MigrationPlan plan = planner(db, folder).plan(ApplyTarget.all(), false);
+
+		List<MigrationPlan.PlannedStatement> statements = plan.steps().get(0).statements();
+		for (int i = 0; i < 2; i++) {
+			assertThat(statements.get(i).findings()).extracting(Finding::ruleId).doesNotContain("DL-07", "LK-05");
+			assertThat(statements.get(i).lock().rewrite()).isFalse();
+		}
+		assertThat(statements.get(2).findings()).extracting(Finding::ruleId).contains("DL-07");
+		assertThat(statements.get(3).tables()).singleElement()
+			.satisfies(t -> assertThat(t.stats().get().qualifiedName()).isEqualTo("public.accounts"));
+	}
+
+	@Test
+	void dataLossOnATableThePlanCreatesIsInformational(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir)
+			.write("001-create.sql", "-- migrate:up\nCREATE TABLE scratch (id int, note text);\n")
+			.write("002-drop.sql", "-- migrate:up\nALTER TABLE scratch DROP COLUMN note;\n");
+
+		MigrationPlan plan = planner(db, folder).plan(ApplyTarget.all(), false);
+
+		assertThat(plan.steps().get(1).findings()).isNotEmpty()
+			.allSatisfy(f -> assertThat(f.severity()).isEqualTo(dev.migsh.core.lint.Severity.INFO));
+		assertThat(plan.dataLossFindings()).isEmpty();
+	}
+
 }
