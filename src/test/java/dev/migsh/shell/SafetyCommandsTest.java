@@ -258,4 +258,28 @@ class SafetyCommandsTest {
 		}
 	}
 
+	@Test
+	void reportAndPlanCutLongLinesOnTheSampleProjectUnlessAskedForTheFullText(TestDatabase db) {
+		Map<String, String> env = new HashMap<>();
+		env.put("USER", "tester");
+		env.put("MIGSH_URL", db.url());
+		try (ShellHarness shell = new ShellHarness(env, Path.of("").toAbsolutePath(), this.dir)) {
+			assertThat(shell.run("report")).as(shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.run("plan")).as(shell.err()).isEqualTo(ExitCode.OK);
+			int cut = longestLine(shell.out());
+			int major = db.jdbc().queryForObject("SELECT current_setting('server_version_num')::int", Integer.class)
+					/ 10000;
+			assertThat(shell.out()).contains("(rules for PostgreSQL " + major + ")");
+			assertThat(shell.run("report --full")).isEqualTo(ExitCode.OK);
+			assertThat(shell.run("plan --full")).isEqualTo(ExitCode.OK);
+
+			assertThat(cut).isLessThanOrEqualTo(200);
+			assertThat(longestLine(shell.out())).isGreaterThan(200);
+		}
+	}
+
+	private static int longestLine(String text) {
+		return text.lines().mapToInt(String::length).max().orElse(0);
+	}
+
 }

@@ -81,6 +81,15 @@ final class PlanView {
 	}
 
 	static void print(MigrationPlan plan, Output out) {
+		print(plan, out, false);
+	}
+
+	/**
+	 * The plan for people; without {@code full}, each line is cut to {@link #WIDTH}
+	 * characters so that a big folder stays readable.
+	 */
+	static void print(MigrationPlan plan, Output out, boolean full) {
+		Fit fit = text -> full ? text : cut(text, WIDTH);
 		if (plan.isEmpty()) {
 			out.println("Nothing to apply: no pending migrations.");
 			return;
@@ -89,8 +98,8 @@ final class PlanView {
 				"Plan: " + plural(plan.steps().size(), "migration") + " (" + Planner.describe(plan.target())
 						+ "), checked against PostgreSQL " + (plan.serverVersionNum() / 10000)));
 		for (CatalogFinding f : plan.folderFindings()) {
-			out.println(out.style(Style.YELLOW, "⚠ " + f.message()
-					+ (f.kind() == CatalogFinding.Kind.DUPLICATE_VERSION ? " (they run in name order)" : "")));
+			out.println(out.style(Style.YELLOW, fit.apply("⚠ " + f.message()
+					+ (f.kind() == CatalogFinding.Kind.DUPLICATE_VERSION ? " (they run in name order)" : ""))));
 		}
 		for (MigrationPlan.Step step : plan.steps()) {
 			out.println();
@@ -101,17 +110,20 @@ final class PlanView {
 									: ", which drops " + String.join(", ",
 											step.rollback().destroys().stream().map(d -> d.sqlName()).toList()))
 					: "no rollback";
+			rollback = full ? rollback : cut(rollback, WIDTH - step.file().id().length() - mode.length() - 6);
 			out.println(out.style(Style.BOLD, step.file().id()) + "  (" + mode + "; "
 					+ (step.rollback().possible() ? rollback : out.style(Style.YELLOW, rollback)) + ")");
 			int n = 0;
 			for (MigrationPlan.PlannedStatement s : step.statements()) {
 				n++;
-				out.println(String.format("  %2d  ", n) + RollbackView.oneLine(s.statement().sql()) + ";");
+				String sql = full ? s.statement().sql().replaceAll("\\s+", " ").strip()
+						: RollbackView.oneLine(s.statement().sql());
+				out.println(String.format("  %2d  ", n) + sql + ";");
 				for (String lock : locks(s)) {
-					out.println(out.style(Style.DIM, "      " + lock));
+					out.println(out.style(Style.DIM, fit.apply("      " + lock)));
 				}
 				for (Finding f : s.findings()) {
-					finding(f, out);
+					finding(f, out, fit);
 				}
 			}
 		}
@@ -143,8 +155,8 @@ final class PlanView {
 			.map(s -> s.file().id())
 			.toList();
 		if (!destroying.isEmpty()) {
-			out.println(out.style(Style.YELLOW,
-					"Rollbacks that drop data (undo keeps it in migsh_trash): " + String.join(", ", destroying)));
+			out.println(out.style(Style.YELLOW, fit
+				.apply("Rollbacks that drop data (undo keeps it in migsh_trash): " + String.join(", ", destroying))));
 		}
 		out.println("Plan fingerprint " + out.style(Style.BOLD, plan.fingerprint().hash())
 				+ ": apply in this session refuses if the files, the history or these catalog facts change.");
@@ -183,14 +195,30 @@ final class PlanView {
 		return lines;
 	}
 
-	private static void finding(Finding f, Output out) {
+	/** Cuts a line to the width, or keeps it whole with {@code --full}. */
+	@FunctionalInterface
+	interface Fit {
+
+		String apply(String line);
+
+	}
+
+	/** The longest line {@code plan} prints without {@code --full}. */
+	static final int WIDTH = 160;
+
+	/** The text, or its first {@code width - 3} characters and "...". */
+	static String cut(String text, int width) {
+		return text.length() <= width ? text : text.substring(0, Math.max(0, width - 3)) + "...";
+	}
+
+	private static void finding(Finding f, Output out, Fit fit) {
 		Style style = f.suppressed() ? Style.DIM : (f.severity() == Severity.ERROR ? Style.BOLD_RED
 				: f.severity() == Severity.WARNING ? Style.YELLOW : Style.DIM);
 		String symbol = f.severity() == Severity.ERROR ? "✖" : f.severity() == Severity.WARNING ? "⚠" : "ℹ";
-		out.println("      " + out.style(style, symbol + " " + f.ruleId() + " " + f.message()
-				+ (f.suppressed() ? " (allowed: " + f.suppressionReason() + ")" : "")));
+		out.println("      " + out.style(style, fit.apply(symbol + " " + f.ruleId() + " " + f.message()
+				+ (f.suppressed() ? " (allowed: " + f.suppressionReason() + ")" : ""))));
 		if (!f.suppressed() && f.safeAlternative() != null && !f.safeAlternative().isBlank()) {
-			out.println(out.style(Style.DIM, "        safer: " + RollbackView.oneLine(f.safeAlternative())));
+			out.println(out.style(Style.DIM, fit.apply("        safer: " + RollbackView.oneLine(f.safeAlternative()))));
 		}
 	}
 
