@@ -201,6 +201,14 @@ public record StatementEffects(List<Effect> effects, boolean opaque) {
 					Optional.of(schema.folded()), target.get().name()), false, false));
 			return;
 		}
+		if (kind == DbObject.Kind.TABLE && at(t, rest, "rename") && !at(t, rest + 1, "constraint")) {
+			int from = skip(t, rest + 1, "column");
+			if (from + 2 < t.size() && t.get(from).isName() && t.get(from + 1).is("to") && t.get(from + 2).isName()) {
+				effects.add(new Effect(Action.DROP, column(target.get(), t.get(from)), true, false));
+				effects.add(new Effect(Action.RENAME, column(target.get(), t.get(from + 2)), false, false));
+			}
+			return;
+		}
 		if (kind == DbObject.Kind.TABLE) {
 			columns(t, rest, target.get(), effects);
 			references(t, rest, target.get(), effects);
@@ -286,10 +294,7 @@ public record StatementEffects(List<Effect> effects, boolean opaque) {
 				boolean guarded = add ? at(t, j, "if", "not", "exists") : at(t, j, "if", "exists");
 				j += guarded ? (add ? 3 : 2) : 0;
 				if (j < t.size() && t.get(j).isName()) {
-					Token column = t.get(j);
-					DbObject object = new DbObject(DbObject.Kind.COLUMN, table.sqlName() + "." + column.sql(),
-							table.schema(), table.name() + "." + column.folded());
-					effects.add(new Effect(add ? Action.CREATE : Action.DROP, object, guarded, false));
+					effects.add(new Effect(add ? Action.CREATE : Action.DROP, column(table, t.get(j)), guarded, false));
 				}
 			}
 			actionStart = false;
@@ -305,6 +310,11 @@ public record StatementEffects(List<Effect> effects, boolean opaque) {
 				.filter(table -> !(table.name().equals(self.name()) && table.schema().equals(self.schema())))
 				.ifPresent(table -> effects.add(effect(Action.USE, table)));
 		}
+	}
+
+	private static DbObject column(DbObject table, Token column) {
+		return new DbObject(DbObject.Kind.COLUMN, table.sqlName() + "." + column.sql(), table.schema(),
+				table.name() + "." + column.folded());
 	}
 
 	private static Effect effect(Action action, DbObject object) {

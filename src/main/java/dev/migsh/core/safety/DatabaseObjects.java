@@ -71,7 +71,7 @@ final class DatabaseObjects implements ObjectTimeline.Database {
 				return Optional.empty();
 			}
 			return switch (object.kind()) {
-				case TYPE, DOMAIN -> first(TYPE, object.sqlName());
+				case TYPE, DOMAIN -> type(object);
 				case FUNCTION, PROCEDURE ->
 					first(ROUTINE, object.name(), object.schema().orElse(null), object.schema().orElse(null));
 				case COLUMN -> {
@@ -84,6 +84,16 @@ final class DatabaseObjects implements ObjectTimeline.Database {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	/** Older servers raise an error where to_regtype() cannot parse the name. */
+	private Optional<String> type(DbObject object) {
+		try {
+			return first(TYPE, object.sqlName());
+		}
+		catch (SQLException ex) {
+			return Optional.empty();
 		}
 	}
 

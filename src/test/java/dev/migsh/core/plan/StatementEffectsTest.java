@@ -39,6 +39,8 @@ class StatementEffectsTest {
 			.containsExactly("ALTER table t guarded", "CREATE column t.c guarded", "DROP column t.d");
 		assertThat(effects("ALTER TABLE t RENAME TO u")).containsExactly("ALTER table t", "DROP table t guarded",
 				"RENAME table u");
+		assertThat(effects("ALTER TABLE t RENAME COLUMN a TO b")).containsExactly("ALTER table t",
+				"DROP column t.a guarded", "RENAME column t.b");
 		assertThat(effects("DROP INDEX CONCURRENTLY IF EXISTS a, b")).containsExactly("DROP index a guarded",
 				"DROP index b guarded");
 		assertThat(effects("COMMENT ON COLUMN app.t.c IS 'x'")).containsExactly("USE table app.t");

@@ -120,6 +120,22 @@ class ObjectChecksTest {
 	}
 
 	@Test
+	void aColumnRenamedEarlierInThePlanMayBeDroppedButItsOldNameMayNot(TestDatabase db) {
+		db.jdbc().execute("CREATE TABLE people (id int, nick text)");
+		MigrationFolder ok = folder("001-rename.sql",
+				"ALTER TABLE people RENAME COLUMN nick TO alias;\nALTER TABLE people DROP COLUMN alias;\n");
+
+		CheckResult renamed = run(new MissingObjectsCheck(), db, ok);
+		ok.write("001-rename.sql",
+				"-- migrate:up\nALTER TABLE people RENAME COLUMN nick TO alias;\nALTER TABLE people DROP COLUMN nick;\n");
+		CheckResult old = run(new MissingObjectsCheck(), db, ok);
+
+		assertThat(renamed.status()).as(renamed.line()).isEqualTo(Status.OK);
+		assertThat(old.status()).isEqualTo(Status.FAIL);
+		assertThat(old.line()).contains("drops column people.nick, which does not exist");
+	}
+
+	@Test
 	void unqualifiedNamesResolveThroughTheSearchPath(TestDatabase db) {
 		db.jdbc().execute("CREATE SCHEMA app; CREATE TABLE app.accounts (id int)");
 		db.jdbc().execute("ALTER DATABASE " + db.name() + " SET search_path = app, public");
