@@ -35,12 +35,16 @@ final class ExistingObjectsCheck implements PreflightCheck {
 		List<Verdict> verdicts = follow(context);
 		Map<MigrationFile, List<Verdict>> clashes = new LinkedHashMap<>();
 		List<String> noOps = new ArrayList<>();
+		List<String> replaced = new ArrayList<>();
 		for (Verdict v : verdicts) {
 			if (v.outcome() == Outcome.EXISTS_ALREADY) {
 				clashes.computeIfAbsent(v.file(), f -> new ArrayList<>()).add(v);
 			}
 			else if (v.outcome() == Outcome.NO_OP && v.effect().action() == StatementEffects.Action.CREATE) {
 				noOps.add(v.effect().object().describe());
+			}
+			else if (v.outcome() == Outcome.REPLACED) {
+				replaced.add(v.effect().object().describe());
 			}
 		}
 		if (!clashes.isEmpty()) {
@@ -70,11 +74,16 @@ final class ExistingObjectsCheck implements PreflightCheck {
 				.mapToInt(st -> StatementEffects.of(st).created().size())
 				.sum())
 			.sum();
+		int fresh = created - noOps.size() - replaced.size();
 		String line = created == 0 ? "the plan creates no named objects"
-				: "none of the " + PlanCheck.plural(created - noOps.size(), "object") + " the plan creates exists yet";
+				: "none of the " + PlanCheck.plural(fresh, "object") + " the plan creates exists yet";
 		if (!noOps.isEmpty()) {
 			line += "; " + String.join(", ", noOps) + " exist" + (noOps.size() == 1 ? "s" : "")
 					+ ": IF NOT EXISTS makes " + (noOps.size() == 1 ? "it" : "them") + " a no-op";
+		}
+		if (!replaced.isEmpty()) {
+			line += "; " + String.join(", ", replaced) + " exist" + (replaced.size() == 1 ? "s" : "")
+					+ ": OR REPLACE replaces " + (replaced.size() == 1 ? "it" : "them");
 		}
 		return CheckResult.ok(name(), line);
 	}

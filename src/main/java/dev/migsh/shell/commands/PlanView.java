@@ -34,7 +34,8 @@ final class PlanView {
 			List<JsonFinding> findings) {
 	}
 
-	record JsonLock(String table, String mode, boolean exists, Long rowEstimate, Long sizeBytes) {
+	record JsonLock(String table, String mode, boolean exists, boolean createdByPlan, Long rowEstimate,
+			Long sizeBytes) {
 	}
 
 	record JsonFinding(String rule, String severity, boolean dataLoss, boolean suppressed, String message,
@@ -54,7 +55,7 @@ final class PlanView {
 			for (MigrationPlan.PlannedStatement s : step.statements()) {
 				List<JsonLock> locks = s.tables()
 					.stream()
-					.map(t -> new JsonLock(t.table().toString(), t.mode().sqlName(), t.exists(),
+					.map(t -> new JsonLock(t.table().toString(), t.mode().sqlName(), t.exists(), t.createdByPlan(),
 							t.stats().map(x -> x.rowEstimate()).orElse(null),
 							t.stats().map(x -> x.sizeBytes()).orElse(null)))
 					.toList();

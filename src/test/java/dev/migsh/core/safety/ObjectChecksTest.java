@@ -54,7 +54,7 @@ class ObjectChecksTest {
 
 		assertThat(create.status()).as(create.line()).isEqualTo(Status.OK);
 		assertThat(create.line()).contains("table users", "index users_email", "schema app", "column users.email",
-				"IF NOT EXISTS makes them a no-op");
+				"IF NOT EXISTS makes them a no-op", "function f, view v exist: OR REPLACE replaces them");
 		assertThat(change.status()).as(change.line()).isEqualTo(Status.OK);
 	}
 
