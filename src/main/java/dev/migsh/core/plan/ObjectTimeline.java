@@ -2,9 +2,11 @@ package dev.migsh.core.plan;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.SqlStatement;
@@ -69,6 +71,11 @@ public final class ObjectTimeline {
 	private final Map<String, Boolean> present = new HashMap<>();
 
 	private boolean opaqueSeen;
+
+	/**
+	 * Tables the plan creates or alters: they may make indexes and sequences implicitly.
+	 */
+	private final Set<String> implicitOwners = new HashSet<>();
 
 	/**
 	 * @param searchPath the schemas of {@code current_schemas(false)}, in order; new
@@ -137,7 +144,7 @@ public final class ObjectTimeline {
 			}
 			case ALTER, USE, DROP -> {
 				boolean columnOfNewTable = object.kind() == DbObject.Kind.COLUMN && tableCreatedByPlan(object);
-				if (!before.exists && !columnOfNewTable) {
+				if (!before.exists && !columnOfNewTable && !implicit(object)) {
 					outcome = Optional.of(effect.guarded() ? Outcome.NO_OP
 							: this.opaqueSeen ? Outcome.MAYBE_MISSING : Outcome.MISSING);
 				}
@@ -146,7 +153,21 @@ public final class ObjectTimeline {
 				}
 			}
 		}
+		if (object.kind() == DbObject.Kind.TABLE && effect.action() != Action.USE) {
+			this.implicitOwners.add(object.name());
+		}
 		return outcome;
+	}
+
+	/**
+	 * True for an index or sequence whose name a table of the plan would give one it
+	 * makes by itself: {@code users_pkey}, {@code users_email_key}, {@code users_id_seq}.
+	 */
+	private boolean implicit(DbObject object) {
+		if (object.kind() != DbObject.Kind.INDEX && object.kind() != DbObject.Kind.SEQUENCE) {
+			return false;
+		}
+		return this.implicitOwners.stream().anyMatch(table -> object.name().startsWith(table + "_"));
 	}
 
 	private boolean tableCreatedByPlan(DbObject column) {

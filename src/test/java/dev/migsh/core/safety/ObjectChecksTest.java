@@ -136,6 +136,24 @@ class ObjectChecksTest {
 	}
 
 	@Test
+	void indexesAndSequencesATableMakesByItselfMayBeChanged(TestDatabase db) {
+		db.jdbc().execute("CREATE TABLE old_users (id int, email text)");
+		MigrationFolder folder = folder("001-implicit.sql", """
+				CREATE TABLE orders (id serial PRIMARY KEY, code text UNIQUE);
+				ALTER SEQUENCE orders_id_seq RESTART WITH 100;
+				ALTER INDEX orders_code_key RENAME TO orders_code_unique;
+				ALTER TABLE old_users ADD CONSTRAINT old_users_email_key UNIQUE (email);
+				DROP INDEX old_users_email_key;
+				DROP SEQUENCE unrelated_seq;
+				""");
+
+		CheckResult result = run(new MissingObjectsCheck(), db, folder);
+
+		assertThat(result.status()).isEqualTo(Status.FAIL);
+		assertThat(result.line()).contains("drops sequence unrelated_seq").doesNotContain("orders_", "old_users_");
+	}
+
+	@Test
 	void unqualifiedNamesResolveThroughTheSearchPath(TestDatabase db) {
 		db.jdbc().execute("CREATE SCHEMA app; CREATE TABLE app.accounts (id int)");
 		db.jdbc().execute("ALTER DATABASE " + db.name() + " SET search_path = app, public");
