@@ -14,6 +14,8 @@ import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.history.AppliedMigration;
+import dev.migsh.core.lint.AlterAction;
+import dev.migsh.core.lint.AlterTable;
 import dev.migsh.core.lint.Finding;
 import dev.migsh.core.lint.LintContext;
 import dev.migsh.core.lint.Linter;
@@ -22,6 +24,7 @@ import dev.migsh.core.lint.Severity;
 import dev.migsh.core.lint.StatementLocks;
 import dev.migsh.core.lint.TableLock;
 import dev.migsh.core.lint.TableName;
+import dev.migsh.core.lint.Tokens;
 
 /**
  * Computes the {@link MigrationPlan} for an apply target: the engine's own choice of
@@ -81,6 +84,7 @@ public final class Planner {
 					.map(l -> timeline.createdByPlan(relation(l.table())))
 					.toList();
 				timeline.record(statement);
+				typeChanges(statement, lint, relied);
 				for (int i = 0; i < lock.locks().size(); i++) {
 					TableLock tableLock = lock.locks().get(i);
 					Optional<CatalogFacts.RelationStats> stats = facts.find(tableLock.table());
@@ -117,6 +121,22 @@ public final class Planner {
 		return new Finding(f.ruleId(), f.family(), Severity.INFO,
 				f.message() + " (the table is new in this plan and holds no data yet)", f.why(), f.safeAlternative(),
 				f.statement(), f.section(), f.suppressed(), f.suppressionReason());
+	}
+
+	/**
+	 * The current type of each column a statement changes the type of: whether the change
+	 * only widens it (no rewrite, no loss) depends on it.
+	 */
+	private static void typeChanges(SqlStatement statement, LintContext lint, Map<String, String> relied) {
+		AlterTable.parse(Tokens.lex(statement.sql())).ifPresent(alter -> {
+			for (AlterAction action : alter.actions()) {
+				if (action.newType().isPresent() && action.alteredColumn().isPresent()) {
+					String column = alter.table() + "." + action.alteredColumn().get();
+					relied.put("column " + column,
+							lint.columnType(alter.table(), action.alteredColumn().get()).orElse("absent"));
+				}
+			}
+		});
 	}
 
 	private static DbObject relation(TableName table) {

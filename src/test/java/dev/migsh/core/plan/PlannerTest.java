@@ -157,4 +157,20 @@ class PlannerTest {
 		assertThat(plan.dataLossFindings()).isEmpty();
 	}
 
+	@Test
+	void theFingerprintChangesWhenTheTypeOfAColumnThePlanRetypesChanges(TestDatabase db) {
+		db.jdbc().execute("CREATE TABLE notes (body varchar(100))");
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-widen.sql",
+				"-- migrate:up\nALTER TABLE notes ALTER COLUMN body TYPE varchar(500);\n");
+		Planner planner = planner(db, folder);
+		MigrationPlan first = planner.plan(ApplyTarget.all(), false);
+		db.jdbc().execute("ALTER TABLE notes ALTER COLUMN body TYPE varchar(1000)");
+
+		MigrationPlan second = planner.plan(ApplyTarget.all(), false);
+
+		assertThat(second.fingerprint().changesSince(first.fingerprint()))
+			.anySatisfy(c -> assertThat(c).startsWith("column notes.body: was character varying(100)"));
+		assertThat(second.findings()).extracting(Finding::ruleId).contains("DL-07");
+	}
+
 }
