@@ -8,6 +8,9 @@ import java.util.Set;
 import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.plan.SqlWords.Token;
 
+import static dev.migsh.core.plan.SqlWords.after;
+import static dev.migsh.core.plan.SqlWords.name;
+
 /**
  * Reads, by tokens, which objects DDL statements create (for mark-applied's existence
  * check) and which data they destroy (for rollback instructions): DROP TABLE, DROP
@@ -115,24 +118,6 @@ public final class DdlObjects {
 				return;
 			}
 		}
-	}
-
-	/** A possibly qualified name starting at {@code i}. */
-	static Optional<DbObject> name(List<Token> t, int i, DbObject.Kind kind) {
-		if (i >= t.size() || !t.get(i).isName()) {
-			return Optional.empty();
-		}
-		Token first = t.get(i);
-		if (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) {
-			Token second = t.get(i + 2);
-			return Optional
-				.of(new DbObject(kind, first.sql() + "." + second.sql(), Optional.of(first.folded()), second.folded()));
-		}
-		return Optional.of(new DbObject(kind, first.sql(), Optional.empty(), first.folded()));
-	}
-
-	private static int after(List<Token> t, int i) {
-		return (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) ? i + 3 : i + 1;
 	}
 
 	private static int skipIfNotExists(List<Token> t, int i) {
