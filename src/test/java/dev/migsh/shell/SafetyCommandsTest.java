@@ -136,6 +136,23 @@ class SafetyCommandsTest {
 	}
 
 	@Test
+	void planSaysATableThatExistsNowhereDoesNotExistAndApplyRefusesBeforeRunningAnything(TestDatabase db)
+			throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			Files.writeString(this.dir.resolve("migrations/003-typo.sql"),
+					"-- migrate:up\nALTER TABLE userz ADD COLUMN age int;\n");
+
+			assertThat(shell.run("plan")).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("lock ACCESS EXCLUSIVE on users (created by the plan)")
+				.contains("lock ACCESS EXCLUSIVE on userz (does not exist)");
+			assertThat(shell.run("apply")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+			assertThat(shell.out()).containsPattern(
+					"✖ objects to change\\s+003-typo \\(003-typo.sql:2\\) alters table userz, which does not exist");
+			assertThat(db.jdbc().queryForObject("SELECT to_regclass('users') IS NULL", Boolean.class)).isTrue();
+		}
+	}
+
+	@Test
 	void applyRefusesWithExitCode3WhenACheckFailsAndOffersMarkApplied(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			db.jdbc().execute("CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL)");
