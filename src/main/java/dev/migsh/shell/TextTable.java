@@ -16,6 +16,8 @@ public final class TextTable {
 
 	private final boolean[] rightAligned;
 
+	private int cellLimit;
+
 	public TextTable(String... headers) {
 		this.headers = Arrays.asList(headers);
 		this.rightAligned = new boolean[headers.length];
@@ -34,11 +36,24 @@ public final class TextTable {
 		return this;
 	}
 
+	/**
+	 * Cuts cells longer than {@code width} characters to that width, ending them with
+	 * "..."; 0 keeps them whole.
+	 */
+	public TextTable limitCells(int width) {
+		this.cellLimit = width;
+		return this;
+	}
+
 	public TextTable row(Object... cells) {
 		Cell[] row = new Cell[this.headers.size()];
 		for (int i = 0; i < row.length; i++) {
 			Object value = i < cells.length ? cells[i] : "";
-			row[i] = value instanceof Cell cell ? cell : Cell.of(value);
+			Cell cell = value instanceof Cell given ? given : Cell.of(value);
+			if (this.cellLimit > 3 && cell.text().length() > this.cellLimit) {
+				cell = new Cell(cell.text().substring(0, this.cellLimit - 3) + "...", cell.style());
+			}
+			row[i] = cell;
 		}
 		this.rows.add(row);
 		return this;

@@ -136,6 +136,23 @@ class SafetyCommandsTest {
 	}
 
 	@Test
+	void planSaysATableThatExistsNowhereDoesNotExistAndApplyRefusesBeforeRunningAnything(TestDatabase db)
+			throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			Files.writeString(this.dir.resolve("migrations/003-typo.sql"),
+					"-- migrate:up\nALTER TABLE userz ADD COLUMN age int;\n");
+
+			assertThat(shell.run("plan")).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("lock ACCESS EXCLUSIVE on users (created by the plan)")
+				.contains("lock ACCESS EXCLUSIVE on userz (does not exist)");
+			assertThat(shell.run("apply")).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+			assertThat(shell.out()).containsPattern(
+					"✖ objects to change\\s+003-typo \\(003-typo.sql:2\\) alters table userz, which does not exist");
+			assertThat(db.jdbc().queryForObject("SELECT to_regclass('users') IS NULL", Boolean.class)).isTrue();
+		}
+	}
+
+	@Test
 	void applyRefusesWithExitCode3WhenACheckFailsAndOffersMarkApplied(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			db.jdbc().execute("CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL)");
@@ -228,11 +245,13 @@ class SafetyCommandsTest {
 				.contains("031-add-profile-fields-to-users  (one transaction; rollback: undo "
 						+ "031-add-profile-fields-to-users, which drops users.bio, users.phone, users.location)")
 				.contains("Rollbacks that drop data (undo keeps it in migsh_trash): ")
-				.contains("⚠ DL-07");
+				.contains("ℹ DL-07 changing courses.tags to text[]")
+				.contains("(the table is new in this plan and holds no data yet)");
 
 			assertThat(shell.run("apply")).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).containsPattern("⚠ versions\\s+2 migrations share version 009")
-				.containsPattern("⚠ safety findings")
+				.containsPattern("✔ safety findings\\s+none that need acknowledging")
+				.containsPattern("✔ objects to change")
 				.contains("Applied 31 migrations.");
 		}
 	}
@@ -252,6 +271,30 @@ class SafetyCommandsTest {
 			assertThat(shell.out()).contains("\"id\":\"031-add-profile-fields-to-users\"")
 				.contains("\"down\":\"data loss\"");
 		}
+	}
+
+	@Test
+	void reportAndPlanCutLongLinesOnTheSampleProjectUnlessAskedForTheFullText(TestDatabase db) {
+		Map<String, String> env = new HashMap<>();
+		env.put("USER", "tester");
+		env.put("MIGSH_URL", db.url());
+		try (ShellHarness shell = new ShellHarness(env, Path.of("").toAbsolutePath(), this.dir)) {
+			assertThat(shell.run("report")).as(shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.run("plan")).as(shell.err()).isEqualTo(ExitCode.OK);
+			int cut = longestLine(shell.out());
+			int major = db.jdbc().queryForObject("SELECT current_setting('server_version_num')::int", Integer.class)
+					/ 10000;
+			assertThat(shell.out()).contains("(rules for PostgreSQL " + major + ")");
+			assertThat(shell.run("report --full")).isEqualTo(ExitCode.OK);
+			assertThat(shell.run("plan --full")).isEqualTo(ExitCode.OK);
+
+			assertThat(cut).isLessThanOrEqualTo(200);
+			assertThat(longestLine(shell.out())).isGreaterThan(200);
+		}
+	}
+
+	private static int longestLine(String text) {
+		return text.lines().mapToInt(String::length).max().orElse(0);
 	}
 
 }

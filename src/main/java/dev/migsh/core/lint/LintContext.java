@@ -1,6 +1,8 @@
 package dev.migsh.core.lint;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -18,9 +20,14 @@ import java.util.stream.Collectors;
  * @param defaultLockTimeoutMillis the lock_timeout the tool sets for each migration
  * @param volatileFunction true for a function name (lower case, unqualified) whose result
  * changes per row
+ * @param columnTypes {@code format_type()} of existing columns by
+ * {@code schema.table.column} (and {@code table.column} for tables the search_path finds)
+ * @param indexTables the table of each existing index, by {@code schema.index} (and bare
+ * name when visible)
  */
 public record LintContext(int serverVersionNum, Set<String> existingTables, boolean tablesKnown,
-		long defaultLockTimeoutMillis, Predicate<String> volatileFunction) {
+		long defaultLockTimeoutMillis, Predicate<String> volatileFunction, Map<String, String> columnTypes,
+		Map<String, TableName> indexTables) {
 
 	/** The lock_timeout used when the configuration says nothing. */
 	public static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 5_000;
@@ -35,6 +42,8 @@ public record LintContext(int serverVersionNum, Set<String> existingTables, bool
 
 	public LintContext {
 		existingTables = Set.copyOf(existingTables);
+		columnTypes = Map.copyOf(columnTypes);
+		indexTables = Map.copyOf(indexTables);
 	}
 
 	/**
@@ -43,18 +52,18 @@ public record LintContext(int serverVersionNum, Set<String> existingTables, bool
 	 */
 	public static LintContext forServer(int serverVersionNum) {
 		return new LintContext(serverVersionNum, Set.of(), false, DEFAULT_LOCK_TIMEOUT_MILLIS,
-				name -> KNOWN_VOLATILE_FUNCTIONS.contains(name.toLowerCase(Locale.ROOT)));
+				name -> KNOWN_VOLATILE_FUNCTIONS.contains(name.toLowerCase(Locale.ROOT)), Map.of(), Map.of());
 	}
 
 	public LintContext withExistingTables(Set<String> tables) {
 		Set<String> lower = tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-		return new LintContext(this.serverVersionNum, lower, true, this.defaultLockTimeoutMillis,
-				this.volatileFunction);
+		return new LintContext(this.serverVersionNum, lower, true, this.defaultLockTimeoutMillis, this.volatileFunction,
+				this.columnTypes, this.indexTables);
 	}
 
 	public LintContext withDefaultLockTimeout(long millis) {
 		return new LintContext(this.serverVersionNum, this.existingTables, this.tablesKnown, millis,
-				this.volatileFunction);
+				this.volatileFunction, this.columnTypes, this.indexTables);
 	}
 
 	/**
@@ -62,7 +71,23 @@ public record LintContext(int serverVersionNum, Set<String> existingTables, bool
 	 */
 	public LintContext withVolatileFunctions(Predicate<String> isVolatile) {
 		return new LintContext(this.serverVersionNum, this.existingTables, this.tablesKnown,
-				this.defaultLockTimeoutMillis, isVolatile);
+				this.defaultLockTimeoutMillis, isVolatile, this.columnTypes, this.indexTables);
+	}
+
+	/** The live columns' types and the indexes' tables, read from the catalog. */
+	public LintContext withColumnsAndIndexes(Map<String, String> types, Map<String, TableName> indexes) {
+		return new LintContext(this.serverVersionNum, this.existingTables, this.tablesKnown,
+				this.defaultLockTimeoutMillis, this.volatileFunction, types, indexes);
+	}
+
+	/** The type of an existing column as {@code format_type()} prints it, when known. */
+	public Optional<String> columnType(TableName table, String column) {
+		return Optional.ofNullable(this.columnTypes.get(table + "." + column));
+	}
+
+	/** The table an existing index belongs to, when known. */
+	public Optional<TableName> indexTable(TableName index) {
+		return Optional.ofNullable(this.indexTables.get(index.toString()));
 	}
 
 	/** True when the server is at least this version, {@code atLeast(120000)}. */

@@ -31,6 +31,10 @@ public final class StatementLocks {
 					index.get().concurrently() ? "two scans; waits for older transactions" : "");
 		}
 		Optional<TableName> created = StatementContext.createdTable(t);
+		if (created.isPresent() && t.contains("if", "not", "exists") && ctx.tablesKnown()
+				&& ctx.mayExist(created.get())) {
+			return LockInfo.none("the table exists; IF NOT EXISTS makes it a no-op");
+		}
 		if (created.isPresent()) {
 			List<TableLock> locks = new ArrayList<>();
 			locks.add(new TableLock(created.get(), LockMode.ACCESS_EXCLUSIVE));
@@ -76,15 +80,32 @@ public final class StatementLocks {
 			return single(t.nameAt(t.skip(3, "concurrently")),
 					concurrently ? LockMode.EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE, false, true, "recomputes the view");
 		}
-		if (t.startsWith("create") && t.contains("trigger")) {
+		if (createsTrigger(t)) {
 			int on = t.find(0, "on");
 			return single(t.nameAt(on + 1), LockMode.SHARE_ROW_EXCLUSIVE, false, false, "");
 		}
 		if (t.startsWith("drop", "index")) {
 			boolean concurrently = t.at(2, "concurrently");
 			int i = t.skip(t.skip(2, "concurrently"), "if", "exists");
-			return single(t.nameAt(i), concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE,
-					false, false, "the lock is taken on the table the index belongs to");
+			LockMode mode = concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
+			List<TableLock> locks = new ArrayList<>();
+			List<String> unknown = new ArrayList<>();
+			for (TableName dropped : names(t, i)) {
+				Optional<TableName> table = ctx.indexTable(dropped);
+				if (table.isPresent()) {
+					locks.add(new TableLock(table.get(), mode));
+				}
+				else if (!ctx.tablesKnown()) {
+					// no catalog (report): the lock is still on a table, only its name is
+					// unknown
+					locks.add(new TableLock(new TableName(null, "the table of index " + dropped), mode));
+				}
+				else {
+					unknown.add("the table of index " + dropped);
+				}
+			}
+			String note = unknown.isEmpty() ? "" : "locks " + String.join(", ", unknown) + " " + mode.sqlName();
+			return new LockInfo(locks, false, false, note);
 		}
 		if (t.startsWith("drop", "table") || t.startsWith("drop", "materialized", "view")
 				|| t.startsWith("drop", "view") || t.startsWith("drop", "sequence")) {
@@ -142,7 +163,11 @@ public final class StatementLocks {
 			}
 			else if (action.newType().isPresent()) {
 				Tokens type = action.newType().get();
-				rewrite |= !TypeChanges.rewriteFree(type) || action.usingExpression().isPresent();
+				rewrite |= !TypeChanges.catalogOnly(alter, action, ctx)
+						&& (!TypeChanges.rewriteFree(type) || action.usingExpression().isPresent());
+				if (TypeChanges.catalogOnly(alter, action, ctx)) {
+					notes.add("widens the type: the catalog changes, the rows do not");
+				}
 			}
 			else if (action.addsColumn()) {
 				Optional<ColumnDefinition> column = action.addedColumn();
@@ -162,6 +187,15 @@ public final class StatementLocks {
 		}
 		locks.add(0, new TableLock(alter.table(), own));
 		return new LockInfo(locks, rewrite, scan || rewrite, String.join("; ", notes));
+	}
+
+	/**
+	 * {@code CREATE [OR REPLACE] [CONSTRAINT] TRIGGER}, not a function returning trigger.
+	 */
+	private static boolean createsTrigger(Tokens t) {
+		int i = t.skip(1, "or", "replace");
+		i = t.skip(i, "constraint");
+		return t.at(i, "trigger");
 	}
 
 	private static LockInfo reindex(Tokens t) {

@@ -1,5 +1,6 @@
 package dev.migsh.core.lint;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** What can be told about a column type change from the new type alone. */
@@ -55,6 +56,21 @@ public final class TypeChanges {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * True when the catalog knows the column's current type and the change only widens it
+	 * (or keeps it): PostgreSQL then changes the catalog alone, with nothing rewritten,
+	 * rounded or truncated. False without a live catalog or with a USING expression.
+	 */
+	public static boolean catalogOnly(AlterTable alter, AlterAction action, LintContext ctx) {
+		if (action.usingExpression().isPresent() || action.newType().isEmpty() || action.alteredColumn().isEmpty()) {
+			return false;
+		}
+		Optional<ColumnType> old = ctx.columnType(alter.table(), action.alteredColumn().get())
+			.flatMap(ColumnType::parse);
+		Optional<ColumnType> wanted = ColumnType.parse(action.newType().get());
+		return old.isPresent() && wanted.isPresent() && wanted.get().widens(old.get());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ import dev.migsh.core.postgres.PostgresErrors;
  * each migration.
  */
 public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> relations, Set<String> volatileFunctions,
-		long lockTimeoutMillis) {
+		long lockTimeoutMillis, List<String> searchPath, Map<String, String> columnTypes,
+		Map<String, TableName> indexTables) {
 
 	/** One relation (table, view, index, sequence) as pg_class knows it. */
 	public record RelationStats(String schema, String name, String kind, boolean visible, long sizeBytes,
@@ -60,11 +62,31 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 			WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'i', 'I', 'S')
 			  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'""";
 
+	static final String SEARCH_PATH = "SELECT pg_catalog.current_schemas(false)";
+
+	static final String COLUMNS = """
+			SELECT n.nspname, c.relname, pg_catalog.pg_table_is_visible(c.oid), a.attname,
+			       pg_catalog.format_type(a.atttypid, a.atttypmod)
+			FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+			JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+			  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'""";
+
+	static final String INDEXES = """
+			SELECT n.nspname, i.relname, pg_catalog.pg_table_is_visible(i.oid), tn.nspname, t.relname
+			FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+			JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace
+			JOIN pg_catalog.pg_class t ON t.oid = x.indrelid JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
+			WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'""";
+
 	static final String VOLATILE = "SELECT DISTINCT proname FROM pg_catalog.pg_proc WHERE provolatile = 'v'";
 
 	public CatalogFacts {
 		relations = Map.copyOf(relations);
 		volatileFunctions = Set.copyOf(volatileFunctions);
+		searchPath = List.copyOf(searchPath);
+		columnTypes = Map.copyOf(columnTypes);
+		indexTables = Map.copyOf(indexTables);
 	}
 
 	public static CatalogFacts read(DataSource dataSource, Duration lockTimeout) {
@@ -96,7 +118,35 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 				functions.add(rs.getString(1));
 			}
 		}
-		return new CatalogFacts(version, relations, functions, lockTimeout.toMillis());
+		List<String> searchPath = new ArrayList<>();
+		try (PreparedStatement ps = connection.prepareStatement(SEARCH_PATH); ResultSet rs = ps.executeQuery()) {
+			if (rs.next()) {
+				for (Object schema : (Object[]) rs.getArray(1).getArray()) {
+					searchPath.add((String) schema);
+				}
+			}
+		}
+		Map<String, String> columns = new HashMap<>();
+		try (PreparedStatement ps = connection.prepareStatement(COLUMNS); ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				String key = rs.getString(2) + "." + rs.getString(4);
+				columns.put(rs.getString(1) + "." + key, rs.getString(5));
+				if (rs.getBoolean(3)) {
+					columns.put(key, rs.getString(5));
+				}
+			}
+		}
+		Map<String, TableName> indexes = new HashMap<>();
+		try (PreparedStatement ps = connection.prepareStatement(INDEXES); ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				TableName table = new TableName(rs.getString(4), rs.getString(5));
+				indexes.put(rs.getString(1) + "." + rs.getString(2), table);
+				if (rs.getBoolean(3)) {
+					indexes.put(rs.getString(2), table);
+				}
+			}
+		}
+		return new CatalogFacts(version, relations, functions, lockTimeout.toMillis(), searchPath, columns, indexes);
 	}
 
 	/**
@@ -107,6 +157,18 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 			return Optional.ofNullable(this.relations.get(table.schema() + "." + table.name()));
 		}
 		return this.relations.values().stream().filter(r -> r.visible() && r.name().equals(table.name())).findFirst();
+	}
+
+	/**
+	 * The schema holding a relation (the search_path deciding for an unqualified name);
+	 * empty for other kinds of object, which these facts do not hold.
+	 */
+	Optional<String> locate(DbObject object) {
+		return switch (object.kind()) {
+			case TABLE, INDEX, VIEW, MATERIALIZED_VIEW, SEQUENCE ->
+				find(new TableName(object.schema().orElse(null), object.name())).map(RelationStats::schema);
+			default -> Optional.empty();
+		};
 	}
 
 	/**
@@ -127,6 +189,7 @@ public record CatalogFacts(int serverVersionNum, Map<String, RelationStats> rela
 		return LintContext.forServer(this.serverVersionNum)
 			.withExistingTables(tables)
 			.withDefaultLockTimeout(this.lockTimeoutMillis)
+			.withColumnsAndIndexes(this.columnTypes, this.indexTables)
 			.withVolatileFunctions(name -> volatileNames.contains(name.toLowerCase(Locale.ROOT))
 					|| LintContext.KNOWN_VOLATILE_FUNCTIONS.contains(name.toLowerCase(Locale.ROOT)));
 	}

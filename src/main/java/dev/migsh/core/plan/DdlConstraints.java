@@ -69,7 +69,7 @@ public final class DdlConstraints {
 		else {
 			return Optional.empty();
 		}
-		return DdlObjects.name(t, i, DbObject.Kind.TABLE);
+		return SqlWords.name(t, i, DbObject.Kind.TABLE);
 	}
 
 }

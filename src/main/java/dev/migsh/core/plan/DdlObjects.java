@@ -8,15 +8,15 @@ import java.util.Set;
 import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.plan.SqlWords.Token;
 
+import static dev.migsh.core.plan.SqlWords.after;
+import static dev.migsh.core.plan.SqlWords.name;
+
 /**
  * Reads, by tokens, which objects DDL statements create (for mark-applied's existence
  * check) and which data they destroy (for rollback instructions): DROP TABLE, DROP
  * COLUMN, DROP SCHEMA and TRUNCATE.
  */
 public final class DdlObjects {
-
-	private static final Set<String> CREATE_MODIFIERS = Set.of("or", "replace", "global", "local", "temp", "temporary",
-			"unlogged", "recursive", "unique", "trusted", "constraint");
 
 	private DdlObjects() {
 	}
@@ -26,53 +26,7 @@ public final class DdlObjects {
 	 * skipped.
 	 */
 	public static List<DbObject> created(List<SqlStatement> statements) {
-		List<DbObject> objects = new ArrayList<>();
-		for (SqlStatement statement : statements) {
-			List<Token> t = SqlWords.tokenize(statement.sql());
-			if (t.size() > 2 && t.get(0).is("alter") && t.get(1).is("table")) {
-				alteredColumns(t, objects, "add");
-				continue;
-			}
-			if (t.isEmpty() || !t.get(0).is("create")) {
-				continue;
-			}
-			int i = 1;
-			while (i < t.size() && CREATE_MODIFIERS.contains(lower(t.get(i)))) {
-				i++;
-			}
-			if (i >= t.size()) {
-				continue;
-			}
-			DbObject.Kind kind = switch (lower(t.get(i))) {
-				case "table" -> DbObject.Kind.TABLE;
-				case "index" -> DbObject.Kind.INDEX;
-				case "view" -> DbObject.Kind.VIEW;
-				case "materialized" -> DbObject.Kind.MATERIALIZED_VIEW;
-				case "sequence" -> DbObject.Kind.SEQUENCE;
-				case "type" -> DbObject.Kind.TYPE;
-				case "domain" -> DbObject.Kind.DOMAIN;
-				case "function" -> DbObject.Kind.FUNCTION;
-				case "procedure" -> DbObject.Kind.PROCEDURE;
-				case "schema" -> DbObject.Kind.SCHEMA;
-				default -> null;
-			};
-			if (kind == null) {
-				continue;
-			}
-			i += (kind == DbObject.Kind.MATERIALIZED_VIEW) ? 2 : 1;
-			if (i < t.size() && t.get(i).is("concurrently")) {
-				i++;
-			}
-			i = skipIfNotExists(t, i);
-			if (kind == DbObject.Kind.SCHEMA && i < t.size() && t.get(i).is("authorization")) {
-				continue;
-			}
-			if (kind == DbObject.Kind.INDEX && (i >= t.size() || t.get(i).is("on"))) {
-				continue;
-			}
-			name(t, i, kind).ifPresent(objects::add);
-		}
-		return objects;
+		return statements.stream().flatMap(s -> StatementEffects.of(s).created().stream()).toList();
 	}
 
 	/** What the statements destroy: tables, columns, schemas and truncated tables. */
@@ -164,24 +118,6 @@ public final class DdlObjects {
 				return;
 			}
 		}
-	}
-
-	/** A possibly qualified name starting at {@code i}. */
-	static Optional<DbObject> name(List<Token> t, int i, DbObject.Kind kind) {
-		if (i >= t.size() || !t.get(i).isName()) {
-			return Optional.empty();
-		}
-		Token first = t.get(i);
-		if (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) {
-			Token second = t.get(i + 2);
-			return Optional
-				.of(new DbObject(kind, first.sql() + "." + second.sql(), Optional.of(first.folded()), second.folded()));
-		}
-		return Optional.of(new DbObject(kind, first.sql(), Optional.empty(), first.folded()));
-	}
-
-	private static int after(List<Token> t, int i) {
-		return (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) ? i + 3 : i + 1;
 	}
 
 	private static int skipIfNotExists(List<Token> t, int i) {

@@ -51,9 +51,12 @@ public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step>
 
 	/**
 	 * A table a statement locks, with its size and row estimate when it exists; a table
-	 * that does not exist yet (created by the plan) has {@code stats} empty.
+	 * that does not exist yet has {@code stats} empty, and {@code createdByPlan} says
+	 * whether an earlier statement of the plan creates it (otherwise the statement will
+	 * fail).
 	 */
-	public record TableImpact(TableName table, LockMode mode, Optional<CatalogFacts.RelationStats> stats) {
+	public record TableImpact(TableName table, LockMode mode, Optional<CatalogFacts.RelationStats> stats,
+			boolean createdByPlan) {
 
 		public boolean exists() {
 			return this.stats.isPresent();
@@ -84,7 +87,9 @@ public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step>
 	 * {@code --allow-data-loss}.
 	 */
 	public List<Finding> dataLossFindings() {
-		return findings().stream().filter(f -> f.dataLoss() && !f.suppressed()).toList();
+		return findings().stream()
+			.filter(f -> f.dataLoss() && !f.suppressed() && f.severity() != dev.migsh.core.lint.Severity.INFO)
+			.toList();
 	}
 
 	/**

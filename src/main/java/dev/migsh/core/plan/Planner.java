@@ -12,13 +12,17 @@ import javax.sql.DataSource;
 import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.SqlStatement;
+import dev.migsh.core.lint.AlterAction;
+import dev.migsh.core.lint.AlterTable;
 import dev.migsh.core.lint.Finding;
 import dev.migsh.core.lint.LintContext;
 import dev.migsh.core.lint.Linter;
 import dev.migsh.core.lint.LockInfo;
+import dev.migsh.core.lint.Severity;
 import dev.migsh.core.lint.StatementLocks;
 import dev.migsh.core.lint.TableLock;
 import dev.migsh.core.lint.TableName;
+import dev.migsh.core.lint.Tokens;
 
 /**
  * Computes the {@link MigrationPlan} for an apply target: the engine's own choice of
@@ -64,18 +68,34 @@ public final class Planner {
 		LintContext lint = facts.lintContext();
 		List<MigrationPlan.Step> steps = new ArrayList<>();
 		Map<String, String> relied = new LinkedHashMap<>();
+		ObjectTimeline timeline = new ObjectTimeline(facts.searchPath(), facts::locate);
 		for (MigrationFile file : migrations) {
 			List<Finding> findings = this.linter.lint(file.up(), lint);
 			List<MigrationPlan.PlannedStatement> statements = new ArrayList<>();
 			for (SqlStatement statement : file.up().statements()) {
 				LockInfo lock = StatementLocks.lockOf(statement, lint);
 				List<MigrationPlan.TableImpact> tables = new ArrayList<>();
-				for (TableLock tableLock : lock.locks()) {
+				// before: a DROP of a new table; after: a CREATE of it
+				List<Boolean> before = lock.locks()
+					.stream()
+					.map(l -> timeline.createdByPlan(relation(l.table())))
+					.toList();
+				timeline.record(statement);
+				typeChanges(statement, lint, relied);
+				for (int i = 0; i < lock.locks().size(); i++) {
+					TableLock tableLock = lock.locks().get(i);
 					Optional<CatalogFacts.RelationStats> stats = facts.find(tableLock.table());
-					tables.add(new MigrationPlan.TableImpact(tableLock.table(), tableLock.mode(), stats));
+					boolean planned = stats.isEmpty()
+							&& (before.get(i) || timeline.createdByPlan(relation(tableLock.table())));
+					tables.add(new MigrationPlan.TableImpact(tableLock.table(), tableLock.mode(), stats, planned));
 					relied.put("table " + tableLock.table(), existence(stats));
 				}
-				List<Finding> own = findings.stream().filter(f -> f.statement().equals(statement)).toList();
+				boolean newTablesOnly = !tables.isEmpty()
+						&& tables.stream().allMatch(MigrationPlan.TableImpact::createdByPlan);
+				List<Finding> own = findings.stream()
+					.filter(f -> f.statement().equals(statement))
+					.map(f -> newTablesOnly && f.dataLoss() ? informational(f) : f)
+					.toList();
 				statements.add(new MigrationPlan.PlannedStatement(statement, own, lock, tables));
 			}
 			for (DbObject created : DdlObjects.created(file.up().statements())) {
@@ -88,6 +108,36 @@ public final class Planner {
 		}
 		return new MigrationPlan(target, facts.serverVersionNum(), steps, status.findings(),
 				fingerprint(target, status, facts, relied));
+	}
+
+	/**
+	 * A data-loss finding on a table this plan creates: the table holds nothing yet, so
+	 * it needs no {@code --allow-data-loss}.
+	 */
+	private static Finding informational(Finding f) {
+		return new Finding(f.ruleId(), f.family(), Severity.INFO,
+				f.message() + " (the table is new in this plan and holds no data yet)", f.why(), f.safeAlternative(),
+				f.statement(), f.section(), f.suppressed(), f.suppressionReason());
+	}
+
+	/**
+	 * The current type of each column a statement changes the type of: whether the change
+	 * only widens it (no rewrite, no loss) depends on it.
+	 */
+	private static void typeChanges(SqlStatement statement, LintContext lint, Map<String, String> relied) {
+		AlterTable.parse(Tokens.lex(statement.sql())).ifPresent(alter -> {
+			for (AlterAction action : alter.actions()) {
+				if (action.newType().isPresent() && action.alteredColumn().isPresent()) {
+					String column = alter.table() + "." + action.alteredColumn().get();
+					relied.put("column " + column,
+							lint.columnType(alter.table(), action.alteredColumn().get()).orElse("absent"));
+				}
+			}
+		});
+	}
+
+	private static DbObject relation(TableName table) {
+		return new DbObject(DbObject.Kind.TABLE, table.toString(), Optional.ofNullable(table.schema()), table.name());
 	}
 
 	private static PlanFingerprint fingerprint(ApplyTarget target, StatusReport status, CatalogFacts facts,

@@ -2,6 +2,8 @@ package dev.migsh.core.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import dev.migsh.core.catalog.SqlLexer;
 import dev.migsh.core.catalog.SqlToken;
@@ -81,6 +83,66 @@ public final class SqlWords {
 			}
 		}
 		return tokens;
+	}
+
+	/** A possibly qualified name starting at {@code i}. */
+	static Optional<DbObject> name(List<Token> t, int i, DbObject.Kind kind) {
+		if (i < 0 || i >= t.size() || !t.get(i).isName()) {
+			return Optional.empty();
+		}
+		Token first = t.get(i);
+		if (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) {
+			Token second = t.get(i + 2);
+			return Optional
+				.of(new DbObject(kind, first.sql() + "." + second.sql(), Optional.of(first.folded()), second.folded()));
+		}
+		return Optional.of(new DbObject(kind, first.sql(), Optional.empty(), first.folded()));
+	}
+
+	static int after(List<Token> t, int i) {
+		return (i + 2 < t.size() && t.get(i + 1).isSymbol('.') && t.get(i + 2).isName()) ? i + 3 : i + 1;
+	}
+
+	static int closing(List<Token> t, int open) {
+		int depth = 0;
+		for (int i = open; i < t.size(); i++) {
+			if (t.get(i).isSymbol('(')) {
+				depth++;
+			}
+			else if (t.get(i).isSymbol(')') && --depth == 0) {
+				return i;
+			}
+		}
+		return t.size();
+	}
+
+	static int find(List<Token> t, int from, String word) {
+		for (int i = Math.max(from, 0); i < t.size(); i++) {
+			if (t.get(i).is(word)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	static boolean at(List<Token> t, int i, String... words) {
+		if (i < 0 || i + words.length > t.size()) {
+			return false;
+		}
+		for (int k = 0; k < words.length; k++) {
+			if (!t.get(i + k).is(words[k])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static int skip(List<Token> t, int i, String word) {
+		return (i < t.size() && t.get(i).is(word)) ? i + 1 : i;
+	}
+
+	static String word(List<Token> t, int i) {
+		return (i < t.size() && t.get(i).kind() == Kind.WORD) ? t.get(i).text().toLowerCase(Locale.ROOT) : "";
 	}
 
 }

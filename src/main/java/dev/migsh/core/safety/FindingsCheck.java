@@ -48,8 +48,8 @@ final class FindingsCheck implements PreflightCheck {
 			for (MigrationPlan.PlannedStatement statement : step.statements()) {
 				for (Finding f : statement.findings()) {
 					String where = f.ruleId() + " at " + step.file().id() + ":" + f.statement().line();
-					if (f.dataLoss() && !f.suppressed()
-							&& (f.severity() == Severity.ERROR || context.environment() == Environment.PRODUCTION)) {
+					if (f.dataLoss() && !f.suppressed() && (f.severity() == Severity.ERROR
+							|| f.severity() == Severity.WARNING && context.environment() == Environment.PRODUCTION)) {
 						dataLoss.add(where);
 					}
 					else if (f.blocking()) {

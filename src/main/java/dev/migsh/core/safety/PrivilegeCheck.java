@@ -64,10 +64,19 @@ final class PrivilegeCheck implements PreflightCheck {
 			if (context.plan().isPresent()) {
 				Set<String> schemas = new LinkedHashSet<>();
 				Set<String> denied = new LinkedHashSet<>();
+				// a schema the plan creates is owned by the user: creating in it needs no
+				// grant
+				Set<String> ownSchemas = new LinkedHashSet<>();
 				for (MigrationPlan.Step step : context.plan().get().steps()) {
 					for (DbObject created : DdlObjects.created(step.file().up().statements())) {
-						if (created.kind() != DbObject.Kind.SCHEMA && created.kind() != DbObject.Kind.COLUMN) {
-							schemas.add(created.schema().orElseGet(() -> currentSchema(connection)));
+						if (created.kind() == DbObject.Kind.SCHEMA) {
+							ownSchemas.add(created.name());
+						}
+						else if (created.kind() != DbObject.Kind.COLUMN) {
+							String schema = created.schema().orElseGet(() -> currentSchema(connection));
+							if (!ownSchemas.contains(schema)) {
+								schemas.add(schema);
+							}
 						}
 					}
 					for (MigrationPlan.PlannedStatement statement : step.statements()) {

@@ -33,6 +33,7 @@ public class PlanCommand extends MigshCommand {
 					Completion.PENDING_MIGRATIONS))
 			.option(OptionSpec.flag("allow-out-of-order", "include migrations whose version is below an applied one"))
 			.option(OptionSpec.flag("json", "print JSON"))
+			.option(OptionSpec.flag("full", "print long statements, lists and messages whole"))
 			.build());
 	}
 
@@ -46,7 +47,7 @@ public class PlanCommand extends MigshCommand {
 			inv.out().json(PlanView.json(plan));
 		}
 		else {
-			PlanView.print(plan, inv.out());
+			PlanView.print(plan, inv.out(), inv.args().flag("full"));
 		}
 		return ExitCode.OK;
 	}

@@ -35,7 +35,8 @@ final class PlanView {
 			List<JsonFinding> findings) {
 	}
 
-	record JsonLock(String table, String mode, boolean exists, Long rowEstimate, Long sizeBytes) {
+	record JsonLock(String table, String mode, boolean exists, boolean createdByPlan, Long rowEstimate,
+			Long sizeBytes) {
 	}
 
 	record JsonFinding(String rule, String severity, boolean dataLoss, boolean suppressed, String message,
@@ -55,7 +56,7 @@ final class PlanView {
 			for (MigrationPlan.PlannedStatement s : step.statements()) {
 				List<JsonLock> locks = s.tables()
 					.stream()
-					.map(t -> new JsonLock(t.table().toString(), t.mode().sqlName(), t.exists(),
+					.map(t -> new JsonLock(t.table().toString(), t.mode().sqlName(), t.exists(), t.createdByPlan(),
 							t.stats().map(x -> x.rowEstimate()).orElse(null),
 							t.stats().map(x -> x.sizeBytes()).orElse(null)))
 					.toList();
@@ -82,6 +83,15 @@ final class PlanView {
 	}
 
 	static void print(MigrationPlan plan, Output out) {
+		print(plan, out, false);
+	}
+
+	/**
+	 * The plan for people; without {@code full}, each line is cut to {@link #WIDTH}
+	 * characters so that a big folder stays readable.
+	 */
+	static void print(MigrationPlan plan, Output out, boolean full) {
+		Fit fit = text -> full ? text : cut(text, WIDTH);
 		if (plan.isEmpty()) {
 			out.println("Nothing to apply: no pending migrations.");
 			return;
@@ -90,8 +100,8 @@ final class PlanView {
 				"Plan: " + plural(plan.steps().size(), "migration") + " (" + Planner.describe(plan.target())
 						+ "), checked against PostgreSQL " + (plan.serverVersionNum() / 10000)));
 		for (CatalogFinding f : plan.folderFindings()) {
-			out.println(out.style(Style.YELLOW, "⚠ " + f.message()
-					+ (f.kind() == CatalogFinding.Kind.DUPLICATE_VERSION ? " (they run in name order)" : "")));
+			out.println(out.style(Style.YELLOW, fit.apply("⚠ " + f.message()
+					+ (f.kind() == CatalogFinding.Kind.DUPLICATE_VERSION ? " (they run in name order)" : ""))));
 		}
 		for (MigrationPlan.Step step : plan.steps()) {
 			out.println();
@@ -105,17 +115,20 @@ final class PlanView {
 									: ", which drops " + String.join(", ",
 											step.rollback().destroys().stream().map(d -> d.sqlName()).toList()))
 					: "no rollback";
+			rollback = full ? rollback : cut(rollback, WIDTH - step.file().id().length() - mode.length() - 6);
 			out.println(out.style(Style.BOLD, step.file().id()) + "  (" + mode + "; "
 					+ (step.rollback().possible() ? rollback : out.style(Style.YELLOW, rollback)) + ")");
 			int n = 0;
 			for (MigrationPlan.PlannedStatement s : step.statements()) {
 				n++;
-				out.println(String.format("  %2d  ", n) + RollbackView.oneLine(s.statement().sql()) + ";");
+				String sql = full ? s.statement().sql().replaceAll("\\s+", " ").strip()
+						: RollbackView.oneLine(s.statement().sql());
+				out.println(String.format("  %2d  ", n) + sql + ";");
 				for (String lock : locks(s)) {
-					out.println(out.style(Style.DIM, "      " + lock));
+					out.println(out.style(Style.DIM, fit.apply("      " + lock)));
 				}
 				for (Finding f : s.findings()) {
-					finding(f, out);
+					finding(f, out, fit);
 				}
 			}
 		}
@@ -147,8 +160,8 @@ final class PlanView {
 			.map(s -> s.file().id())
 			.toList();
 		if (!destroying.isEmpty()) {
-			out.println(out.style(Style.YELLOW,
-					"Rollbacks that drop data (undo keeps it in migsh_trash): " + String.join(", ", destroying)));
+			out.println(out.style(Style.YELLOW, fit
+				.apply("Rollbacks that drop data (undo keeps it in migsh_trash): " + String.join(", ", destroying))));
 		}
 		out.println("Plan fingerprint " + out.style(Style.BOLD, plan.fingerprint().hash())
 				+ ": apply in this session refuses if the files, the history or these catalog facts change.");
@@ -161,7 +174,7 @@ final class PlanView {
 			String facts = t.stats()
 				.map(x -> (x.rowEstimate() < 0 ? "never analyzed" : rows(x.rowEstimate()) + " rows") + ", "
 						+ ByteSize.format(x.sizeBytes()))
-				.orElse("created by the plan");
+				.orElse(t.createdByPlan() ? "created by the plan" : "does not exist");
 			String effect = t.exists() ? blocks(t.mode()) : "";
 			lines.add("lock " + t.mode().sqlName() + " on " + table + " (" + facts + ")"
 					+ (effect.isEmpty() || effect.equals("nothing") ? "" : ", blocks " + effect));
@@ -187,14 +200,30 @@ final class PlanView {
 		return lines;
 	}
 
-	private static void finding(Finding f, Output out) {
+	/** Cuts a line to the width, or keeps it whole with {@code --full}. */
+	@FunctionalInterface
+	interface Fit {
+
+		String apply(String line);
+
+	}
+
+	/** The longest line {@code plan} prints without {@code --full}. */
+	static final int WIDTH = 160;
+
+	/** The text, or its first {@code width - 3} characters and "...". */
+	static String cut(String text, int width) {
+		return text.length() <= width ? text : text.substring(0, Math.max(0, width - 3)) + "...";
+	}
+
+	private static void finding(Finding f, Output out, Fit fit) {
 		Style style = f.suppressed() ? Style.DIM : (f.severity() == Severity.ERROR ? Style.BOLD_RED
 				: f.severity() == Severity.WARNING ? Style.YELLOW : Style.DIM);
 		String symbol = f.severity() == Severity.ERROR ? "✖" : f.severity() == Severity.WARNING ? "⚠" : "ℹ";
-		out.println("      " + out.style(style, symbol + " " + f.ruleId() + " " + f.message()
-				+ (f.suppressed() ? " (allowed: " + f.suppressionReason() + ")" : "")));
+		out.println("      " + out.style(style, fit.apply(symbol + " " + f.ruleId() + " " + f.message()
+				+ (f.suppressed() ? " (allowed: " + f.suppressionReason() + ")" : ""))));
 		if (!f.suppressed() && f.safeAlternative() != null && !f.safeAlternative().isBlank()) {
-			out.println(out.style(Style.DIM, "        safer: " + RollbackView.oneLine(f.safeAlternative())));
+			out.println(out.style(Style.DIM, fit.apply("        safer: " + RollbackView.oneLine(f.safeAlternative()))));
 		}
 	}
 

@@ -2,13 +2,17 @@ package dev.migsh.shell.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.CatalogFinding;
 import dev.migsh.core.catalog.MigrationCatalog;
 import dev.migsh.core.catalog.MigrationDirectory;
+import dev.migsh.core.lint.LintContext;
 import dev.migsh.core.plan.SafetyReport;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
@@ -25,6 +29,9 @@ import dev.migsh.shell.TextTable;
 @Component
 public class ReportCommand extends MigshCommand {
 
+	/** The widest table cell without {@code --full}. */
+	static final int CELL_WIDTH = 70;
+
 	/** The rules' default server when no session is open: the version the tests run. */
 	static final int DEFAULT_SERVER_VERSION = 170000;
 
@@ -33,6 +40,7 @@ public class ReportCommand extends MigshCommand {
 			.group("Migrations")
 			.description("Safety report over all migrations: data loss of every up and down, locks, duplicates")
 			.option(OptionSpec.flag("json", "print JSON"))
+			.option(OptionSpec.flag("full", "print long cells and lines whole"))
 			.build());
 	}
 
@@ -44,17 +52,35 @@ public class ReportCommand extends MigshCommand {
 	@Override
 	public ExitCode run(Invocation inv) {
 		MigrationCatalog catalog = MigrationDirectory.read(inv.session().migrationsDir(), inv.session().placeholders());
-		int version = inv.session()
-			.currentDatabase()
-			.map(db -> db.serverInfo().versionNum())
-			.orElse(DEFAULT_SERVER_VERSION);
-		SafetyReport report = SafetyReport.of(catalog, version);
+		Optional<Integer> server = serverVersion(inv);
+		SafetyReport report = SafetyReport.of(catalog, server.orElse(DEFAULT_SERVER_VERSION));
 		if (inv.json()) {
 			inv.out().json(json(report));
 			return ExitCode.OK;
 		}
 		print(report, catalog, inv);
 		return ExitCode.OK;
+	}
+
+	/**
+	 * The version of the server the session is on, connecting first when a URL was given
+	 * (report itself needs no database, but its rules depend on the version).
+	 */
+	private static Optional<Integer> serverVersion(Invocation inv) {
+		if (!inv.session().connected() && configuredUrl(inv)) {
+			try {
+				inv.session().database(inv.prompter());
+			}
+			catch (MigshException ex) {
+				return Optional.empty();
+			}
+		}
+		return inv.session().currentDatabase().map(db -> db.serverInfo().versionNum());
+	}
+
+	private static boolean configuredUrl(Invocation inv) {
+		Map<String, String> env = inv.session().environmentVariables();
+		return inv.session().launch().url() != null || env.containsKey("MIGSH_URL") || env.containsKey("DATABASE_URL");
 	}
 
 	record JsonMigration(String id, String up, String upDetail, String down, String downDetail, String locks,
@@ -78,8 +104,13 @@ public class ReportCommand extends MigshCommand {
 
 	private static void print(SafetyReport report, MigrationCatalog catalog, Invocation inv) {
 		var out = inv.out();
+		boolean full = inv.args().flag("full");
+		int cells = full ? 0 : CELL_WIDTH;
+		String rules = inv.session().connected()
+				? "rules for PostgreSQL " + LintContext.forServer(report.serverVersionNum()).majorVersion()
+				: "rules for PostgreSQL " + DEFAULT_SERVER_VERSION / 10000 + ": not connected, so the newest supported";
 		out.println(out.style(Style.BOLD, "Safety report: " + report.migrations().size() + " migrations in "
-				+ catalog.directory() + " (rules for PostgreSQL " + report.serverVersionNum() / 10000 + ")"));
+				+ catalog.directory() + " (" + rules + ")"));
 		String overall = report.overall();
 		Style style = switch (overall) {
 			case "SAFE" -> Style.BOLD_GREEN;
@@ -88,7 +119,7 @@ public class ReportCommand extends MigshCommand {
 		};
 		out.println("Data safety: " + out.style(style, overall));
 		out.println();
-		TextTable table = new TextTable("Migration", "Up", "Down", "Locks on existing tables");
+		TextTable table = new TextTable("Migration", "Up", "Down", "Locks on existing tables").limitCells(cells);
 		for (SafetyReport.MigrationRisk m : report.migrations()) {
 			String up = m.up().word()
 					+ (m.upDetail().isEmpty() || m.up() == SafetyReport.UpRisk.NONE ? "" : " (" + m.upDetail() + ")");
@@ -111,8 +142,13 @@ public class ReportCommand extends MigshCommand {
 			.stream()
 			.filter(m -> m.down() == SafetyReport.DownRisk.DATA_LOSS)
 			.forEach(m -> lines.add("  down " + m.id() + ": " + m.downDetail()));
-		section(out, "Data loss", lines, "none");
-		section(out, "Duplicate versions", report.duplicateVersions().stream().map(d -> "  " + d.message()).toList(),
+		section(out, "Data loss",
+				full ? lines : lines.stream().map(line -> PlanView.cut(line, PlanView.WIDTH)).toList(), "none");
+		section(out, "Duplicate versions",
+				report.duplicateVersions()
+					.stream()
+					.map(d -> "  " + (full ? d.message() : PlanView.cut(d.message(), PlanView.WIDTH)))
+					.toList(),
 				"none");
 		section(out, "Tables created by more than one file",
 				report.duplicateCreates()
@@ -127,7 +163,7 @@ public class ReportCommand extends MigshCommand {
 				+ " the data).");
 		out.println();
 		out.println(out.style(Style.BOLD, "Verdict"));
-		TextTable verdicts = new TextTable("Command", "Data loss risk", "Safe?");
+		TextTable verdicts = new TextTable("Command", "Data loss risk", "Safe?").limitCells(cells);
 		for (SafetyReport.Verdict v : report.verdicts()) {
 			verdicts.row(v.scenario(), v.dataLossRisk(), switch (v.safe()) {
 				case YES -> cell("✔ yes", Style.GREEN);

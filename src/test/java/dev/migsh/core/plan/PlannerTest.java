@@ -108,4 +108,69 @@ class PlannerTest {
 		assertThat(changes).singleElement().satisfies(c -> assertThat(c).startsWith("file 001-users: was up sha256:"));
 	}
 
+	@Test
+	void marksOnlyTablesAnEarlierStatementCreatesAsCreatedByThePlan(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-tables.sql",
+				"-- migrate:up\nCREATE TABLE made (id int);\nALTER TABLE made ADD COLUMN x int;\n"
+						+ "ALTER TABLE nosuch ADD COLUMN x int;\n");
+
+		MigrationPlan plan = planner(db, folder).plan(ApplyTarget.all(), false);
+
+		List<MigrationPlan.PlannedStatement> statements = plan.steps().get(0).statements();
+		assertThat(statements.get(1).tables().get(0).createdByPlan()).isTrue();
+		assertThat(statements.get(2).tables().get(0).createdByPlan()).isFalse();
+		assertThat(statements.get(2).tables().get(0).exists()).isFalse();
+	}
+
+	@Test
+	void readsTheLiveColumnTypeSoAWideningIsNeitherLossyNorARewriteAndDropIndexLocksItsTable(TestDatabase db) {
+		db.jdbc()
+			.execute("CREATE TABLE accounts (id int, name varchar(128), total numeric(10,2));"
+					+ " CREATE INDEX idx_accounts_name ON accounts (name)");
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-widen.sql",
+				"-- migrate:up\nALTER TABLE accounts ALTER COLUMN name TYPE varchar(1024);\n"
+						+ "ALTER TABLE accounts ALTER COLUMN total TYPE numeric(14,2);\n"
+						+ "ALTER TABLE accounts ALTER COLUMN name TYPE varchar(10);\nDROP INDEX idx_accounts_name;\n");
+
+		MigrationPlan plan = planner(db, folder).plan(ApplyTarget.all(), false);
+
+		List<MigrationPlan.PlannedStatement> statements = plan.steps().get(0).statements();
+		for (int i = 0; i < 2; i++) {
+			assertThat(statements.get(i).findings()).extracting(Finding::ruleId).doesNotContain("DL-07", "LK-05");
+			assertThat(statements.get(i).lock().rewrite()).isFalse();
+		}
+		assertThat(statements.get(2).findings()).extracting(Finding::ruleId).contains("DL-07");
+		assertThat(statements.get(3).tables()).singleElement()
+			.satisfies(t -> assertThat(t.stats().get().qualifiedName()).isEqualTo("public.accounts"));
+	}
+
+	@Test
+	void dataLossOnATableThePlanCreatesIsInformational(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir)
+			.write("001-create.sql", "-- migrate:up\nCREATE TABLE scratch (id int, note text);\n")
+			.write("002-drop.sql", "-- migrate:up\nALTER TABLE scratch DROP COLUMN note;\n");
+
+		MigrationPlan plan = planner(db, folder).plan(ApplyTarget.all(), false);
+
+		assertThat(plan.steps().get(1).findings()).isNotEmpty()
+			.allSatisfy(f -> assertThat(f.severity()).isEqualTo(dev.migsh.core.lint.Severity.INFO));
+		assertThat(plan.dataLossFindings()).isEmpty();
+	}
+
+	@Test
+	void theFingerprintChangesWhenTheTypeOfAColumnThePlanRetypesChanges(TestDatabase db) {
+		db.jdbc().execute("CREATE TABLE notes (body varchar(100))");
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-widen.sql",
+				"-- migrate:up\nALTER TABLE notes ALTER COLUMN body TYPE varchar(500);\n");
+		var planner = planner(db, folder);
+		MigrationPlan first = planner.plan(ApplyTarget.all(), false);
+		db.jdbc().execute("ALTER TABLE notes ALTER COLUMN body TYPE varchar(1000)");
+
+		MigrationPlan second = planner.plan(ApplyTarget.all(), false);
+
+		assertThat(second.fingerprint().changesSince(first.fingerprint()))
+			.anySatisfy(c -> assertThat(c).startsWith("column notes.body: was character varying(100)"));
+		assertThat(second.findings()).extracting(Finding::ruleId).contains("DL-07");
+	}
+
 }

@@ -29,7 +29,7 @@ final class NarrowingTypeChangeRule extends StatementRule {
 			}
 			for (AlterAction action : alter.actions()) {
 				Tokens type = action.newType().orElse(null);
-				if (type == null) {
+				if (type == null || TypeChanges.catalogOnly(alter, action, ctx.lint())) {
 					continue;
 				}
 				boolean narrowingUsing = action.usingExpression().map(TypeChanges::narrowingCast).orElse(false);

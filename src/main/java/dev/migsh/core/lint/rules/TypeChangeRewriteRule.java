@@ -23,6 +23,7 @@ final class TypeChangeRewriteRule extends StatementRule {
 		return onExistingTableActions(ctx,
 				(alter, action) -> action.newType()
 					.filter(type -> !TypeChanges.rewriteFree(type) || action.usingExpression().isPresent())
+					.filter(type -> !TypeChanges.catalogOnly(alter, action, ctx.lint()))
 					.map(type -> "changing " + alter.table() + "." + action.alteredColumn().orElse("?") + " to "
 							+ type.text() + " rewrites the table under ACCESS EXCLUSIVE unless it only widens the type")
 					.or(Optional::empty));
