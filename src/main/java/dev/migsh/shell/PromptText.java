@@ -5,7 +5,8 @@ import dev.migsh.core.connect.Environment;
 
 /**
  * The prompt: environment, user@database, host and pending migrations, coloured by
- * environment: {@code migsh PROD ops@lms_prod db1.example.com (2 pending)> }.
+ * environment: {@code migsh PROD ops@lms_prod db1.example.com (2 pending)> }; an
+ * environment nobody named is marked {@code (inferred)}.
  */
 public final class PromptText {
 
@@ -25,6 +26,11 @@ public final class PromptText {
 			case STAGING -> Style.BOLD_YELLOW;
 			case PRODUCTION -> Style.BOLD_RED;
 		}, colour);
+		if (session.sandbox().isEmpty() && session.environmentSource().contains("(inferred")) {
+			// not named by --env or MIGSH_ENV: say so where the operator looks before
+			// every command
+			label += paint("(inferred)", Style.DIM, colour);
+		}
 		String count = pending < 0 ? "" : " (" + pending + " pending)";
 		return "migsh " + label + " " + s.user() + "@" + s.database() + " " + host + count + "> ";
 	}

@@ -61,6 +61,7 @@ class SessionCommandsTest {
 			assertThat(shell.run("info")).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).containsPattern(
 					"Environment\\s+PROD\\s+production \\(inferred from host localhost, not the sandbox; --env or MIGSH_ENV");
+			assertThat(PromptText.of(shell.session, 0, false)).startsWith("migsh PROD(inferred) postgres@");
 		}
 	}
 

@@ -27,6 +27,21 @@ public final class MarkPending {
 		this.settings = settings;
 	}
 
+	/**
+	 * The history row mark-pending would remove; refuses a pending or failed migration.
+	 */
+	public static AppliedMigration appliedRow(StatusReport status, String id) {
+		MigrationStatus row = status.resolve(id);
+		AppliedMigration applied = row.applied()
+			.orElseThrow(() -> new MigshException("Migration " + row.id() + " is not in the history (pending)",
+					"Nothing to mark pending.", ExitCode.PREFLIGHT_REFUSED, null));
+		if (applied.state() == HistoryState.FAILED) {
+			throw new MigshException("Migration " + row.id() + " is recorded as failed, not applied",
+					"Run `repair` to clear the failed row.", ExitCode.PREFLIGHT_REFUSED, null);
+		}
+		return applied;
+	}
+
 	/** Returns the row that was removed. */
 	public AppliedMigration run(MigrationCatalog migrations, String id, HistoryExpectation expected, Duration lockWait,
 			LockWaitListener listener, Cancellation cancellation) {
@@ -34,14 +49,7 @@ public final class MarkPending {
 				cancellation)) {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
 			expected.check(status);
-			MigrationStatus row = status.resolve(id);
-			AppliedMigration applied = row.applied()
-				.orElseThrow(() -> new MigshException("Migration " + row.id() + " is not in the history (pending)",
-						"Nothing to mark pending.", ExitCode.PREFLIGHT_REFUSED, null));
-			if (applied.state() == HistoryState.FAILED) {
-				throw new MigshException("Migration " + row.id() + " is recorded as failed, not applied",
-						"Run `repair` to clear the failed row.", ExitCode.PREFLIGHT_REFUSED, null);
-			}
+			AppliedMigration applied = appliedRow(status, id);
 			Connection connection = session.connection();
 			connection.setAutoCommit(false);
 			try {

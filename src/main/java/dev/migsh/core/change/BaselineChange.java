@@ -41,7 +41,8 @@ public final class BaselineChange {
 	public BaselineResult execute(RecordsProposal<BaselineRequest> proposal, Optional<Duration> lockWait,
 			Confirmations confirmations) {
 		confirmations.check(proposal);
-		BaselineResult result = new RecordBaseline(this.context.engine(), this.context.config().migrations())
+		BaselineResult result = new RecordBaseline(this.context.engine(), this.context.config().migrations(),
+				this.context.config().effectivePlaceholders())
 			.run(proposal.subject(), this.context.lockWait(lockWait));
 		this.context.auditOverrides(proposal);
 		return result;

@@ -38,7 +38,7 @@ public record ChangeContext(DataSource dataSource, MigratorConfig config, Engine
 
 	/** The migrations folder, read once for one use case. */
 	MigrationCatalog catalog() {
-		return MigrationDirectory.read(this.config.migrations());
+		return MigrationDirectory.read(this.config.migrations(), this.config.effectivePlaceholders());
 	}
 
 	/** The status of {@code catalog} against the history as it is now. */

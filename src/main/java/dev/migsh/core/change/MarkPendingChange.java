@@ -4,15 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.migsh.core.ExitCode;
-import dev.migsh.core.MigshException;
 import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.apply.LockWaitListener;
 import dev.migsh.core.apply.MarkPending;
 import dev.migsh.core.catalog.MigrationCatalog;
 import dev.migsh.core.history.AppliedMigration;
-import dev.migsh.core.history.HistoryState;
-import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.core.plan.StatusReport;
 
 /**
@@ -38,14 +34,7 @@ public final class MarkPendingChange {
 	public RecordsProposal<AppliedMigration> propose(Request request) {
 		MigrationCatalog catalog = this.context.catalog();
 		StatusReport status = this.context.status(catalog);
-		MigrationStatus row = status.resolve(request.id());
-		AppliedMigration applied = row.applied()
-			.orElseThrow(() -> new MigshException("Migration " + row.id() + " is not in the history (pending)",
-					"Nothing to mark pending.", ExitCode.PREFLIGHT_REFUSED, null));
-		if (applied.state() == HistoryState.FAILED) {
-			throw new MigshException("Migration " + row.id() + " is recorded as failed, not applied",
-					"Run `repair` to clear the failed row.", ExitCode.PREFLIGHT_REFUSED, null);
-		}
+		AppliedMigration applied = MarkPending.appliedRow(status, request.id());
 		String action = "mark-pending " + applied.id();
 		List<String> lines = List.of("remove the history row of " + applied.id() + " (" + applied.state().word()
 				+ "); its down section does not run and its objects stay");
