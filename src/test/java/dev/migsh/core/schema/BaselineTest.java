@@ -134,6 +134,29 @@ class BaselineTest {
 	}
 
 	@Test
+	void acceptsAVarcharInListCheckAsPostgresReparsesItButNotAChangedOne(TestDatabase db) {
+		db.jdbc()
+			.execute("CREATE TABLE users (role varchar(20) CHECK (role IN ('student', 'admin')),"
+					+ " kind varchar(20) CHECK (kind IN ('a', 'b')))");
+		BaselineScript complete = Baseline.generate(db.dataSource(), MIGSH);
+		BaselineScript changed = new BaselineScript(complete.parts()
+			.stream()
+			.map((p) -> new BaselineScript.Part(p.heading(),
+					p.statements()
+						.stream()
+						.map((s) -> s.replace("'b'::character varying", "'c'::character varying"))
+						.toList()))
+			.toList(), complete.leftOut(), complete.notes(), complete.skipped());
+
+		BaselineProof proof = prove(db, changed);
+
+		assertThat(proof.reparsed()).singleElement().asString().startsWith("constraint public.users.users_role_check");
+		assertThat(proof.describe()).singleElement()
+			.asString()
+			.startsWith("changed: constraint public.users.users_kind_check");
+	}
+
+	@Test
 	void aStatementThatFailsInTheScratchDatabaseIsReportedWithItsLine(TestDatabase db) {
 		BaselineScript broken = new BaselineScript(
 				List.of(new BaselineScript.Part("Tables",
