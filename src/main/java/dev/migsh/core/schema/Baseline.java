@@ -54,7 +54,7 @@ public final class Baseline {
 			List<String> reparsed = new java.util.ArrayList<>();
 			differences = ReparsedDefinitions.filter(differences, actual, scratch.dataSource(), reparsed);
 			return new BaselineProof(scratch.description(), expected.objects().size(), differences, reparsed,
-					Duration.ofNanos(System.nanoTime() - start));
+					script.notRecreated(), Duration.ofNanos(System.nanoTime() - start));
 		}
 	}
 

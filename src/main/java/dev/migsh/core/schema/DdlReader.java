@@ -42,6 +42,8 @@ final class DdlReader {
 
 	private final Set<String> skipped = new java.util.HashSet<>();
 
+	private final List<String> notRecreated = new ArrayList<>();
+
 	private DdlReader(JdbcTemplate jdbc, Set<String> excludedSchemas) {
 		this.jdbc = jdbc;
 		this.excluded = excludedSchemas.toArray(String[]::new);
@@ -81,15 +83,25 @@ final class DdlReader {
 		rules();
 		policies();
 		statistics();
+		for (SupportDdlQueries.Query query : SupportDdlQueries.ALL) {
+			for (Map<String, Object> row : rows(query.sql())) {
+				add(text(row, "id"), query.type(), text(row, "name"), query.phase(), strings(row.get("statements")));
+				if (row.get("secrets") != null) {
+					this.leftOut.add("user mappings of server " + text(row, "name") + " for " + text(row, "secrets")
+							+ ": written without their password; set it by hand with ALTER USER MAPPING");
+				}
+			}
+		}
 		for (Map<String, Object> row : rows(DdlQueries.UNSUPPORTED)) {
 			this.leftOut.add(text(row, "description") + ": not recreated by a baseline; add it to the file by hand");
+			this.notRecreated.add(text(row, "description"));
 			if (row.get("relation") != null) {
 				this.skipped.add(text(row, "relation"));
 			}
 		}
 		List<String[]> edges = this.jdbc.query(DdlQueries.DEPENDENCIES,
 				(rs, n) -> new String[] { rs.getString("dependent"), rs.getString("referenced") });
-		return new SchemaDdl(this.items, edges, this.leftOut, this.skipped);
+		return new SchemaDdl(this.items, edges, this.leftOut, this.skipped, this.notRecreated);
 	}
 
 	private void schemas() {

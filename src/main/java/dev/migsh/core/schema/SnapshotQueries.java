@@ -92,6 +92,9 @@ final class SnapshotQueries {
 				          AS replica_identity,
 				      (SELECT string_agg(pg_get_ruledef(r.oid), ' ' ORDER BY r.rulename)
 				         FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename <> '_RETURN') AS rules,
+				      (SELECT fs.srvname || coalesce(' ' || array_to_string(ft.ftoptions, ', '), '')
+				         FROM pg_foreign_table ft JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+				        WHERE ft.ftrelid = c.oid) AS server,
 				      obj_description(c.oid, 'pg_class') AS comment
 				 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 				WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
@@ -107,6 +110,7 @@ final class SnapshotQueries {
 						      (SELECT quote_ident(co.collname) FROM pg_collation co, pg_type ty
 						        WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
 						          AND a.attcollation <> ty.typcollation) AS collation,
+						      array_to_string(a.attfdwoptions, ', ') AS fdw_options,
 						      col_description(c.oid, a.attnum) AS comment
 						 FROM pg_class c
 						 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -188,6 +192,113 @@ final class SnapshotQueries {
 				       obj_description(s.oid, 'pg_statistic_ext') AS comment
 				  FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
 				 WHERE """ + USER_SCHEMA + notInExtension("pg_statistic_ext", "s.oid"));
+		BY_TYPE.put(ObjectType.AGGREGATE,
+				"""
+						SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+						       || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
+						       pg_get_function_arguments(p.oid) AS arguments, a.aggkind::text AS kind,
+						       a.aggtransfn::regprocedure::text AS sfunc, format_type(a.aggtranstype, NULL) AS stype,
+						       nullif(a.aggtransspace, 0)::text AS sspace,
+						       CASE WHEN a.aggfinalfn <> 0 THEN a.aggfinalfn::regprocedure::text END AS finalfunc,
+						       CASE WHEN a.aggfinalextra THEN 'true' END AS finalfunc_extra, a.aggfinalmodify::text AS finalfunc_modify,
+						       CASE WHEN a.aggcombinefn <> 0 THEN a.aggcombinefn::regprocedure::text END AS combinefunc,
+						       CASE WHEN a.aggserialfn <> 0 THEN a.aggserialfn::regprocedure::text END AS serialfunc,
+						       CASE WHEN a.aggdeserialfn <> 0 THEN a.aggdeserialfn::regprocedure::text END AS deserialfunc,
+						       a.agginitval AS initcond,
+						       CASE WHEN a.aggmtransfn <> 0 THEN a.aggmtransfn::regprocedure::text END AS msfunc,
+						       CASE WHEN a.aggminvtransfn <> 0 THEN a.aggminvtransfn::regprocedure::text END AS minvfunc,
+						       CASE WHEN a.aggmtranstype <> 0 THEN format_type(a.aggmtranstype, NULL) END AS mstype,
+						       CASE WHEN a.aggmfinalfn <> 0 THEN a.aggmfinalfn::regprocedure::text END AS mfinalfunc,
+						       a.aggminitval AS minitcond,
+						       CASE WHEN a.aggsortop <> 0 THEN a.aggsortop::regoperator::text END AS sortop,
+						       p.proparallel::text AS parallel, obj_description(p.oid, 'pg_proc') AS comment
+						  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_aggregate a ON a.aggfnoid = p.oid
+						 WHERE """
+						+ USER_SCHEMA + notInExtension("pg_proc", "p.oid"));
+		BY_TYPE.put(ObjectType.OPERATOR,
+				"""
+						SELECT quote_ident(n.nspname) || '.' || o.oprname || '(' || coalesce(format_type(nullif(o.oprleft, 0), NULL), 'NONE')
+						       || ',' || format_type(o.oprright, NULL) || ')' AS name,
+						       o.oprcode::regprocedure::text AS function, format_type(o.oprresult, NULL) AS result,
+						       CASE WHEN o.oprcom <> 0 THEN o.oprcom::regoperator::text END AS commutator,
+						       CASE WHEN o.oprnegate <> 0 THEN o.oprnegate::regoperator::text END AS negator,
+						       CASE WHEN o.oprrest <> 0 THEN o.oprrest::regproc::text END AS restrict,
+						       CASE WHEN o.oprjoin <> 0 THEN o.oprjoin::regproc::text END AS join,
+						       CASE WHEN o.oprcanhash THEN 'true' END AS hashes, CASE WHEN o.oprcanmerge THEN 'true' END AS merges,
+						       obj_description(o.oid, 'pg_operator') AS comment
+						  FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+						 WHERE o.oprcode <> 0 AND """
+						+ USER_SCHEMA + notInExtension("pg_operator", "o.oid"));
+		BY_TYPE.put(ObjectType.CAST,
+				"""
+						SELECT '(' || format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL) || ')' AS name,
+						       CASE WHEN c.castfunc <> 0 THEN c.castfunc::regprocedure::text END AS function,
+						       c.castmethod::text AS method, c.castcontext::text AS context
+						  FROM pg_cast c
+						 WHERE c.oid >= 16384 AND ?::text[] IS NOT NULL"""
+						+ notInExtension("pg_cast", "c.oid")
+						+ """
+								   AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_cast'::regclass AND i.objid = c.oid
+								                      AND i.deptype = 'i')
+								""");
+		BY_TYPE.put(ObjectType.COLLATION,
+				"""
+						SELECT quote_ident(n.nspname) || '.' || quote_ident(c.collname) AS name, c.collprovider::text AS provider,
+						       j ->> 'collcollate' AS lc_collate, j ->> 'collctype' AS lc_ctype,
+						       coalesce(j ->> 'colllocale', j ->> 'colliculocale') AS locale, j ->> 'collicurules' AS rules,
+						       CASE WHEN NOT c.collisdeterministic THEN 'false' END AS deterministic,
+						       obj_description(c.oid, 'pg_collation') AS comment
+						  FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace, LATERAL to_jsonb(c) j
+						 WHERE """
+						+ USER_SCHEMA + notInExtension("pg_collation", "c.oid"));
+		BY_TYPE.put(ObjectType.TEXT_SEARCH_DICTIONARY, """
+				SELECT quote_ident(n.nspname) || '.' || quote_ident(d.dictname) AS name,
+				       d.dictinitoption AS options,
+				       (SELECT t.tmplname FROM pg_ts_template t WHERE t.oid = d.dicttemplate) AS template,
+				       obj_description(d.oid, 'pg_ts_dict') AS comment
+				  FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
+				 WHERE """ + USER_SCHEMA + notInExtension("pg_ts_dict", "d.oid"));
+		BY_TYPE.put(ObjectType.TEXT_SEARCH_CONFIGURATION,
+				"""
+						SELECT quote_ident(n.nspname) || '.' || quote_ident(c.cfgname) AS name,
+						       (SELECT p.prsname FROM pg_ts_parser p WHERE p.oid = c.cfgparser) AS parser,
+						       (SELECT string_agg(t.alias || ': ' || m.dicts, '; ' ORDER BY t.alias)
+						          FROM (SELECT mp.maptokentype, string_agg(mp.mapdict::regdictionary::text, ', ' ORDER BY mp.mapseqno)
+						                       AS dicts
+						                  FROM pg_ts_config_map mp WHERE mp.mapcfg = c.oid GROUP BY mp.maptokentype) m
+						          JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype) AS mapping,
+						       obj_description(c.oid, 'pg_ts_config') AS comment
+						  FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
+						 WHERE """
+						+ USER_SCHEMA + notInExtension("pg_ts_config", "c.oid"));
+		BY_TYPE.put(ObjectType.FOREIGN_DATA_WRAPPER, """
+				SELECT quote_ident(w.fdwname) AS name,
+				       CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::regprocedure::text END AS handler,
+				       CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::regprocedure::text END AS validator,
+				       array_to_string(w.fdwoptions, ', ') AS options
+				  FROM pg_foreign_data_wrapper w
+				 WHERE ?::text[] IS NOT NULL""" + notInExtension("pg_foreign_data_wrapper", "w.oid"));
+		BY_TYPE.put(ObjectType.FOREIGN_SERVER, """
+				SELECT quote_ident(s.srvname) AS name, w.fdwname AS wrapper, s.srvtype AS type, s.srvversion AS version,
+				       array_to_string(s.srvoptions, ', ') AS options
+				  FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+				 WHERE ?::text[] IS NOT NULL""" + notInExtension("pg_foreign_server", "s.oid"));
+		// a password is never read back, so a baseline leaves it out and says so
+		BY_TYPE.put(ObjectType.USER_MAPPING,
+				"""
+						SELECT quote_ident(m.srvname) || ' for ' || CASE WHEN m.umuser = 0 THEN 'PUBLIC' ELSE quote_ident(m.usename) END
+						       AS name,
+						       (SELECT string_agg(o, ', ' ORDER BY o) FROM unnest(m.umoptions) o WHERE o NOT LIKE 'password=%')
+						       AS options
+						  FROM pg_user_mappings m
+						 WHERE ?::text[] IS NOT NULL
+						""");
+		BY_TYPE.put(ObjectType.EVENT_TRIGGER, """
+				SELECT quote_ident(t.evtname) AS name, t.evtevent AS event, array_to_string(t.evttags, ', ') AS tags,
+				       t.evtfoid::regprocedure::text AS function, t.evtenabled::text AS enabled,
+				       obj_description(t.oid, 'pg_event_trigger') AS comment
+				  FROM pg_event_trigger t
+				 WHERE ?::text[] IS NOT NULL""" + notInExtension("pg_event_trigger", "t.oid"));
 	}
 
 	private SnapshotQueries() {
