@@ -5,7 +5,8 @@ package dev.migsh.core.schema;
  * the text[] of schemas to leave out, and runs with search_path = pg_catalog so that
  * every name comes out schema-qualified and quoted as needed, exactly as
  * {@link SnapshotQueries} names objects. Literals (comments, enum labels) are quoted by
- * the server. PostgreSQL 13 or later.
+ * the server. PostgreSQL 13 or later: a catalog column only newer majors have (a range's
+ * multirange, from 14) is read through to_jsonb, so one query serves every major.
  */
 final class DdlQueries {
 
@@ -70,7 +71,8 @@ final class DdlQueries {
 					          AND NOT k.convalidated) AS unvalidated_checks,
 					      format_type(r.rngsubtype, NULL) AS subtype,
 					      CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END AS subtype_diff,
-					      CASE WHEN r.rngmultitypid <> 0 THEN format_type(r.rngmultitypid, NULL) END AS multirange,
+					      CASE WHEN (to_jsonb(r) ->> 'rngmultitypid')::oid <> 0
+					            THEN format_type((to_jsonb(r) ->> 'rngmultitypid')::oid, NULL) END AS multirange,
 					      CASE WHEN r.rngcollation <> 0 THEN """
 			+ COLLATION.formatted("r.rngcollation", "r.rngsubtype") + """
 					END AS range_collation,
@@ -264,7 +266,8 @@ final class DdlQueries {
 	 * its table, a view's rule to the view, an array type to its element, a table's row
 	 * type to the table. No parameter: objects outside the baseline are dropped by the
 	 * reader. A range type's constructors are made with it (an internal dependency), so
-	 * they are not functions of their own.
+	 * they are not functions of their own. An array type is told by its element and
+	 * variable length, which holds on every major (typsubscript exists from 14 only).
 	 */
 	static final String DEPENDENCIES = """
 			SELECT DISTINCT
@@ -305,7 +308,7 @@ final class DdlQueries {
 			  LEFT JOIN pg_class c1 ON d.classid = 'pg_class'::regclass AND c1.oid = d.objid
 			  LEFT JOIN pg_type t1 ON d.classid = 'pg_type'::regclass AND t1.oid = d.objid
 			  LEFT JOIN pg_type b1 ON b1.oid = CASE WHEN t1.typelem <> 0
-			                                         AND t1.typsubscript = 'array_subscript_handler'::regproc
+			                                         AND t1.typlen = -1
 			                                        THEN t1.typelem ELSE t1.oid END
 			  LEFT JOIN pg_class r1 ON r1.oid = b1.typrelid
 			  LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
@@ -314,7 +317,7 @@ final class DdlQueries {
 			  LEFT JOIN pg_class c2 ON d.refclassid = 'pg_class'::regclass AND c2.oid = d.refobjid
 			  LEFT JOIN pg_type t2 ON d.refclassid = 'pg_type'::regclass AND t2.oid = d.refobjid
 			  LEFT JOIN pg_type b2 ON b2.oid = CASE WHEN t2.typelem <> 0
-			                                         AND t2.typsubscript = 'array_subscript_handler'::regproc
+			                                         AND t2.typlen = -1
 			                                        THEN t2.typelem ELSE t2.oid END
 			  LEFT JOIN pg_class r2 ON r2.oid = b2.typrelid
 			 WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
