@@ -54,8 +54,11 @@ public final class PostgresErrors {
 		int line = statement.line();
 		int column = statement.column();
 		String sql = statement.sql();
-		int offset = 0;
-		for (int i = 1; i < position && offset < sql.length(); i++) {
+		// the statement's line and column are those of its first token; its text may
+		// start with the comments above it, which the server's position counts
+		int offset = firstToken(sql);
+		int skipped = sql.codePointCount(0, offset);
+		for (int i = 1 + skipped; i < position && offset < sql.length(); i++) {
 			int cp = sql.codePointAt(offset);
 			offset += Character.charCount(cp);
 			if (cp == '\n') {
@@ -67,6 +70,40 @@ public final class PostgresErrors {
 			}
 		}
 		return (file == null ? "?" : file.toString()) + ":" + line + ":" + column;
+	}
+
+	private static int firstToken(String sql) {
+		int i = 0;
+		while (i < sql.length()) {
+			if (Character.isWhitespace(sql.charAt(i))) {
+				i++;
+			}
+			else if (sql.startsWith("--", i)) {
+				int end = sql.indexOf('\n', i);
+				i = (end < 0) ? sql.length() : end + 1;
+			}
+			else if (sql.startsWith("/*", i)) {
+				int depth = 0;
+				do {
+					if (sql.startsWith("/*", i)) {
+						depth++;
+						i += 2;
+					}
+					else if (sql.startsWith("*/", i)) {
+						depth--;
+						i += 2;
+					}
+					else {
+						i++;
+					}
+				}
+				while (depth > 0 && i < sql.length());
+			}
+			else {
+				return i;
+			}
+		}
+		return 0;
 	}
 
 	/** A failure of the tool's own SQL (history, lock), as a user-facing error. */
