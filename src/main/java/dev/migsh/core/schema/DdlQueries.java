@@ -155,6 +155,11 @@ final class DdlQueries {
 			+ SupportDdlQueries.options("a.attfdwoptions")
 			+ """
 					      ) AS fdw_options,
+					      CASE WHEN a.attstorage <> (SELECT ty.typstorage FROM pg_type ty WHERE ty.oid = a.atttypid)
+					           THEN CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN'
+					                                  ELSE 'EXTENDED' END END AS storage,
+					      CASE to_jsonb(a) ->> 'attcompression' WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+					      nullif((to_jsonb(a) ->> 'attstattarget')::int, -1) AS statistics,
 					      quote_literal(col_description(a.attrelid, a.attnum)) AS comment
 					 FROM pg_attribute a
 					 JOIN pg_class c ON c.oid = a.attrelid

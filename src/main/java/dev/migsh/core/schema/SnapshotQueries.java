@@ -111,6 +111,10 @@ final class SnapshotQueries {
 						        WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
 						          AND a.attcollation <> ty.typcollation) AS collation,
 						      array_to_string(a.attfdwoptions, ', ') AS fdw_options,
+						      CASE WHEN a.attstorage <> (SELECT ty.typstorage FROM pg_type ty WHERE ty.oid = a.atttypid)
+						           THEN a.attstorage::text END AS storage,
+						      nullif(to_jsonb(a) ->> 'attcompression', '') AS compression,
+						      nullif((to_jsonb(a) ->> 'attstattarget')::int, -1)::text AS statistics,
 						      col_description(c.oid, a.attnum) AS comment
 						 FROM pg_class c
 						 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -55,6 +55,18 @@ final class TableDdl {
 		List<String> statements = new ArrayList<>();
 		statements.add(create(table, own, checks));
 		statements.addAll(inheritedColumnChanges(table, own));
+		for (Map<String, Object> column : own) {
+			String alter = "ALTER TABLE ONLY " + name + " ALTER COLUMN " + text(column, "name");
+			if (column.get("storage") != null) {
+				statements.add(alter + " SET STORAGE " + text(column, "storage"));
+			}
+			if (column.get("compression") != null) {
+				statements.add(alter + " SET COMPRESSION " + text(column, "compression"));
+			}
+			if (column.get("statistics") != null) {
+				statements.add(alter + " SET STATISTICS " + text(column, "statistics"));
+			}
+		}
 		String replicaIdentity = text(table, "replica_identity");
 		boolean foreign = "f".equals(text(table, "kind"));
 		if (!foreign && ("f".equals(replicaIdentity) || "n".equals(replicaIdentity))) {

@@ -128,7 +128,10 @@ class BaselineTest {
 				"ALTER TEXT SEARCH CONFIGURATION public.plain ADD MAPPING FOR asciiword WITH public.english_simple",
 				"CREATE CAST (public.temperature AS numeric) WITH FUNCTION public.temperature_degrees(public.temperature)"
 						+ " AS ASSIGNMENT",
-				"ALTER EVENT TRIGGER note_ddl DISABLE");
+				"ALTER EVENT TRIGGER note_ddl DISABLE",
+				"ALTER TABLE ONLY public.blobs ALTER COLUMN body SET STORAGE EXTERNAL",
+				"ALTER TABLE ONLY public.blobs ALTER COLUMN data SET COMPRESSION pglz",
+				"ALTER TABLE ONLY public.blobs ALTER COLUMN kind SET STATISTICS 500");
 		assertThat(proof.describe()).isEmpty();
 		assertThat(proof.proven()).isTrue();
 	}

@@ -23,3 +23,7 @@ CREATE VIEW titles AS SELECT group_concat(title) AS all_titles FROM films WHERE 
 CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
 CREATE EVENT TRIGGER note_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION note_ddl();
 ALTER EVENT TRIGGER note_ddl DISABLE;
+CREATE TABLE blobs (id integer, body text, data bytea, kind text);
+ALTER TABLE blobs ALTER COLUMN body SET STORAGE EXTERNAL;
+ALTER TABLE blobs ALTER COLUMN data SET COMPRESSION pglz;
+ALTER TABLE blobs ALTER COLUMN kind SET STATISTICS 500;
