@@ -32,6 +32,8 @@ import dev.migsh.core.schema.SchemaObject.ObjectType;
  */
 final class DdlReader {
 
+	private static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int";
+
 	private final JdbcTemplate jdbc;
 
 	private final String[] excluded;
@@ -83,7 +85,8 @@ final class DdlReader {
 		rules();
 		policies();
 		statistics();
-		for (SupportDdlQueries.Query query : SupportDdlQueries.ALL) {
+		int serverVersion = this.jdbc.queryForObject(SERVER_VERSION, Integer.class);
+		for (SupportDdlQueries.Query query : SupportDdlQueries.all(serverVersion)) {
 			for (Map<String, Object> row : rows(query.sql())) {
 				add(text(row, "id"), query.type(), text(row, "name"), query.phase(), strings(row.get("statements")));
 				if (row.get("secrets") != null) {

@@ -297,6 +297,21 @@ final class SnapshotQueries {
 						  FROM pg_user_mappings m
 						 WHERE ?::text[] IS NOT NULL
 						""");
+		// pg_publication_tables has more columns (row filter, column list) on newer
+		// majors;
+		// to_jsonb takes whichever the server has
+		BY_TYPE.put(ObjectType.PUBLICATION, """
+				SELECT quote_ident(p.pubname) AS name, CASE WHEN p.puballtables THEN 'true' END AS all_tables,
+				       concat_ws(', ', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+				                 CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END)
+				       AS publish,
+				       p.pubviaroot::text AS via_partition_root,
+				       (SELECT string_agg(to_jsonb(pt)::text, '; ' ORDER BY pt.schemaname, pt.tablename)
+				          FROM pg_publication_tables pt WHERE pt.pubname = p.pubname) AS tables,
+				       obj_description(p.oid, 'pg_publication') AS comment
+				  FROM pg_publication p
+				 WHERE ?::text[] IS NOT NULL
+				""");
 		BY_TYPE.put(ObjectType.EVENT_TRIGGER, """
 				SELECT quote_ident(t.evtname) AS name, t.evtevent AS event, array_to_string(t.evttags, ', ') AS tags,
 				       t.evtfoid::regprocedure::text AS function, t.evtenabled::text AS enabled,

@@ -249,7 +249,57 @@ final class SupportDdlQueries {
 					WHERE (SELECT count(*) FROM ns) >= 0 AND\s"""
 			+ notInExtension("pg_foreign_server", "s.oid") + " ORDER BY 2";
 
-	static final List<Query> ALL = List.of(
+	private static final String PUBLICATION_TABLES_15 = """
+			coalesce((SELECT array_agg('ALTER PUBLICATION ' || quote_ident(p.pubname) || ' ADD TABLE ONLY '
+			                           || pr.prrelid::regclass::text
+			                           || coalesce(' (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
+			                                                  FROM pg_attribute a
+			                                                 WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs))
+			                                       || ')', '')
+			                           || coalesce(' WHERE (' || pg_get_expr(pr.prqual, pr.prrelid) || ')', '')
+			                           ORDER BY pr.prrelid::regclass::text)
+			            FROM pg_publication_rel pr WHERE pr.prpubid = p.oid), ARRAY[]::text[])
+			|| coalesce((SELECT array_agg('ALTER PUBLICATION ' || quote_ident(p.pubname) || ' ADD TABLES IN SCHEMA '
+			                              || quote_ident(n.nspname) ORDER BY n.nspname)
+			               FROM pg_publication_namespace pn JOIN pg_namespace n ON n.oid = pn.pnnspid
+			              WHERE pn.pnpubid = p.oid), ARRAY[]::text[])
+			""";
+
+	// before 15 a publication lists whole tables only
+	private static final String PUBLICATION_TABLES_13 = """
+			coalesce((SELECT array_agg('ALTER PUBLICATION ' || quote_ident(p.pubname) || ' ADD TABLE ONLY '
+			                           || pr.prrelid::regclass::text ORDER BY pr.prrelid::regclass::text)
+			            FROM pg_publication_rel pr WHERE pr.prpubid = p.oid), ARRAY[]::text[])
+			""";
+
+	private static String publications(String tables) {
+		return NS + """
+				SELECT NULL AS id, quote_ident(p.pubname) AS name,
+				       ARRAY['CREATE PUBLICATION ' || quote_ident(p.pubname)
+				       || CASE WHEN p.puballtables THEN ' FOR ALL TABLES' ELSE '' END
+				       || ' WITH (publish = ' || quote_literal(concat_ws(', ', CASE WHEN p.pubinsert THEN 'insert' END,
+				                                                        CASE WHEN p.pubupdate THEN 'update' END,
+				                                                        CASE WHEN p.pubdelete THEN 'delete' END,
+				                                                        CASE WHEN p.pubtruncate THEN 'truncate' END))
+				       || ', publish_via_partition_root = ' || p.pubviaroot || ')'] ||
+				""" + tables + """
+				      || CASE WHEN obj_description(p.oid, 'pg_publication') IS NOT NULL
+				              THEN ARRAY['COMMENT ON PUBLICATION ' || quote_ident(p.pubname) || ' IS '
+				                         || quote_literal(obj_description(p.oid, 'pg_publication'))]
+				              ELSE ARRAY[]::text[] END AS statements
+				 FROM pg_publication p
+				WHERE (SELECT count(*) FROM ns) >= 0 ORDER BY 2""";
+	}
+
+	/** The queries for a server of this version (server_version_num). */
+	static List<Query> all(int serverVersion) {
+		List<Query> queries = new java.util.ArrayList<>(ALL);
+		queries.add(new Query(ObjectType.PUBLICATION, Phase.PUBLICATIONS,
+				publications(serverVersion >= 150000 ? PUBLICATION_TABLES_15 : PUBLICATION_TABLES_13)));
+		return queries;
+	}
+
+	private static final List<Query> ALL = List.of(
 			new Query(ObjectType.FOREIGN_DATA_WRAPPER, Phase.OBJECTS, FOREIGN_DATA_WRAPPERS),
 			new Query(ObjectType.FOREIGN_SERVER, Phase.OBJECTS, FOREIGN_SERVERS),
 			new Query(ObjectType.COLLATION, Phase.OBJECTS, COLLATIONS),

@@ -131,7 +131,10 @@ class BaselineTest {
 				"ALTER EVENT TRIGGER note_ddl DISABLE",
 				"ALTER TABLE ONLY public.blobs ALTER COLUMN body SET STORAGE EXTERNAL",
 				"ALTER TABLE ONLY public.blobs ALTER COLUMN data SET COMPRESSION pglz",
-				"ALTER TABLE ONLY public.blobs ALTER COLUMN kind SET STATISTICS 500");
+				"ALTER TABLE ONLY public.blobs ALTER COLUMN kind SET STATISTICS 500",
+				"CREATE PUBLICATION film_changes WITH (publish = 'insert, update', publish_via_partition_root = false)",
+				"ALTER PUBLICATION film_changes ADD TABLE ONLY public.films",
+				"CREATE PUBLICATION everything FOR ALL TABLES WITH");
 		assertThat(proof.describe()).isEmpty();
 		assertThat(proof.proven()).isTrue();
 	}

@@ -27,3 +27,6 @@ CREATE TABLE blobs (id integer, body text, data bytea, kind text);
 ALTER TABLE blobs ALTER COLUMN body SET STORAGE EXTERNAL;
 ALTER TABLE blobs ALTER COLUMN data SET COMPRESSION pglz;
 ALTER TABLE blobs ALTER COLUMN kind SET STATISTICS 500;
+CREATE PUBLICATION film_changes FOR TABLE films, blobs WITH (publish = 'insert, update');
+COMMENT ON PUBLICATION film_changes IS 'For the search index';
+CREATE PUBLICATION everything FOR ALL TABLES;
