@@ -88,6 +88,9 @@ final class DdlReader {
 		int serverVersion = this.jdbc.queryForObject(SERVER_VERSION, Integer.class);
 		for (SupportDdlQueries.Query query : SupportDdlQueries.all(serverVersion)) {
 			for (Map<String, Object> row : rows(query.sql())) {
+				if (row.get("statements") == null) {
+					continue;
+				}
 				add(text(row, "id"), query.type(), text(row, "name"), query.phase(), strings(row.get("statements")));
 				if (row.get("secrets") != null) {
 					this.leftOut.add("user mappings of server " + text(row, "name") + " for " + text(row, "secrets")

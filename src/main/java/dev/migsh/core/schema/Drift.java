@@ -35,6 +35,8 @@ public final class Drift {
 	public record Migration(String id, String sql, boolean transactional) {
 	}
 
+	private static final String CURRENT_USER = "SELECT current_user";
+
 	private static final Pattern VERSION = Pattern.compile("^[Vv]?(\\d+)");
 
 	private Drift() {
@@ -66,7 +68,10 @@ public final class Drift {
 			}
 			SchemaSnapshot built = SchemaSnapshot.read(scratch.dataSource(), excludedSchemas);
 			List<String> orderDiffers = new ArrayList<>();
-			List<SchemaDifference> differences = withoutPositions(SchemaDiff.compare(database, built), orderDiffers);
+			String replayedBy = new org.springframework.jdbc.core.JdbcTemplate(scratch.dataSource())
+				.queryForObject(CURRENT_USER, String.class);
+			List<SchemaDifference> differences = withoutReplayNoise(SchemaDiff.compare(database, built), replayedBy,
+					orderDiffers);
 			List<DriftItem> items = new ArrayList<>();
 			if (!differences.isEmpty()) {
 				SchemaDdl databaseDdl = SchemaDdl.read(live, excludedSchemas);
@@ -123,17 +128,23 @@ public final class Drift {
 	}
 
 	// a column added by hand elsewhere in the table is the same column: ADD COLUMN
-	// appends, so its position alone is not drift
-	private static List<SchemaDifference> withoutPositions(List<SchemaDifference> differences,
+	// appends, so its position alone is not drift. The replay's objects belong to whoever
+	// replays them: an owner the migrations did not set is not drift either.
+	private static List<SchemaDifference> withoutReplayNoise(List<SchemaDifference> differences, String replayedBy,
 			List<String> orderDiffers) {
 		List<SchemaDifference> kept = new ArrayList<>();
 		for (SchemaDifference d : differences) {
-			if (d.type() != ObjectType.COLUMN || d.kind() != Kind.CHANGED) {
+			boolean column = d.type() == ObjectType.COLUMN;
+			if (!(column || d.type() == ObjectType.GRANT) || d.kind() != Kind.CHANGED) {
 				kept.add(d);
 				continue;
 			}
-			List<PropertyChange> rest = d.changes().stream().filter((c) -> !c.property().equals("position")).toList();
-			if (rest.size() < d.changes().size()) {
+			List<PropertyChange> rest = d.changes()
+				.stream()
+				.filter((c) -> column ? !c.property().equals("position")
+						: !(c.property().equals("owner") && replayedBy.equals(c.b())))
+				.toList();
+			if (column && rest.size() < d.changes().size()) {
 				orderDiffers.add(d.name());
 			}
 			if (!rest.isEmpty()) {

@@ -35,8 +35,11 @@ public record SchemaObject(ObjectType type, String name, String parent, SortedMa
 
 		/** The lower-case word for messages: "column", "index", "statistics object". */
 		public String label() {
-			return (this == STATISTICS) ? "statistics object"
-					: name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+			return switch (this) {
+				case STATISTICS -> "statistics object";
+				case GRANT -> "owner and privileges of";
+				default -> name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+			};
 		}
 
 	}

@@ -312,6 +312,7 @@ final class SnapshotQueries {
 				  FROM pg_publication p
 				 WHERE ?::text[] IS NOT NULL
 				""");
+		BY_TYPE.put(ObjectType.GRANT, PrivilegeQueries.SNAPSHOT);
 		BY_TYPE.put(ObjectType.EVENT_TRIGGER, """
 				SELECT quote_ident(t.evtname) AS name, t.evtevent AS event, array_to_string(t.evttags, ', ') AS tags,
 				       t.evtfoid::regprocedure::text AS function, t.evtenabled::text AS enabled,

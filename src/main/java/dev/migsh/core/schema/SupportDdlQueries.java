@@ -296,6 +296,9 @@ final class SupportDdlQueries {
 		List<Query> queries = new java.util.ArrayList<>(ALL);
 		queries.add(new Query(ObjectType.PUBLICATION, Phase.PUBLICATIONS,
 				publications(serverVersion >= 150000 ? PUBLICATION_TABLES_15 : PUBLICATION_TABLES_13)));
+		queries.add(new Query(ObjectType.GRANT, Phase.PRIVILEGES, PrivilegeQueries.OWNERS_AND_GRANTS));
+		queries.add(new Query(ObjectType.GRANT, Phase.PRIVILEGES, PrivilegeQueries.COLUMN_GRANTS));
+		queries.add(new Query(ObjectType.GRANT, Phase.PRIVILEGES, PrivilegeQueries.DEFAULT_PRIVILEGES));
 		return queries;
 	}
 

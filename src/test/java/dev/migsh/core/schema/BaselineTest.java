@@ -134,7 +134,13 @@ class BaselineTest {
 				"ALTER TABLE ONLY public.blobs ALTER COLUMN kind SET STATISTICS 500",
 				"CREATE PUBLICATION film_changes WITH (publish = 'insert, update', publish_via_partition_root = false)",
 				"ALTER PUBLICATION film_changes ADD TABLE ONLY public.films",
-				"CREATE PUBLICATION everything FOR ALL TABLES WITH");
+				"CREATE PUBLICATION everything FOR ALL TABLES WITH",
+				"ALTER TABLE public.blobs OWNER TO migsh_test_owner",
+				"GRANT INSERT, SELECT ON TABLE public.films TO migsh_test_reader WITH GRANT OPTION",
+				"GRANT UPDATE (title) ON TABLE public.films TO migsh_test_reader",
+				"REVOKE ALL ON FUNCTION public.same_length(text, text) FROM PUBLIC",
+				"ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public GRANT SELECT ON TABLES TO migsh_test_reader",
+				"ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE ALL ON FUNCTIONS FROM PUBLIC");
 		assertThat(proof.describe()).isEmpty();
 		assertThat(proof.proven()).isTrue();
 	}

@@ -90,8 +90,8 @@ class PgDumpRoundTripTest {
 		}
 
 		static Dump of(TestDatabase db) throws InterruptedException {
-			ProcessBuilder pb = new ProcessBuilder("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h",
-					db.host(), "-p", Integer.toString(db.port()), "-U", TestDatabase.USER, db.name())
+			ProcessBuilder pb = new ProcessBuilder("pg_dump", "--schema-only", "-h", db.host(), "-p",
+					Integer.toString(db.port()), "-U", TestDatabase.USER, db.name())
 				.redirectErrorStream(true);
 			try {
 				Process process = pb.start();

@@ -30,3 +30,15 @@ ALTER TABLE blobs ALTER COLUMN kind SET STATISTICS 500;
 CREATE PUBLICATION film_changes FOR TABLE films, blobs WITH (publish = 'insert, update');
 COMMENT ON PUBLICATION film_changes IS 'For the search index';
 CREATE PUBLICATION everything FOR ALL TABLES;
+-- roles belong to the server, not the database: made once per server
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'migsh_test_reader') THEN CREATE ROLE migsh_test_reader; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'migsh_test_owner') THEN CREATE ROLE migsh_test_owner; END IF;
+END $$;
+ALTER TABLE blobs OWNER TO migsh_test_owner;
+GRANT SELECT, INSERT ON films TO migsh_test_reader WITH GRANT OPTION;
+GRANT UPDATE (title) ON films TO migsh_test_reader;
+REVOKE EXECUTE ON FUNCTION same_length(text, text) FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO migsh_test_reader;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO migsh_test_reader;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
