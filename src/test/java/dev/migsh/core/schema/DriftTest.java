@@ -148,6 +148,19 @@ class DriftTest {
 	}
 
 	@Test
+	void aGrantMadeByHandIsDrift(TestDatabase db) {
+		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-t", "CREATE TABLE t (a integer);", true));
+		db.jdbc().execute(migrations.get(0).sql());
+		db.jdbc().execute("GRANT SELECT ON t TO PUBLIC");
+
+		DriftReport report = Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.items()).extracting(DriftItem::name, DriftItem::kind)
+			.containsExactly(tuple("TABLE public.t", Kind.CHANGED));
+		assertThat(report.items().get(0).databaseDdl()).contains("GRANT SELECT ON TABLE public.t TO PUBLIC");
+	}
+
+	@Test
 	void aMigrationThatCannotBeReplayedIsCouldNotCheckNotDrift(TestDatabase db) {
 		List<Drift.Migration> migrations = List
 			.of(new Drift.Migration("001-broken", "ALTER TABLE missing ADD COLUMN x integer;", true));
