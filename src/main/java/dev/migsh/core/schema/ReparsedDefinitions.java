@@ -38,6 +38,8 @@ final class ReparsedDefinitions {
 
 	private static final String VIEW_DEFINITION = "SELECT pg_get_viewdef(?::regclass)";
 
+	private static final String INDEX_DEFINITION = "SELECT pg_get_indexdef(?::regclass)";
+
 	private ReparsedDefinitions() {
 	}
 
@@ -92,6 +94,11 @@ final class ReparsedDefinitions {
 			String name = object.name().substring(table.length() + 1);
 			return new Probe(List.of("ALTER TABLE " + table + " ALTER COLUMN " + name + " SET DEFAULT %s"),
 					COLUMN_DEFAULT, table, name);
+		}
+		// an index that backs a key cannot be dropped: the probe fails and the difference
+		// stays
+		if (object.type() == ObjectType.INDEX && property.equals("definition")) {
+			return new Probe(List.of("DROP INDEX " + object.name(), "%s"), INDEX_DEFINITION, object.name(), null);
 		}
 		if (object.type() == ObjectType.VIEW && property.equals("definition")
 				&& "view".equals(object.property("kind"))) {
