@@ -33,7 +33,7 @@ final class SnapshotQueries {
 		BY_TYPE.put(ObjectType.SCHEMA, """
 				SELECT quote_ident(n.nspname) AS name, obj_description(n.oid, 'pg_namespace') AS comment
 				  FROM pg_namespace n
-				 WHERE """ + USER_SCHEMA + notInExtension("pg_namespace", "n.oid"));
+				 WHERE\s""" + USER_SCHEMA + notInExtension("pg_namespace", "n.oid"));
 		BY_TYPE.put(ObjectType.EXTENSION, """
 				SELECT quote_ident(x.extname) AS name, x.extversion AS version, n.nspname AS schema
 				  FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
@@ -60,7 +60,7 @@ final class SnapshotQueries {
 				  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 				 WHERE t.typtype IN ('e', 'd', 'c', 'r')
 				   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
-				   AND """ + USER_SCHEMA + notInExtension("pg_type", "t.oid"));
+				   AND\s""" + USER_SCHEMA + notInExtension("pg_type", "t.oid"));
 		BY_TYPE.put(ObjectType.SEQUENCE, "SELECT " + QUALIFIED_RELATION + """
 				AS name,
 				      format_type(s.seqtypid, NULL) AS type, s.seqstart::text AS start,
@@ -75,7 +75,7 @@ final class SnapshotQueries {
 				 FROM pg_sequence s
 				 JOIN pg_class c ON c.oid = s.seqrelid
 				 JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				WHERE\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.TABLE, "SELECT " + QUALIFIED_RELATION + """
 				AS name,
 				      CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table'
@@ -97,30 +97,32 @@ final class SnapshotQueries {
 				        WHERE ft.ftrelid = c.oid) AS server,
 				      obj_description(c.oid, 'pg_class') AS comment
 				 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
-		BY_TYPE.put(ObjectType.COLUMN, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(a.attname) AS name, "
-				+ QUALIFIED_RELATION + """
-						AS parent,
-						      (row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum))::text AS position,
-						      format_type(a.atttypid, a.atttypmod) AS type,
-						      CASE WHEN a.attnotnull THEN 'true' END AS not_null,
-						      CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
-						      CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
-						      CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
-						      (SELECT quote_ident(co.collname) FROM pg_collation co, pg_type ty
-						        WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
-						          AND a.attcollation <> ty.typcollation) AS collation,
-						      array_to_string(a.attfdwoptions, ', ') AS fdw_options,
-						      CASE WHEN a.attstorage <> (SELECT ty.typstorage FROM pg_type ty WHERE ty.oid = a.atttypid)
-						           THEN a.attstorage::text END AS storage,
-						      nullif(to_jsonb(a) ->> 'attcompression', '') AS compression,
-						      nullif((to_jsonb(a) ->> 'attstattarget')::int, -1)::text AS statistics,
-						      col_description(c.oid, a.attnum) AS comment
-						 FROM pg_class c
-						 JOIN pg_namespace n ON n.oid = c.relnamespace
-						 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-						 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-						WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				WHERE c.relkind IN ('r', 'p', 'f') AND\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.COLUMN,
+				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(a.attname) AS name, " + QUALIFIED_RELATION
+						+ """
+								AS parent,
+								      (row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum))::text AS position,
+								      format_type(a.atttypid, a.atttypmod) AS type,
+								      CASE WHEN a.attnotnull THEN 'true' END AS not_null,
+								      CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
+								      CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
+								      CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
+								      (SELECT quote_ident(co.collname) FROM pg_collation co, pg_type ty
+								        WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
+								          AND a.attcollation <> ty.typcollation) AS collation,
+								      array_to_string(a.attfdwoptions, ', ') AS fdw_options,
+								      CASE WHEN a.attstorage <> (SELECT ty.typstorage FROM pg_type ty WHERE ty.oid = a.atttypid)
+								           THEN a.attstorage::text END AS storage,
+								      nullif(to_jsonb(a) ->> 'attcompression', '') AS compression,
+								      nullif((to_jsonb(a) ->> 'attstattarget')::int, -1)::text AS statistics,
+								      col_description(c.oid, a.attnum) AS comment
+								 FROM pg_class c
+								 JOIN pg_namespace n ON n.oid = c.relnamespace
+								 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+								 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+								WHERE c.relkind IN ('r', 'p', 'f') AND\s"""
+						+ USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.CONSTRAINT,
 				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(k.conname) AS name, " + QUALIFIED_RELATION
 						+ """
@@ -145,7 +147,7 @@ final class SnapshotQueries {
 						 JOIN pg_class ic ON ic.oid = i.indexrelid
 						 JOIN pg_class c ON c.oid = i.indrelid
 						 JOIN pg_namespace n ON n.oid = c.relnamespace
-						WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+						WHERE\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.VIEW, "SELECT " + QUALIFIED_RELATION + """
 				AS name,
 				      CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
@@ -154,7 +156,7 @@ final class SnapshotQueries {
 				      CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN 'false' END AS populated,
 				      obj_description(c.oid, 'pg_class') AS comment
 				 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE c.relkind IN ('v', 'm') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				WHERE c.relkind IN ('v', 'm') AND\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.FUNCTION, """
 				SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname)
 				       || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
@@ -163,7 +165,7 @@ final class SnapshotQueries {
 				       pg_get_functiondef(p.oid) AS definition,
 				       obj_description(p.oid, 'pg_proc') AS comment
 				  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-				 WHERE p.prokind IN ('f', 'p', 'w') AND """ + USER_SCHEMA + notInExtension("pg_proc", "p.oid"));
+				 WHERE p.prokind IN ('f', 'p', 'w') AND\s""" + USER_SCHEMA + notInExtension("pg_proc", "p.oid"));
 		BY_TYPE.put(ObjectType.TRIGGER,
 				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(t.tgname) AS name, " + QUALIFIED_RELATION + """
 						AS parent,
@@ -174,7 +176,7 @@ final class SnapshotQueries {
 						 FROM pg_trigger t
 						 JOIN pg_class c ON c.oid = t.tgrelid
 						 JOIN pg_namespace n ON n.oid = c.relnamespace
-						WHERE NOT t.tgisinternal AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+						WHERE NOT t.tgisinternal AND\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.POLICY,
 				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(p.polname) AS name, " + QUALIFIED_RELATION
 						+ """
@@ -195,7 +197,7 @@ final class SnapshotQueries {
 				       pg_get_statisticsobjdef(s.oid) AS definition,
 				       obj_description(s.oid, 'pg_statistic_ext') AS comment
 				  FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
-				 WHERE """ + USER_SCHEMA + notInExtension("pg_statistic_ext", "s.oid"));
+				 WHERE\s""" + USER_SCHEMA + notInExtension("pg_statistic_ext", "s.oid"));
 		BY_TYPE.put(ObjectType.AGGREGATE,
 				"""
 						SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname)
@@ -261,7 +263,7 @@ final class SnapshotQueries {
 				       (SELECT t.tmplname FROM pg_ts_template t WHERE t.oid = d.dicttemplate) AS template,
 				       obj_description(d.oid, 'pg_ts_dict') AS comment
 				  FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
-				 WHERE """ + USER_SCHEMA + notInExtension("pg_ts_dict", "d.oid"));
+				 WHERE\s""" + USER_SCHEMA + notInExtension("pg_ts_dict", "d.oid"));
 		BY_TYPE.put(ObjectType.TEXT_SEARCH_CONFIGURATION,
 				"""
 						SELECT quote_ident(n.nspname) || '.' || quote_ident(c.cfgname) AS name,
