@@ -41,7 +41,7 @@ public record TestDatabase(String name, int port) implements AutoCloseable {
 
 	@Override
 	public void close() {
-		TestPostgres.dropDatabase(this.name);
+		TestPostgres.dropDatabase(this.name, this.port);
 	}
 
 }

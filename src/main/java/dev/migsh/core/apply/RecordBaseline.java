@@ -60,17 +60,38 @@ public final class RecordBaseline {
 	public BaselineResult run(BaselineRequest request, Duration lockWait) {
 		List<AppliedMigration> history = request.records() ? readHistory() : List.of();
 		refuseIfApplied(history, request.force());
+		request.output().filter(Files::exists).ifPresent((o) -> {
+			throw new MigshException("The file " + o + " already exists", "Choose another --output file.");
+		});
 		// migsh's own schemas are not the user's schema
 		Set<String> excluded = Set.of(this.settings.history().schema(), Trash.SCHEMA);
 		BaselineScript script = Baseline.generate(this.settings.dataSource(), excluded);
-		String text = script.fileText(header(request.clock().instant()));
+		Instant now = request.clock().instant();
+		String text = script.fileText(header(now, true));
 		int firstLine = (int) text.substring(0, text.indexOf("-- migrate:up\n")).lines().count() + 2;
-		Path shownAs = request.output().orElse(this.migrations.resolve("<version>-" + NAME + ".sql"));
-		BaselineProof proof = Baseline.prove(script, shownAs, firstLine, this.settings.dataSource(), excluded,
-				request.connector());
+		// a failed proof leaves the SQL in this file, which the error's file:line points
+		// into; both headers have the same number of lines
+		Path unproven = request.output()
+			.orElseGet(() -> Path.of(NewMigration.nextPath(this.migrations, NAME, request.clock()) + ".unproven"));
+		BaselineProof proof;
+		try {
+			proof = Baseline.prove(script, unproven, firstLine, this.settings.dataSource(), excluded,
+					request.connector());
+		}
+		catch (MigshException ex) {
+			writeUnproven(unproven, script.fileText(header(now, false)), List.of(ex.getMessage()), ex);
+			throw new MigshException(ex.getMessage(), "The SQL is in " + unproven
+					+ "; nothing was recorded. Fix the statement there, or report the object migsh could not recreate.",
+					ex);
+		}
 		List<String> warnings = new ArrayList<>(script.leftOut());
 		warnings.addAll(script.notes());
-		if (!proof.proven() || request.dryRun()) {
+		warnings.addAll(proof.reparsed());
+		if (!proof.proven()) {
+			Path written = writeUnproven(unproven, script.fileText(header(now, false)), proof.describe(), null);
+			return new BaselineResult(script, text, proof, Optional.ofNullable(written), Optional.empty(), warnings);
+		}
+		if (request.dryRun()) {
 			return new BaselineResult(script, text, proof, Optional.empty(), Optional.empty(), warnings);
 		}
 		if (request.output().isPresent()) {
@@ -151,10 +172,32 @@ public final class RecordBaseline {
 		}
 	}
 
-	private String header(Instant now) {
+	private String header(Instant now, boolean proven) {
 		return "Baseline taken " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " by "
 				+ this.settings.operator() + ": the schema as it was, recreated object by object.\n"
-				+ "migsh built it in a scratch database and compared both catalogs before recording it as applied.";
+				+ (proven
+						? "migsh built it in a scratch database and compared both catalogs before recording it as applied."
+						: "UNPROVEN: building it in a scratch database did not give the same schema (why: at the end of"
+								+ " this file). It was not recorded; do not apply it as is.");
+	}
+
+	/**
+	 * Writes the SQL of a failed proof with the reasons at the end, replacing an older
+	 * unproven file; returns null (the failure carries on) when it cannot be written.
+	 */
+	private static Path writeUnproven(Path file, String text, List<String> reasons, RuntimeException failure) {
+		StringBuilder why = new StringBuilder(text).append("\n-- UNPROVEN, because:\n");
+		reasons.forEach((r) -> r.lines().forEach((l) -> why.append("--   ").append(l).append('\n')));
+		try {
+			Files.writeString(file, why, StandardCharsets.UTF_8);
+			return file;
+		}
+		catch (IOException ex) {
+			if (failure != null) {
+				failure.addSuppressed(ex);
+			}
+			return null;
+		}
 	}
 
 	private static Path writeOutput(Path output, String text) {

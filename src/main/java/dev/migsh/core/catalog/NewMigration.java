@@ -74,6 +74,15 @@ public final class NewMigration {
 		return create(dir, name, clock, text, Files::isWritable);
 	}
 
+	/**
+	 * The path {@link #create(Path, String, Clock, String)} would write now, without
+	 * writing it: where {@code baseline} puts a file it could not prove, next to it.
+	 */
+	public static Path nextPath(Path dir, String name, Clock clock) {
+		checkName(name);
+		return dir.resolve(nextVersion(Files.isDirectory(dir) ? list(dir) : List.of(), clock) + "-" + name + ".sql");
+	}
+
 	static Path create(Path dir, String name, Clock clock, Predicate<Path> writable) {
 		return create(dir, name, clock, null, writable);
 	}

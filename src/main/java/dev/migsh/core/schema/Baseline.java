@@ -51,8 +51,10 @@ public final class Baseline {
 				.filter((d) -> !((d.type() == ObjectType.INDEX || d.type() == ObjectType.TABLE)
 						&& d.kind() == Kind.ONLY_IN_A && script.skipped().contains(d.name())))
 				.toList();
-			return new BaselineProof(scratch.description(), expected.objects().size(), differences,
-					Duration.ofNanos(System.nanoTime() - start));
+			List<String> reparsed = new java.util.ArrayList<>();
+			differences = ReparsedDefinitions.filter(differences, actual, scratch.dataSource(), reparsed);
+			return new BaselineProof(scratch.description(), expected.objects().size(), differences, reparsed,
+					script.notRecreated(), Duration.ofNanos(System.nanoTime() - start));
 		}
 	}
 

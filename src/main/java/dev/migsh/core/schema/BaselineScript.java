@@ -14,15 +14,23 @@ import java.util.stream.Collectors;
  * line each saying what to do
  * @param notes anything else worth knowing, e.g. a dependency cycle that was broken
  * @param skipped the snapshot names of the relations left out on purpose (invalid
- * indexes, foreign tables), which the proof does not count as differences
+ * indexes), which the proof does not count as differences
+ * @param notRecreated the objects the script cannot recreate (an operator class, a text
+ * search parser...), each named by PostgreSQL with its kind; the proof counts them
  */
-public record BaselineScript(List<Part> parts, List<String> leftOut, List<String> notes, Set<String> skipped) {
+public record BaselineScript(List<Part> parts, List<String> leftOut, List<String> notes, Set<String> skipped,
+		List<String> notRecreated) {
 
 	public BaselineScript {
 		parts = List.copyOf(parts);
 		leftOut = List.copyOf(leftOut);
 		notes = List.copyOf(notes);
 		skipped = Set.copyOf(skipped);
+		notRecreated = List.copyOf(notRecreated);
+	}
+
+	public BaselineScript(List<Part> parts, List<String> leftOut, List<String> notes, Set<String> skipped) {
+		this(parts, leftOut, notes, skipped, List.of());
 	}
 
 	/**

@@ -36,6 +36,7 @@ record DdlItem(String id, ObjectType type, String name, String owner, Phase phas
 		INDEXES("Indexes"), INDEX_ATTACHMENTS("Indexes of partitions attached to their parents"),
 		CHECKS("Constraints added NOT VALID"), FOREIGN_KEYS("Foreign keys"), TRIGGERS("Triggers"), RULES("Rules"),
 		ROW_SECURITY("Row-level security"), POLICIES("Policies"), STATISTICS("Extended statistics"),
+		PUBLICATIONS("Publications"), EVENT_TRIGGERS("Event triggers"), PRIVILEGES("Owners and privileges"),
 		/** Not part of the script: a column's stand-alone DDL, shown by drift. */
 		DETACHED("");
 

@@ -5,11 +5,12 @@ package dev.migsh.core.schema;
  * the text[] of schemas to leave out, and runs with search_path = pg_catalog so that
  * every name comes out schema-qualified and quoted as needed, exactly as
  * {@link SnapshotQueries} names objects. Literals (comments, enum labels) are quoted by
- * the server. PostgreSQL 13 or later.
+ * the server. PostgreSQL 13 or later: a catalog column only newer majors have (a range's
+ * multirange, from 14) is read through to_jsonb, so one query serves every major.
  */
 final class DdlQueries {
 
-	private static final String NS = """
+	static final String NS = """
 			WITH ns AS (
 			  SELECT n.oid, n.nspname FROM pg_namespace n
 			   WHERE n.nspname <> ALL (?::text[]) AND n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -70,7 +71,8 @@ final class DdlQueries {
 					          AND NOT k.convalidated) AS unvalidated_checks,
 					      format_type(r.rngsubtype, NULL) AS subtype,
 					      CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END AS subtype_diff,
-					      CASE WHEN r.rngmultitypid <> 0 THEN format_type(r.rngmultitypid, NULL) END AS multirange,
+					      CASE WHEN (to_jsonb(r) ->> 'rngmultitypid')::oid <> 0
+					            THEN format_type((to_jsonb(r) ->> 'rngmultitypid')::oid, NULL) END AS multirange,
 					      CASE WHEN r.rngcollation <> 0 THEN """
 			+ COLLATION.formatted("r.rngcollation", "r.rngsubtype") + """
 					END AS range_collation,
@@ -127,10 +129,14 @@ final class DdlQueries {
 					      c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
 					      c.relreplident::text AS replica_identity,
 					      CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS of_type,
+					      (SELECT quote_ident(fs.srvname) FROM pg_foreign_table ft JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+					        WHERE ft.ftrelid = c.oid) AS server,
+					      (SELECT\s"""
+			+ SupportDdlQueries.options("ft.ftoptions") + """
+					         FROM pg_foreign_table ft WHERE ft.ftrelid = c.oid) AS server_options,
 					      quote_literal(obj_description(c.oid, 'pg_class')) AS comment
 					 FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
-					WHERE c.relkind IN ('r', 'p') AND\s"""
-			+ notInExtension("pg_class", "c.oid") + " ORDER BY 2";
+					WHERE c.relkind IN ('r', 'p', 'f') AND\s""" + notInExtension("pg_class", "c.oid") + " ORDER BY 2";
 
 	static final String COLUMNS = NS
 			+ """
@@ -145,6 +151,15 @@ final class DdlQueries {
 					AS collation,
 					      idseq.name AS identity_sequence, idseq.seqstart, idseq.seqincrement, idseq.seqmin, idseq.seqmax,
 					      idseq.seqcache, idseq.seqcycle,
+					      (SELECT\s"""
+			+ SupportDdlQueries.options("a.attfdwoptions")
+			+ """
+					      ) AS fdw_options,
+					      CASE WHEN a.attstorage <> (SELECT ty.typstorage FROM pg_type ty WHERE ty.oid = a.atttypid)
+					           THEN CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN'
+					                                  ELSE 'EXTENDED' END END AS storage,
+					      CASE to_jsonb(a) ->> 'attcompression' WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+					      nullif((to_jsonb(a) ->> 'attstattarget')::int, -1) AS statistics,
 					      quote_literal(col_description(a.attrelid, a.attnum)) AS comment
 					 FROM pg_attribute a
 					 JOIN pg_class c ON c.oid = a.attrelid
@@ -158,7 +173,7 @@ final class DdlQueries {
 					     JOIN pg_sequence s ON s.seqrelid = sc.oid
 					    WHERE a.attidentity <> '' AND dd.classid = 'pg_class'::regclass AND dd.refclassid = 'pg_class'::regclass
 					      AND dd.refobjid = a.attrelid AND dd.refobjsubid = a.attnum AND dd.deptype = 'i') idseq ON true
-					WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+					WHERE c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped
 					  AND\s"""
 			+ notInExtension("pg_class", "c.oid") + " ORDER BY a.attrelid, a.attnum";
 
@@ -256,7 +271,8 @@ final class DdlQueries {
 	 * its table, a view's rule to the view, an array type to its element, a table's row
 	 * type to the table. No parameter: objects outside the baseline are dropped by the
 	 * reader. A range type's constructors are made with it (an internal dependency), so
-	 * they are not functions of their own.
+	 * they are not functions of their own. An array type is told by its element and
+	 * variable length, which holds on every major (typsubscript exists from 14 only).
 	 */
 	static final String DEPENDENCIES = """
 			SELECT DISTINCT
@@ -271,6 +287,13 @@ final class DdlQueries {
 			         WHEN 'pg_rewrite'::regclass THEN 'class:' || rw.ev_class
 			         WHEN 'pg_constraint'::regclass THEN
 			           CASE WHEN k.contypid <> 0 THEN 'type:' || k.contypid WHEN k.contype = 'c' THEN 'class:' || k.conrelid END
+			         WHEN 'pg_operator'::regclass THEN 'oper:' || d.objid
+			         WHEN 'pg_cast'::regclass THEN 'cast:' || d.objid
+			         WHEN 'pg_collation'::regclass THEN 'coll:' || d.objid
+			         WHEN 'pg_ts_config'::regclass THEN 'tscfg:' || d.objid
+			         WHEN 'pg_ts_dict'::regclass THEN 'tsdict:' || d.objid
+			         WHEN 'pg_foreign_data_wrapper'::regclass THEN 'fdw:' || d.objid
+			         WHEN 'pg_foreign_server'::regclass THEN 'srv:' || d.objid
 			       END AS dependent,
 			       CASE d.refclassid
 			         WHEN 'pg_class'::regclass THEN
@@ -279,12 +302,18 @@ final class DdlQueries {
 			         WHEN 'pg_type'::regclass THEN
 			           CASE WHEN b2.typrelid <> 0 AND r2.relkind <> 'c' THEN 'class:' || b2.typrelid ELSE 'type:' || b2.oid END
 			         WHEN 'pg_proc'::regclass THEN 'proc:' || d.refobjid
+			         WHEN 'pg_operator'::regclass THEN 'oper:' || d.refobjid
+			         WHEN 'pg_collation'::regclass THEN 'coll:' || d.refobjid
+			         WHEN 'pg_ts_config'::regclass THEN 'tscfg:' || d.refobjid
+			         WHEN 'pg_ts_dict'::regclass THEN 'tsdict:' || d.refobjid
+			         WHEN 'pg_foreign_data_wrapper'::regclass THEN 'fdw:' || d.refobjid
+			         WHEN 'pg_foreign_server'::regclass THEN 'srv:' || d.refobjid
 			       END AS referenced
 			  FROM pg_depend d
 			  LEFT JOIN pg_class c1 ON d.classid = 'pg_class'::regclass AND c1.oid = d.objid
 			  LEFT JOIN pg_type t1 ON d.classid = 'pg_type'::regclass AND t1.oid = d.objid
 			  LEFT JOIN pg_type b1 ON b1.oid = CASE WHEN t1.typelem <> 0
-			                                         AND t1.typsubscript = 'array_subscript_handler'::regproc
+			                                         AND t1.typlen = -1
 			                                        THEN t1.typelem ELSE t1.oid END
 			  LEFT JOIN pg_class r1 ON r1.oid = b1.typrelid
 			  LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
@@ -293,7 +322,7 @@ final class DdlQueries {
 			  LEFT JOIN pg_class c2 ON d.refclassid = 'pg_class'::regclass AND c2.oid = d.refobjid
 			  LEFT JOIN pg_type t2 ON d.refclassid = 'pg_type'::regclass AND t2.oid = d.refobjid
 			  LEFT JOIN pg_type b2 ON b2.oid = CASE WHEN t2.typelem <> 0
-			                                         AND t2.typsubscript = 'array_subscript_handler'::regproc
+			                                         AND t2.typlen = -1
 			                                        THEN t2.typelem ELSE t2.oid END
 			  LEFT JOIN pg_class r2 ON r2.oid = b2.typrelid
 			 WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
@@ -306,21 +335,12 @@ final class DdlQueries {
 	static final String UNSUPPORTED = NS
 			+ """
 					SELECT pg_describe_object(x.classid, x.objid, 0) AS description, x.relation FROM (
-					  SELECT 'pg_proc'::regclass AS classid, p.oid AS objid, NULL AS relation
-					    FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
-					   WHERE p.prokind = 'a'
-					  UNION ALL SELECT 'pg_class'::regclass, c.oid, quote_ident(ns.nspname) || '.' || quote_ident(c.relname)
-					    FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
-					   WHERE c.relkind = 'f'
-					  UNION ALL SELECT 'pg_operator'::regclass, o.oid, NULL FROM pg_operator o JOIN ns ON ns.oid = o.oprnamespace
-					  UNION ALL SELECT 'pg_collation'::regclass, o.oid, NULL FROM pg_collation o JOIN ns ON ns.oid = o.collnamespace
-					  UNION ALL SELECT 'pg_ts_config'::regclass, o.oid, NULL FROM pg_ts_config o JOIN ns ON ns.oid = o.cfgnamespace
-					  UNION ALL SELECT 'pg_ts_dict'::regclass, o.oid, NULL FROM pg_ts_dict o JOIN ns ON ns.oid = o.dictnamespace
+					  SELECT 'pg_ts_parser'::regclass AS classid, o.oid AS objid, NULL AS relation
+					    FROM pg_ts_parser o JOIN ns ON ns.oid = o.prsnamespace
+					  UNION ALL SELECT 'pg_ts_template'::regclass, o.oid, NULL FROM pg_ts_template o JOIN ns ON ns.oid = o.tmplnamespace
 					  UNION ALL SELECT 'pg_opclass'::regclass, o.oid, NULL FROM pg_opclass o JOIN ns ON ns.oid = o.opcnamespace
 					  UNION ALL SELECT 'pg_opfamily'::regclass, o.oid, NULL FROM pg_opfamily o JOIN ns ON ns.oid = o.opfnamespace
 					  UNION ALL SELECT 'pg_conversion'::regclass, o.oid, NULL FROM pg_conversion o JOIN ns ON ns.oid = o.connamespace
-					  UNION ALL SELECT 'pg_event_trigger'::regclass, o.oid, NULL FROM pg_event_trigger o
-					  UNION ALL SELECT 'pg_cast'::regclass, o.oid, NULL FROM pg_cast o WHERE o.oid >= 16384
 					) x
 					 WHERE NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = x.classid AND e.objid = x.objid
 					                      AND e.deptype = 'e')

@@ -32,6 +32,8 @@ import dev.migsh.core.schema.SchemaObject.ObjectType;
  */
 final class DdlReader {
 
+	private static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int";
+
 	private final JdbcTemplate jdbc;
 
 	private final String[] excluded;
@@ -41,6 +43,8 @@ final class DdlReader {
 	private final List<String> leftOut = new ArrayList<>();
 
 	private final Set<String> skipped = new java.util.HashSet<>();
+
+	private final List<String> notRecreated = new ArrayList<>();
 
 	private DdlReader(JdbcTemplate jdbc, Set<String> excludedSchemas) {
 		this.jdbc = jdbc;
@@ -81,15 +85,29 @@ final class DdlReader {
 		rules();
 		policies();
 		statistics();
+		int serverVersion = this.jdbc.queryForObject(SERVER_VERSION, Integer.class);
+		for (SupportDdlQueries.Query query : SupportDdlQueries.all(serverVersion)) {
+			for (Map<String, Object> row : rows(query.sql())) {
+				if (row.get("statements") == null) {
+					continue;
+				}
+				add(text(row, "id"), query.type(), text(row, "name"), query.phase(), strings(row.get("statements")));
+				if (row.get("secrets") != null) {
+					this.leftOut.add("user mappings of server " + text(row, "name") + " for " + text(row, "secrets")
+							+ ": written without their password; set it by hand with ALTER USER MAPPING");
+				}
+			}
+		}
 		for (Map<String, Object> row : rows(DdlQueries.UNSUPPORTED)) {
 			this.leftOut.add(text(row, "description") + ": not recreated by a baseline; add it to the file by hand");
+			this.notRecreated.add(text(row, "description"));
 			if (row.get("relation") != null) {
 				this.skipped.add(text(row, "relation"));
 			}
 		}
 		List<String[]> edges = this.jdbc.query(DdlQueries.DEPENDENCIES,
 				(rs, n) -> new String[] { rs.getString("dependent"), rs.getString("referenced") });
-		return new SchemaDdl(this.items, edges, this.leftOut, this.skipped);
+		return new SchemaDdl(this.items, edges, this.leftOut, this.skipped, this.notRecreated);
 	}
 
 	private void schemas() {

@@ -17,8 +17,12 @@ import dev.migsh.core.schema.SchemaObject.ObjectType;
  */
 final class SchemaDdl {
 
-	private static final Map<ObjectType, Integer> RANK = Map.of(ObjectType.TYPE, 0, ObjectType.FUNCTION, 1,
-			ObjectType.SEQUENCE, 2, ObjectType.TABLE, 3, ObjectType.VIEW, 4);
+	private static final Map<ObjectType, Integer> RANK = Map.ofEntries(Map.entry(ObjectType.COLLATION, 0),
+			Map.entry(ObjectType.TEXT_SEARCH_DICTIONARY, 0), Map.entry(ObjectType.TEXT_SEARCH_CONFIGURATION, 0),
+			Map.entry(ObjectType.FOREIGN_DATA_WRAPPER, 0), Map.entry(ObjectType.FOREIGN_SERVER, 0),
+			Map.entry(ObjectType.USER_MAPPING, 0), Map.entry(ObjectType.TYPE, 0), Map.entry(ObjectType.FUNCTION, 1),
+			Map.entry(ObjectType.AGGREGATE, 1), Map.entry(ObjectType.OPERATOR, 1), Map.entry(ObjectType.CAST, 2),
+			Map.entry(ObjectType.SEQUENCE, 2), Map.entry(ObjectType.TABLE, 3), Map.entry(ObjectType.VIEW, 4));
 
 	private final List<DdlItem> items;
 
@@ -28,11 +32,15 @@ final class SchemaDdl {
 
 	private final Set<String> skipped;
 
-	SchemaDdl(List<DdlItem> items, List<String[]> edges, List<String> leftOut, Set<String> skipped) {
+	private final List<String> notRecreated;
+
+	SchemaDdl(List<DdlItem> items, List<String[]> edges, List<String> leftOut, Set<String> skipped,
+			List<String> notRecreated) {
 		this.items = List.copyOf(items);
 		this.edges = List.copyOf(edges);
 		this.leftOut = List.copyOf(leftOut);
 		this.skipped = Set.copyOf(skipped);
+		this.notRecreated = List.copyOf(notRecreated);
 	}
 
 	static SchemaDdl read(DataSource dataSource, Set<String> excludedSchemas) {
@@ -62,7 +70,7 @@ final class SchemaDdl {
 				parts.add(new BaselineScript.Part(phase.heading(), statements));
 			}
 		}
-		return new BaselineScript(parts, this.leftOut, notes, this.skipped);
+		return new BaselineScript(parts, this.leftOut, notes, this.skipped, this.notRecreated);
 	}
 
 	// A sequence OWNED BY a column depends on its table, which may use it in a default:

@@ -30,11 +30,13 @@ public final class SchemaDiff {
 	public static List<SchemaDifference> compare(SchemaSnapshot a, SchemaSnapshot b) {
 		Map<Key, SchemaObject> inA = index(a);
 		Map<Key, SchemaObject> inB = index(b);
+		Set<String> namesInA = names(a);
+		Set<String> namesInB = names(b);
 		List<SchemaDifference> differences = new ArrayList<>();
 		for (SchemaObject left : a.objects()) {
 			SchemaObject right = inB.get(Key.of(left));
 			if (right == null) {
-				if (!parentMissing(left, inB)) {
+				if (!parentMissing(left, inB) && !objectMissing(left, namesInA, namesInB)) {
 					differences.add(new SchemaDifference(left.type(), left.name(), Kind.ONLY_IN_A, List.of()));
 				}
 			}
@@ -46,7 +48,8 @@ public final class SchemaDiff {
 			}
 		}
 		for (SchemaObject right : b.objects()) {
-			if (!inA.containsKey(Key.of(right)) && !parentMissing(right, inA)) {
+			if (!inA.containsKey(Key.of(right)) && !parentMissing(right, inA)
+					&& !objectMissing(right, namesInB, namesInA)) {
 				differences.add(new SchemaDifference(right.type(), right.name(), Kind.ONLY_IN_B, List.of()));
 			}
 		}
@@ -54,8 +57,22 @@ public final class SchemaDiff {
 		return differences;
 	}
 
+	// the owner and privileges of an object that is itself missing are not a difference
+	// of their own
+	private static boolean objectMissing(SchemaObject grant, Set<String> own, Set<String> other) {
+		return grant.type() == ObjectType.GRANT && grant.parent() != null && own.contains(grant.parent())
+				&& !other.contains(grant.parent());
+	}
+
+	private static Set<String> names(SchemaSnapshot snapshot) {
+		Set<String> names = new java.util.HashSet<>();
+		snapshot.objects().stream().filter((o) -> o.type() != ObjectType.GRANT).forEach((o) -> names.add(o.name()));
+		return names;
+	}
+
 	private static boolean parentMissing(SchemaObject object, Map<Key, SchemaObject> other) {
-		return object.parent() != null && !other.containsKey(new Key(ObjectType.TABLE, object.parent()))
+		return object.type() != ObjectType.GRANT && object.parent() != null
+				&& !other.containsKey(new Key(ObjectType.TABLE, object.parent()))
 				&& !other.containsKey(new Key(ObjectType.VIEW, object.parent()));
 	}
 

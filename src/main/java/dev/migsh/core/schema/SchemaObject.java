@@ -29,12 +29,17 @@ public record SchemaObject(ObjectType type, String name, String parent, SortedMa
 	/** The kinds of object a snapshot holds, in the order a schema is built. */
 	public enum ObjectType {
 
-		SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, VIEW, FUNCTION, TRIGGER, POLICY,
-		STATISTICS;
+		SCHEMA, EXTENSION, COLLATION, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION, FOREIGN_DATA_WRAPPER,
+		FOREIGN_SERVER, USER_MAPPING, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, VIEW, FUNCTION, AGGREGATE,
+		OPERATOR, CAST, TRIGGER, POLICY, STATISTICS, PUBLICATION, EVENT_TRIGGER, GRANT;
 
 		/** The lower-case word for messages: "column", "index", "statistics object". */
 		public String label() {
-			return (this == STATISTICS) ? "statistics object" : name().toLowerCase(java.util.Locale.ROOT);
+			return switch (this) {
+				case STATISTICS -> "statistics object";
+				case GRANT -> "owner and privileges of";
+				default -> name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+			};
 		}
 
 	}

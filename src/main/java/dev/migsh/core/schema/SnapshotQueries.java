@@ -33,7 +33,7 @@ final class SnapshotQueries {
 		BY_TYPE.put(ObjectType.SCHEMA, """
 				SELECT quote_ident(n.nspname) AS name, obj_description(n.oid, 'pg_namespace') AS comment
 				  FROM pg_namespace n
-				 WHERE """ + USER_SCHEMA + notInExtension("pg_namespace", "n.oid"));
+				 WHERE\s""" + USER_SCHEMA + notInExtension("pg_namespace", "n.oid"));
 		BY_TYPE.put(ObjectType.EXTENSION, """
 				SELECT quote_ident(x.extname) AS name, x.extversion AS version, n.nspname AS schema
 				  FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
@@ -60,7 +60,7 @@ final class SnapshotQueries {
 				  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 				 WHERE t.typtype IN ('e', 'd', 'c', 'r')
 				   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
-				   AND """ + USER_SCHEMA + notInExtension("pg_type", "t.oid"));
+				   AND\s""" + USER_SCHEMA + notInExtension("pg_type", "t.oid"));
 		BY_TYPE.put(ObjectType.SEQUENCE, "SELECT " + QUALIFIED_RELATION + """
 				AS name,
 				      format_type(s.seqtypid, NULL) AS type, s.seqstart::text AS start,
@@ -75,7 +75,7 @@ final class SnapshotQueries {
 				 FROM pg_sequence s
 				 JOIN pg_class c ON c.oid = s.seqrelid
 				 JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				WHERE\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.TABLE, "SELECT " + QUALIFIED_RELATION + """
 				AS name,
 				      CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table'
@@ -92,27 +92,37 @@ final class SnapshotQueries {
 				          AS replica_identity,
 				      (SELECT string_agg(pg_get_ruledef(r.oid), ' ' ORDER BY r.rulename)
 				         FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename <> '_RETURN') AS rules,
+				      (SELECT fs.srvname || coalesce(' ' || array_to_string(ft.ftoptions, ', '), '')
+				         FROM pg_foreign_table ft JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+				        WHERE ft.ftrelid = c.oid) AS server,
 				      obj_description(c.oid, 'pg_class') AS comment
 				 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
-		BY_TYPE.put(ObjectType.COLUMN, "SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(a.attname) AS name, "
-				+ QUALIFIED_RELATION + """
-						AS parent,
-						      (row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum))::text AS position,
-						      format_type(a.atttypid, a.atttypmod) AS type,
-						      CASE WHEN a.attnotnull THEN 'true' END AS not_null,
-						      CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
-						      CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
-						      CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
-						      (SELECT quote_ident(co.collname) FROM pg_collation co, pg_type ty
-						        WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
-						          AND a.attcollation <> ty.typcollation) AS collation,
-						      col_description(c.oid, a.attnum) AS comment
-						 FROM pg_class c
-						 JOIN pg_namespace n ON n.oid = c.relnamespace
-						 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-						 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-						WHERE c.relkind IN ('r', 'p', 'f') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				WHERE c.relkind IN ('r', 'p', 'f') AND\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+		BY_TYPE.put(ObjectType.COLUMN,
+				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(a.attname) AS name, " + QUALIFIED_RELATION
+						+ """
+								AS parent,
+								      (row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum))::text AS position,
+								      format_type(a.atttypid, a.atttypmod) AS type,
+								      CASE WHEN a.attnotnull THEN 'true' END AS not_null,
+								      CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
+								      CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
+								      CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
+								      (SELECT quote_ident(co.collname) FROM pg_collation co, pg_type ty
+								        WHERE co.oid = a.attcollation AND ty.oid = a.atttypid
+								          AND a.attcollation <> ty.typcollation) AS collation,
+								      array_to_string(a.attfdwoptions, ', ') AS fdw_options,
+								      CASE WHEN a.attstorage <> (SELECT ty.typstorage FROM pg_type ty WHERE ty.oid = a.atttypid)
+								           THEN a.attstorage::text END AS storage,
+								      nullif(to_jsonb(a) ->> 'attcompression', '') AS compression,
+								      nullif((to_jsonb(a) ->> 'attstattarget')::int, -1)::text AS statistics,
+								      col_description(c.oid, a.attnum) AS comment
+								 FROM pg_class c
+								 JOIN pg_namespace n ON n.oid = c.relnamespace
+								 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+								 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+								WHERE c.relkind IN ('r', 'p', 'f') AND\s"""
+						+ USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.CONSTRAINT,
 				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(k.conname) AS name, " + QUALIFIED_RELATION
 						+ """
@@ -137,7 +147,7 @@ final class SnapshotQueries {
 						 JOIN pg_class ic ON ic.oid = i.indexrelid
 						 JOIN pg_class c ON c.oid = i.indrelid
 						 JOIN pg_namespace n ON n.oid = c.relnamespace
-						WHERE """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+						WHERE\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.VIEW, "SELECT " + QUALIFIED_RELATION + """
 				AS name,
 				      CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
@@ -146,7 +156,7 @@ final class SnapshotQueries {
 				      CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN 'false' END AS populated,
 				      obj_description(c.oid, 'pg_class') AS comment
 				 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE c.relkind IN ('v', 'm') AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+				WHERE c.relkind IN ('v', 'm') AND\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.FUNCTION, """
 				SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname)
 				       || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
@@ -155,7 +165,7 @@ final class SnapshotQueries {
 				       pg_get_functiondef(p.oid) AS definition,
 				       obj_description(p.oid, 'pg_proc') AS comment
 				  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-				 WHERE p.prokind IN ('f', 'p', 'w') AND """ + USER_SCHEMA + notInExtension("pg_proc", "p.oid"));
+				 WHERE p.prokind IN ('f', 'p', 'w') AND\s""" + USER_SCHEMA + notInExtension("pg_proc", "p.oid"));
 		BY_TYPE.put(ObjectType.TRIGGER,
 				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(t.tgname) AS name, " + QUALIFIED_RELATION + """
 						AS parent,
@@ -166,7 +176,7 @@ final class SnapshotQueries {
 						 FROM pg_trigger t
 						 JOIN pg_class c ON c.oid = t.tgrelid
 						 JOIN pg_namespace n ON n.oid = c.relnamespace
-						WHERE NOT t.tgisinternal AND """ + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
+						WHERE NOT t.tgisinternal AND\s""" + USER_SCHEMA + notInExtension("pg_class", "c.oid"));
 		BY_TYPE.put(ObjectType.POLICY,
 				"SELECT " + QUALIFIED_RELATION + " || '.' || quote_ident(p.polname) AS name, " + QUALIFIED_RELATION
 						+ """
@@ -187,7 +197,130 @@ final class SnapshotQueries {
 				       pg_get_statisticsobjdef(s.oid) AS definition,
 				       obj_description(s.oid, 'pg_statistic_ext') AS comment
 				  FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
-				 WHERE """ + USER_SCHEMA + notInExtension("pg_statistic_ext", "s.oid"));
+				 WHERE\s""" + USER_SCHEMA + notInExtension("pg_statistic_ext", "s.oid"));
+		BY_TYPE.put(ObjectType.AGGREGATE,
+				"""
+						SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+						       || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
+						       pg_get_function_arguments(p.oid) AS arguments, a.aggkind::text AS kind,
+						       a.aggtransfn::regprocedure::text AS sfunc, format_type(a.aggtranstype, NULL) AS stype,
+						       nullif(a.aggtransspace, 0)::text AS sspace,
+						       CASE WHEN a.aggfinalfn <> 0 THEN a.aggfinalfn::regprocedure::text END AS finalfunc,
+						       CASE WHEN a.aggfinalextra THEN 'true' END AS finalfunc_extra, a.aggfinalmodify::text AS finalfunc_modify,
+						       CASE WHEN a.aggcombinefn <> 0 THEN a.aggcombinefn::regprocedure::text END AS combinefunc,
+						       CASE WHEN a.aggserialfn <> 0 THEN a.aggserialfn::regprocedure::text END AS serialfunc,
+						       CASE WHEN a.aggdeserialfn <> 0 THEN a.aggdeserialfn::regprocedure::text END AS deserialfunc,
+						       a.agginitval AS initcond,
+						       CASE WHEN a.aggmtransfn <> 0 THEN a.aggmtransfn::regprocedure::text END AS msfunc,
+						       CASE WHEN a.aggminvtransfn <> 0 THEN a.aggminvtransfn::regprocedure::text END AS minvfunc,
+						       CASE WHEN a.aggmtranstype <> 0 THEN format_type(a.aggmtranstype, NULL) END AS mstype,
+						       CASE WHEN a.aggmfinalfn <> 0 THEN a.aggmfinalfn::regprocedure::text END AS mfinalfunc,
+						       a.aggminitval AS minitcond,
+						       CASE WHEN a.aggsortop <> 0 THEN a.aggsortop::regoperator::text END AS sortop,
+						       p.proparallel::text AS parallel, obj_description(p.oid, 'pg_proc') AS comment
+						  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_aggregate a ON a.aggfnoid = p.oid
+						 WHERE """
+						+ USER_SCHEMA + notInExtension("pg_proc", "p.oid"));
+		BY_TYPE.put(ObjectType.OPERATOR,
+				"""
+						SELECT quote_ident(n.nspname) || '.' || o.oprname || '(' || coalesce(format_type(nullif(o.oprleft, 0), NULL), 'NONE')
+						       || ',' || format_type(o.oprright, NULL) || ')' AS name,
+						       o.oprcode::regprocedure::text AS function, format_type(o.oprresult, NULL) AS result,
+						       CASE WHEN o.oprcom <> 0 THEN o.oprcom::regoperator::text END AS commutator,
+						       CASE WHEN o.oprnegate <> 0 THEN o.oprnegate::regoperator::text END AS negator,
+						       CASE WHEN o.oprrest <> 0 THEN o.oprrest::regproc::text END AS restrict,
+						       CASE WHEN o.oprjoin <> 0 THEN o.oprjoin::regproc::text END AS join,
+						       CASE WHEN o.oprcanhash THEN 'true' END AS hashes, CASE WHEN o.oprcanmerge THEN 'true' END AS merges,
+						       obj_description(o.oid, 'pg_operator') AS comment
+						  FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+						 WHERE o.oprcode <> 0 AND """
+						+ USER_SCHEMA + notInExtension("pg_operator", "o.oid"));
+		BY_TYPE.put(ObjectType.CAST,
+				"""
+						SELECT '(' || format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL) || ')' AS name,
+						       CASE WHEN c.castfunc <> 0 THEN c.castfunc::regprocedure::text END AS function,
+						       c.castmethod::text AS method, c.castcontext::text AS context
+						  FROM pg_cast c
+						 WHERE c.oid >= 16384 AND ?::text[] IS NOT NULL"""
+						+ notInExtension("pg_cast", "c.oid")
+						+ """
+								   AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_cast'::regclass AND i.objid = c.oid
+								                      AND i.deptype = 'i')
+								""");
+		BY_TYPE.put(ObjectType.COLLATION,
+				"""
+						SELECT quote_ident(n.nspname) || '.' || quote_ident(c.collname) AS name, c.collprovider::text AS provider,
+						       j ->> 'collcollate' AS lc_collate, j ->> 'collctype' AS lc_ctype,
+						       coalesce(j ->> 'colllocale', j ->> 'colliculocale') AS locale, j ->> 'collicurules' AS rules,
+						       CASE WHEN NOT c.collisdeterministic THEN 'false' END AS deterministic,
+						       obj_description(c.oid, 'pg_collation') AS comment
+						  FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace, LATERAL to_jsonb(c) j
+						 WHERE """
+						+ USER_SCHEMA + notInExtension("pg_collation", "c.oid"));
+		BY_TYPE.put(ObjectType.TEXT_SEARCH_DICTIONARY, """
+				SELECT quote_ident(n.nspname) || '.' || quote_ident(d.dictname) AS name,
+				       d.dictinitoption AS options,
+				       (SELECT t.tmplname FROM pg_ts_template t WHERE t.oid = d.dicttemplate) AS template,
+				       obj_description(d.oid, 'pg_ts_dict') AS comment
+				  FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
+				 WHERE\s""" + USER_SCHEMA + notInExtension("pg_ts_dict", "d.oid"));
+		BY_TYPE.put(ObjectType.TEXT_SEARCH_CONFIGURATION,
+				"""
+						SELECT quote_ident(n.nspname) || '.' || quote_ident(c.cfgname) AS name,
+						       (SELECT p.prsname FROM pg_ts_parser p WHERE p.oid = c.cfgparser) AS parser,
+						       (SELECT string_agg(t.alias || ': ' || m.dicts, '; ' ORDER BY t.alias)
+						          FROM (SELECT mp.maptokentype, string_agg(mp.mapdict::regdictionary::text, ', ' ORDER BY mp.mapseqno)
+						                       AS dicts
+						                  FROM pg_ts_config_map mp WHERE mp.mapcfg = c.oid GROUP BY mp.maptokentype) m
+						          JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype) AS mapping,
+						       obj_description(c.oid, 'pg_ts_config') AS comment
+						  FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
+						 WHERE """
+						+ USER_SCHEMA + notInExtension("pg_ts_config", "c.oid"));
+		BY_TYPE.put(ObjectType.FOREIGN_DATA_WRAPPER, """
+				SELECT quote_ident(w.fdwname) AS name,
+				       CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::regprocedure::text END AS handler,
+				       CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::regprocedure::text END AS validator,
+				       array_to_string(w.fdwoptions, ', ') AS options
+				  FROM pg_foreign_data_wrapper w
+				 WHERE ?::text[] IS NOT NULL""" + notInExtension("pg_foreign_data_wrapper", "w.oid"));
+		BY_TYPE.put(ObjectType.FOREIGN_SERVER, """
+				SELECT quote_ident(s.srvname) AS name, w.fdwname AS wrapper, s.srvtype AS type, s.srvversion AS version,
+				       array_to_string(s.srvoptions, ', ') AS options
+				  FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+				 WHERE ?::text[] IS NOT NULL""" + notInExtension("pg_foreign_server", "s.oid"));
+		// a password is never read back, so a baseline leaves it out and says so
+		BY_TYPE.put(ObjectType.USER_MAPPING,
+				"""
+						SELECT quote_ident(m.srvname) || ' for ' || CASE WHEN m.umuser = 0 THEN 'PUBLIC' ELSE quote_ident(m.usename) END
+						       AS name,
+						       (SELECT string_agg(o, ', ' ORDER BY o) FROM unnest(m.umoptions) o WHERE o NOT LIKE 'password=%')
+						       AS options
+						  FROM pg_user_mappings m
+						 WHERE ?::text[] IS NOT NULL
+						""");
+		// pg_publication_tables has more columns (row filter, column list) on newer
+		// majors;
+		// to_jsonb takes whichever the server has
+		BY_TYPE.put(ObjectType.PUBLICATION, """
+				SELECT quote_ident(p.pubname) AS name, CASE WHEN p.puballtables THEN 'true' END AS all_tables,
+				       concat_ws(', ', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+				                 CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END)
+				       AS publish,
+				       p.pubviaroot::text AS via_partition_root,
+				       (SELECT string_agg(to_jsonb(pt)::text, '; ' ORDER BY pt.schemaname, pt.tablename)
+				          FROM pg_publication_tables pt WHERE pt.pubname = p.pubname) AS tables,
+				       obj_description(p.oid, 'pg_publication') AS comment
+				  FROM pg_publication p
+				 WHERE ?::text[] IS NOT NULL
+				""");
+		BY_TYPE.put(ObjectType.GRANT, PrivilegeQueries.SNAPSHOT);
+		BY_TYPE.put(ObjectType.EVENT_TRIGGER, """
+				SELECT quote_ident(t.evtname) AS name, t.evtevent AS event, array_to_string(t.evttags, ', ') AS tags,
+				       t.evtfoid::regprocedure::text AS function, t.evtenabled::text AS enabled,
+				       obj_description(t.oid, 'pg_event_trigger') AS comment
+				  FROM pg_event_trigger t
+				 WHERE ?::text[] IS NOT NULL""" + notInExtension("pg_event_trigger", "t.oid"));
 	}
 
 	private SnapshotQueries() {

@@ -55,12 +55,25 @@ final class TableDdl {
 		List<String> statements = new ArrayList<>();
 		statements.add(create(table, own, checks));
 		statements.addAll(inheritedColumnChanges(table, own));
+		for (Map<String, Object> column : own) {
+			String alter = "ALTER TABLE ONLY " + name + " ALTER COLUMN " + text(column, "name");
+			if (column.get("storage") != null) {
+				statements.add(alter + " SET STORAGE " + text(column, "storage"));
+			}
+			if (column.get("compression") != null) {
+				statements.add(alter + " SET COMPRESSION " + text(column, "compression"));
+			}
+			if (column.get("statistics") != null) {
+				statements.add(alter + " SET STATISTICS " + text(column, "statistics"));
+			}
+		}
 		String replicaIdentity = text(table, "replica_identity");
-		if ("f".equals(replicaIdentity) || "n".equals(replicaIdentity)) {
+		boolean foreign = "f".equals(text(table, "kind"));
+		if (!foreign && ("f".equals(replicaIdentity) || "n".equals(replicaIdentity))) {
 			statements.add("ALTER TABLE ONLY " + name + " REPLICA IDENTITY "
 					+ ("f".equals(replicaIdentity) ? "FULL" : "NOTHING"));
 		}
-		comment(statements, "TABLE " + name, text(table, "comment"));
+		comment(statements, (foreign ? "FOREIGN TABLE " : "TABLE ") + name, text(table, "comment"));
 		for (Map<String, Object> column : own) {
 			comment(statements, "COLUMN " + name + "." + text(column, "name"), text(column, "comment"));
 			List<String> alone = new ArrayList<>();
@@ -132,6 +145,9 @@ final class TableDdl {
 		if (Boolean.TRUE.equals(table.get("unlogged"))) {
 			sql.append("UNLOGGED ");
 		}
+		if ("f".equals(text(table, "kind"))) {
+			sql.append("FOREIGN ");
+		}
 		sql.append("TABLE ").append(text(table, "name"));
 		List<String> elements = new ArrayList<>();
 		if (Boolean.TRUE.equals(table.get("is_partition"))) {
@@ -152,6 +168,8 @@ final class TableDdl {
 			sql.append(prefixed(" INHERITS (", text(table, "parents"), ")"));
 		}
 		sql.append(prefixed("\nPARTITION BY ", text(table, "partition_key")));
+		sql.append(prefixed("\nSERVER ", text(table, "server")));
+		sql.append(prefixed(" OPTIONS (", text(table, "server_options"), ")"));
 		sql.append(prefixed("\nWITH (", text(table, "options"), ")"));
 		return sql.toString();
 	}
@@ -197,6 +215,7 @@ final class TableDdl {
 	/** One column as it is written in CREATE TABLE or ADD COLUMN. */
 	static String column(Map<String, Object> c) {
 		StringBuilder sql = new StringBuilder(text(c, "name")).append(' ').append(text(c, "type"));
+		sql.append(prefixed(" OPTIONS (", text(c, "fdw_options"), ")"));
 		sql.append(prefixed(" COLLATE ", text(c, "collation")));
 		String generated = text(c, "generated");
 		String identity = text(c, "identity");

@@ -87,7 +87,7 @@ public class BaselineCommand extends MigshCommand {
 						dryRun ? result.fileText() : null));
 			return proof.proven() ? ExitCode.OK : ExitCode.FAILED;
 		}
-		if (dryRun && proof.proven()) {
+		if (dryRun) {
 			inv.out().print(result.fileText());
 			inv.out().println();
 		}
@@ -97,7 +97,10 @@ public class BaselineCommand extends MigshCommand {
 				.println(inv.out().style(Style.BOLD_RED, "✖ Proof failed") + ": built in " + proof.scratch() + ", "
 						+ proof.differences().size() + " of " + proof.objects() + " objects differ:");
 			proof.describe().forEach(line -> inv.out().println("  " + line));
-			inv.out().println("Nothing was written or recorded. `baseline --output FILE` writes the SQL to look at.");
+			inv.out()
+				.println(result.file()
+					.map((f) -> "The SQL is in " + f + ", marked unproven; nothing was recorded.")
+					.orElse("Nothing was recorded; the SQL could not be written."));
 			result.warnings().forEach(inv.out()::warn);
 			return ExitCode.FAILED;
 		}

@@ -103,6 +103,76 @@ class DriftTest {
 		assertThat(Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db)).hasDrift()).isFalse();
 	}
 
+	@Test
+	void replaysInVersionOrderNotInTheOrderTheyWereRecorded(TestDatabase db) {
+		List<Drift.Migration> recorded = List.of(new Drift.Migration("002-orders",
+				"CREATE TABLE orders (id integer, user_id integer REFERENCES users);", true),
+				new Drift.Migration("001-users", "CREATE TABLE users (id integer PRIMARY KEY);", true));
+		db.jdbc().execute(recorded.get(1).sql());
+		db.jdbc().execute(recorded.get(0).sql());
+
+		DriftReport report = Drift.check(db.dataSource(), recorded, MIGSH, TestConnector.of(db));
+
+		assertThat(report.replayed()).containsExactly("001-users", "002-orders");
+		assertThat(report.outcome()).isEqualTo(DriftReport.Outcome.NO_DRIFT);
+	}
+
+	@Test
+	void givesTheScratchDatabaseTheSchemasAndExtensionsNoMigrationCreatesAndListsThem(TestDatabase db) {
+		db.jdbc().execute("CREATE SCHEMA auth");
+		db.jdbc().execute("CREATE EXTENSION citext");
+		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-sessions",
+				"CREATE TABLE auth.sessions (id integer, email citext);\nCREATE SCHEMA reports;", true));
+		migrations.forEach((m) -> db.jdbc().execute(m.sql()));
+
+		DriftReport report = Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.prerequisites()).containsExactly("CREATE SCHEMA IF NOT EXISTS auth",
+				"CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public");
+		assertThat(report.items()).extracting(DriftItem::describe).isEmpty();
+	}
+
+	@Test
+	void aColumnAtAnotherPositionIsNotDriftButIsReportedApart(TestDatabase db) {
+		List<Drift.Migration> migrations = List
+			.of(new Drift.Migration("001-t", "CREATE TABLE t (a integer, b text, c integer);", true));
+		db.jdbc().execute(migrations.get(0).sql());
+		db.jdbc().execute("ALTER TABLE t DROP COLUMN b");
+		db.jdbc().execute("ALTER TABLE t ADD COLUMN b text");
+
+		DriftReport report = Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.hasDrift()).isFalse();
+		assertThat(report.outcome()).isEqualTo(DriftReport.Outcome.NO_DRIFT);
+		assertThat(report.orderDiffers()).containsExactly("public.t.b", "public.t.c");
+	}
+
+	@Test
+	void aGrantMadeByHandIsDrift(TestDatabase db) {
+		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-t", "CREATE TABLE t (a integer);", true));
+		db.jdbc().execute(migrations.get(0).sql());
+		db.jdbc().execute("GRANT SELECT ON t TO PUBLIC");
+
+		DriftReport report = Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.items()).extracting(DriftItem::name, DriftItem::kind)
+			.containsExactly(tuple("TABLE public.t", Kind.CHANGED));
+		assertThat(report.items().get(0).databaseDdl()).contains("GRANT SELECT ON TABLE public.t TO PUBLIC");
+	}
+
+	@Test
+	void aMigrationThatCannotBeReplayedIsCouldNotCheckNotDrift(TestDatabase db) {
+		List<Drift.Migration> migrations = List
+			.of(new Drift.Migration("001-broken", "ALTER TABLE missing ADD COLUMN x integer;", true));
+
+		DriftReport report = Drift.examine(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.outcome()).isEqualTo(DriftReport.Outcome.COULD_NOT_CHECK);
+		assertThat(report.hasDrift()).isFalse();
+		assertThat(report.problem().message()).contains("001-broken:1:");
+		assertThat(report.problem().hint()).isNotBlank();
+	}
+
 	/**
 	 * Two migrations, run on the live database as migsh would have: the rich schema and
 	 * the extras.

@@ -24,18 +24,22 @@ final class RichSchema {
 	 * carry.
 	 */
 	static void loadExtras(TestDatabase db) {
-		try (InputStream in = RichSchema.class.getResourceAsStream("baseline-extras.sql");
+		loadResource(db, "baseline-extras.sql");
+	}
+
+	/** Runs a .sql resource next to this class, statement by statement. */
+	static void loadResource(TestDatabase db, String resource) {
+		try (InputStream in = RichSchema.class.getResourceAsStream(resource);
 				Connection connection = db.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			// pgjdbc's own splitting does not know BEGIN ATOMIC bodies
 			String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			for (var each : dev.migsh.core.catalog.SqlSplitter.split(sql, java.nio.file.Path.of("baseline-extras.sql"),
-					1)) {
+			for (var each : dev.migsh.core.catalog.SqlSplitter.split(sql, java.nio.file.Path.of(resource), 1)) {
 				statement.execute(each.sql());
 			}
 		}
 		catch (IOException | SQLException ex) {
-			throw new IllegalStateException("could not load baseline-extras.sql: " + ex.getMessage(), ex);
+			throw new IllegalStateException("could not load " + resource + ": " + ex.getMessage(), ex);
 		}
 	}
 
