@@ -388,6 +388,15 @@ public final class Migrator {
 	 * database and compares it with the live schema.
 	 */
 	public DriftReport drift(DatabaseConnector connector) {
+		return drift(connector, Cancellation.none());
+	}
+
+	/**
+	 * As {@link #drift(DatabaseConnector)}; "could not check" (no scratch database, a
+	 * migration that fails when replayed) is an outcome of the report, and Ctrl-C through
+	 * {@code cancellation} stops it, dropping the scratch database.
+	 */
+	public DriftReport drift(DatabaseConnector connector, Cancellation cancellation) {
 		Map<String, Boolean> transactional = new HashMap<>();
 		Map<String, java.nio.file.Path> files = new HashMap<>();
 		try {
@@ -405,8 +414,8 @@ public final class Migrator {
 			.map(a -> new Drift.Migration(a.id(), a.upSql(), transactional.getOrDefault(a.id(), true),
 					files.getOrDefault(a.id(), java.nio.file.Path.of(a.id()))))
 			.toList();
-		return Drift.check(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector,
-				this.config.effectivePlaceholders());
+		return Drift.examine(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector,
+				this.config.effectivePlaceholders(), cancellation);
 	}
 
 	/**

@@ -9,7 +9,7 @@ import java.sql.Statement;
  * The engine then rolls back, audits, releases the lock and throws
  * {@link MigrationCancelledException}.
  */
-public final class Cancellation {
+public final class Cancellation implements dev.migsh.core.schema.StatementWatch {
 
 	private volatile boolean cancelled;
 
@@ -37,6 +37,7 @@ public final class Cancellation {
 		}
 	}
 
+	@Override
 	public boolean isCancelled() {
 		return this.cancelled;
 	}
@@ -48,11 +49,13 @@ public final class Cancellation {
 		this.waiting = null;
 	}
 
-	synchronized void running(Statement statement) {
+	@Override
+	public synchronized void running(Statement statement) {
 		this.running = statement;
 	}
 
-	synchronized void finished() {
+	@Override
+	public synchronized void finished() {
 		this.running = null;
 	}
 

@@ -68,6 +68,17 @@ public final class Drift {
 	 */
 	public static DriftReport check(DataSource live, List<Migration> migrations, Set<String> excludedSchemas,
 			DatabaseConnector connector, Placeholders placeholders) {
+		return check(live, migrations, excludedSchemas, connector, placeholders, StatementWatch.NONE);
+	}
+
+	/**
+	 * As {@link #check(DataSource, List, Set, DatabaseConnector, Placeholders)}; Ctrl-C
+	 * through {@code watch} cancels the statement replaying and drops the scratch
+	 * database.
+	 * @throws OperationCancelledException when it was cancelled
+	 */
+	public static DriftReport check(DataSource live, List<Migration> migrations, Set<String> excludedSchemas,
+			DatabaseConnector connector, Placeholders placeholders, StatementWatch watch) {
 		List<Migration> ordered = inVersionOrder(migrations);
 		SchemaSnapshot database = SchemaSnapshot.read(live, excludedSchemas);
 		List<String> prerequisites = Prerequisites.of(database, ordered);
@@ -80,7 +91,7 @@ public final class Drift {
 			for (Migration migration : ordered) {
 				Path file = migration.file();
 				scratch.run(file, SqlSplitter.split(migration.sql(), file, 1, placeholders), migration.transactional(),
-						"Replaying " + migration.id());
+						"Replaying " + migration.id(), watch);
 			}
 			SchemaSnapshot built = SchemaSnapshot.read(scratch.dataSource(), excludedSchemas);
 			List<String> orderDiffers = new ArrayList<>();
@@ -127,8 +138,20 @@ public final class Drift {
 	 */
 	public static DriftReport examine(DataSource live, List<Migration> migrations, Set<String> excludedSchemas,
 			DatabaseConnector connector, Placeholders placeholders) {
+		return examine(live, migrations, excludedSchemas, connector, placeholders, StatementWatch.NONE);
+	}
+
+	/**
+	 * As {@link #examine(DataSource, List, Set, DatabaseConnector, Placeholders)},
+	 * cancellable.
+	 */
+	public static DriftReport examine(DataSource live, List<Migration> migrations, Set<String> excludedSchemas,
+			DatabaseConnector connector, Placeholders placeholders, StatementWatch watch) {
 		try {
-			return check(live, migrations, excludedSchemas, connector, placeholders);
+			return check(live, migrations, excludedSchemas, connector, placeholders, watch);
+		}
+		catch (OperationCancelledException ex) {
+			throw ex;
 		}
 		catch (MigshException ex) {
 			return DriftReport.couldNotCheck(ex.getMessage(), ex.hint());

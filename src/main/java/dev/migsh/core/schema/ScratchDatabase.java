@@ -155,18 +155,38 @@ public final class ScratchDatabase implements AutoCloseable {
 	 * @throws MigshException naming {@code file}:line:column of the statement that failed
 	 */
 	public void run(Path file, List<SqlStatement> statements, boolean transactional, String what) {
+		run(file, statements, transactional, what, StatementWatch.NONE);
+	}
+
+	/**
+	 * As {@link #run(Path, List, boolean, String)}; {@code watch} can cancel the running
+	 * statement and stops before the next one.
+	 * @throws OperationCancelledException when it was cancelled
+	 */
+	public void run(Path file, List<SqlStatement> statements, boolean transactional, String what,
+			StatementWatch watch) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(!transactional);
 			for (SqlStatement statement : statements) {
+				if (watch.isCancelled()) {
+					throw new OperationCancelledException(what);
+				}
 				try (Statement st = connection.createStatement()) {
 					st.setEscapeProcessing(false);
+					watch.running(st);
 					st.execute(statement.sent());
 				}
 				catch (SQLException ex) {
+					if (watch.isCancelled()) {
+						throw new OperationCancelledException(what);
+					}
 					ServerError error = PostgresErrors.describe(ex);
 					throw new MigshException(what + " failed in the scratch database at "
 							+ PostgresErrors.location(file, statement, error.position()) + ": " + error.summary(),
 							"Nothing was changed in the live database; the scratch database is dropped.", ex);
+				}
+				finally {
+					watch.finished();
 				}
 			}
 			if (transactional) {

@@ -26,12 +26,16 @@ public class DriftCommand extends MigshCommand {
 	public DriftCommand() {
 		super(CommandSpec.builder("drift")
 			.group("Schema")
-			.description("Compare the live schema with what the applied migrations build; exit 1 on drift")
+			.description("Compare the live schema with what the applied migrations build; exit 1 on drift, 6 if it"
+					+ " could not check")
 			.help("""
-					Replays every applied migration, as it ran, into a scratch database (migsh_scratch_<random>,
-					dropped afterwards) and compares both catalogs object by object: what is in the database
-					but not in the migrations (made by hand), what the migrations build but the database lacks,
-					and what differs, each with its DDL. The user needs CREATEDB for the scratch database.""")
+					Replays every applied migration, as it ran and in version order, into a scratch database
+					(migsh_scratch_<random>, dropped afterwards) and compares both catalogs object by object:
+					what is in the database but not in the migrations (made by hand), what the migrations build
+					but the database lacks, and what differs, each with its DDL. Schemas and extensions the
+					database has and no migration creates are made first (prerequisites). The user needs
+					CREATEDB for the scratch database. Exit code 0: no drift; 1: drift found; 6: could not
+					check. Ctrl-C stops it and drops the scratch database.""")
 			.option(OptionSpec.flag("json", "print JSON"))
 			.build());
 	}
@@ -42,16 +46,35 @@ public class DriftCommand extends MigshCommand {
 		DriftReport report;
 		try (Progress status = Progress.show(inv.out(),
 				"drift: replaying the applied migrations in a scratch database, then comparing")) {
-			report = inv.session().migrator(inv.prompter()).drift(connector);
+			report = inv.session().migrator(inv.prompter()).drift(connector, Cancellations.onCtrlC(inv));
 		}
-		ExitCode exit = report.hasDrift() ? ExitCode.FAILED : ExitCode.OK;
+		ExitCode exit = switch (report.outcome()) {
+			case NO_DRIFT -> ExitCode.OK;
+			case DRIFT -> ExitCode.FAILED;
+			case COULD_NOT_CHECK -> ExitCode.NOT_CHECKED;
+		};
 		if (inv.json()) {
 			inv.out().json(report);
+			return exit;
+		}
+		if (report.outcome() == DriftReport.Outcome.COULD_NOT_CHECK) {
+			inv.out().error("drift could not check: " + report.problem().message(), report.problem().hint());
 			return exit;
 		}
 		inv.out()
 			.println("Replayed " + report.replayed().size() + " applied migration(s) in " + report.scratch()
 					+ " and compared it with the live schema.");
+		if (!report.prerequisites().isEmpty()) {
+			inv.out()
+				.println("Prepared first, because the live database has them and no migration creates them"
+						+ " (prerequisites):");
+			report.prerequisites().forEach(p -> inv.out().println(inv.out().style(Style.DIM, "  " + p)));
+		}
+		if (!report.orderDiffers().isEmpty()) {
+			inv.out()
+				.println(inv.out()
+					.style(Style.DIM, "Column order differs (not drift): " + String.join(", ", report.orderDiffers())));
+		}
 		if (!report.hasDrift()) {
 			inv.out()
 				.println(inv.out().style(Style.GREEN, "✔") + " No drift: the database is what the migrations build.");

@@ -145,6 +145,10 @@ public class ExpectCommand extends MigshCommand {
 	private static String noDrift(Invocation inv) {
 		DatabaseConnector connector = DatabaseConnector.of(inv.session().database(inv.prompter()).settings());
 		DriftReport report = inv.session().migrator(inv.prompter()).drift(connector);
+		if (report.outcome() == DriftReport.Outcome.COULD_NOT_CHECK) {
+			throw new ExpectationFailedException("no drift", "could not check: " + report.problem().message(),
+					report.problem().hint());
+		}
 		if (report.hasDrift()) {
 			List<String> items = report.items().stream().map(DriftItem::describe).toList();
 			String shown = String.join("; ", items.subList(0, Math.min(3, items.size())))
