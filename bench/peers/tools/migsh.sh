@@ -4,6 +4,7 @@
 # apply = apply --yes (every pending migration)   status = status (one line per migration)
 # history = history (applied rows only)            MIGSH_LAUNCHER=jar measures plain `java -jar target/migsh.jar`.
 source "$(dirname "$0")/_common.sh"
+[[ "$1" == ops ]] && { echo "apply status history"; exit 0; }
 ROOT="$(cd "$PEERS_HOME/../.." && pwd)"
 URL="postgresql://$PEERS_PG_USER@$PEERS_PG_HOST:$PEERS_PG_PORT/$PEERS_PG_DB"
 [[ -n "${PEERS_PG_PASSWORD:-}" ]] && export PGPASSWORD="$PEERS_PG_PASSWORD"
@@ -15,7 +16,6 @@ else
 fi
 common=(--url "$URL" --env dev --migrations "$PEERS_WORK/neutral")
 case "$1" in
-    ops) echo "apply status history" ;;
     apply)    exec "${run[@]}" "${common[@]}" --yes apply ;;
     status)   exec "${run[@]}" "${common[@]}" status ;;
     history)  exec "${run[@]}" "${common[@]}" history ;;
