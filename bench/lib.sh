@@ -38,16 +38,18 @@ stop_server() {
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure LABEL CMD...: runs CMD $runs times (after one warm-up); prints median wall s and peak RSS MiB
+# measure LABEL CMD...: runs CMD $runs times (after one warm-up); prints median wall s, median
+# CPU s (user + sys: steadier than wall on a shared machine) and peak RSS MiB
 measure() {
   local label=$1; shift
   local times=$(mktemp)
   "$@" >/dev/null 2>&1 || { echo "$label: the command failed: $*" >&2; "$@"; return 1; }
   for _ in $(seq 1 "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$times" -a "$@" >/dev/null 2>/dev/null
+    /usr/bin/time -f "%e %M %U %S" -o "$times" -a "$@" >/dev/null 2>/dev/null
   done
   local wall=$(awk '{print $1}' "$times" | median)
   local rss=$(awk '{print $2}' "$times" | median)
-  printf "%-44s %6.2f s  %5d MiB\n" "$label" "$wall" "$((rss / 1024))"
+  local cpu=$(awk '{print $3 + $4}' "$times" | median)
+  printf "%-44s %6.2f s  cpu %5.2f s  %5d MiB\n" "$label" "$wall" "$cpu" "$((rss / 1024))"
   rm -f "$times"
 }

@@ -60,7 +60,7 @@ public final class Apply {
 							"Run `status` to see what is pending.");
 				}
 				listener.migrationStarted(file, i + 1, files.size());
-				session.lock().verify();
+				session.verifyLockRecently();
 				MigrationResult result = file.up().transactional()
 						? transactional(session, runner, file, timeouts, applied)
 						: nonTransactional(session, runner, file, timeouts, applied);
@@ -84,7 +84,7 @@ public final class Apply {
 		long start = System.nanoTime();
 		connection.setAutoCommit(false);
 		try {
-			session.setTimeouts(timeouts, true);
+			session.useTimeouts(timeouts);
 			runner.run(file, file.up(), done -> {
 			});
 			if (file.verify().isPresent()) {
@@ -95,13 +95,9 @@ public final class Apply {
 				throw new StatementFailure(file, file.up(), file.up().statements().size(), true, "cancelled", List.of(),
 						null);
 			}
-			session.reset();
+			session.resetIfChanged(file);
 			long ms = elapsedMs(start);
-			session.lock().verify();
-			session.history()
-				.insert(connection, file, HistoryState.APPLIED, session.operator(), ms, file.up().statements().size(),
-						null, 0);
-			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
+			session.recordApplied(file, ms,
 					"applied " + file.up().statements().size() + " statements in " + ms + " ms");
 			connection.commit();
 			// the reset above was part of the committed transaction: nothing left to undo

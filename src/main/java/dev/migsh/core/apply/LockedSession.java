@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
@@ -25,8 +26,20 @@ final class LockedSession implements AutoCloseable {
 
 	private static final String SERVER_VERSION = "SELECT pg_catalog.current_setting('server_version_num')::int";
 
-	// RESET ALL leaves the role and session authorization alone, so they are reset first.
-	private static final List<String> RESET = List.of("RESET ROLE", "SET SESSION AUTHORIZATION DEFAULT", "RESET ALL");
+	// RESET ALL leaves the role and session authorization alone, so they are reset first;
+	// then the session's own settings again. One round trip (pgjdbc sends the statements
+	// together).
+	private static final String RESET = "RESET ROLE; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; ";
+
+	private static final String CONFIGURE = "SELECT pg_catalog.set_config('application_name', ?, false)";
+
+	private static final String CONFIGURE_14 = "SELECT pg_catalog.set_config('application_name', ?, false),"
+			+ " pg_catalog.set_config('client_connection_check_interval', '1000', false)";
+
+	private static final String SESSION_TIMEOUTS = "SELECT pg_catalog.set_config('lock_timeout', ?, false),"
+			+ " pg_catalog.set_config('statement_timeout', ?, false)";
+
+	private static final Duration LOCK_CHECK_PERIOD = Duration.ofSeconds(1);
 
 	private final EngineSettings settings;
 
@@ -43,6 +56,10 @@ final class LockedSession implements AutoCloseable {
 	private BlockerWatch watch;
 
 	private int pid;
+
+	private Timeouts sessionTimeouts;
+
+	private PreparedStatement recordApplied;
 
 	private LockedSession(EngineSettings settings, Connection connection, String command, Cancellation cancellation)
 			throws SQLException {
@@ -120,8 +137,67 @@ final class LockedSession implements AutoCloseable {
 	 * session.
 	 */
 	void setTimeouts(Timeouts timeouts, boolean local) throws SQLException {
+		if (!local) {
+			useTimeouts(timeouts);
+			return;
+		}
 		setConfig("lock_timeout", Long.toString(timeouts.lockTimeout().toMillis()), local);
 		setConfig("statement_timeout", Long.toString(timeouts.statementTimeout().toMillis()), local);
+	}
+
+	/**
+	 * Sets lock_timeout and statement_timeout for the session, in one statement, unless
+	 * they are in force already (set earlier and no reset since): a run of migrations
+	 * with the same timeouts pays for them once.
+	 */
+	void useTimeouts(Timeouts timeouts) throws SQLException {
+		if (timeouts.equals(this.sessionTimeouts)) {
+			return;
+		}
+		this.sessionTimeouts = null;
+		try (PreparedStatement ps = this.connection.prepareStatement(SESSION_TIMEOUTS)) {
+			ps.setString(1, Long.toString(timeouts.lockTimeout().toMillis()));
+			ps.setString(2, Long.toString(timeouts.statementTimeout().toMillis()));
+			ps.execute();
+		}
+		this.sessionTimeouts = timeouts;
+	}
+
+	/**
+	 * {@link #reset()} when the up or verify section of {@code file} may have changed
+	 * session state (see {@link SessionStateChange}); otherwise nothing, and no round
+	 * trip.
+	 */
+	void resetIfChanged(MigrationFile file) throws SQLException {
+		if (SessionStateChange.in(file.up())
+				|| (file.verify().isPresent() && SessionStateChange.in(file.verify().get()))) {
+			reset();
+		}
+	}
+
+	/**
+	 * Records {@code file} as applied, with its audit entry, in one statement that writes
+	 * only while this session holds the migration lock.
+	 * @throws LockLostException when it does not (nothing was written)
+	 */
+	void recordApplied(MigrationFile file, long executionMs, String detail) throws SQLException {
+		if (this.recordApplied == null) {
+			this.recordApplied = history().prepareRecordApplied(this.connection);
+		}
+		if (!history().recordApplied(this.recordApplied, file, operator(), executionMs, AuditAction.APPLY, detail,
+				Integer.toUnsignedLong(MigrationLock.CLASS_ID),
+				Integer.toUnsignedLong(MigrationLock.objectId(this.lock.name())))) {
+			throw this.lock.lost();
+		}
+		this.lock.confirmed();
+	}
+
+	/**
+	 * Checks the lock unless it was proven held in the last second; a lost session fails
+	 * the next statement anyway, and {@link #recordApplied} checks it in its own write.
+	 */
+	void verifyLockRecently() {
+		this.lock.verifyAtMostEvery(LOCK_CHECK_PERIOD);
 	}
 
 	/**
@@ -130,12 +206,12 @@ final class LockedSession implements AutoCloseable {
 	 * would drop the advisory lock.
 	 */
 	void reset() throws SQLException {
-		try (Statement st = this.connection.createStatement()) {
-			for (String sql : RESET) {
-				st.execute(sql);
-			}
+		this.sessionTimeouts = null;
+		try (PreparedStatement ps = this.connection
+			.prepareStatement(RESET + (this.checkClient ? CONFIGURE_14 : CONFIGURE))) {
+			ps.setString(1, this.applicationName);
+			ps.execute();
 		}
-		configure();
 	}
 
 	void resetQuietly() {
@@ -167,11 +243,11 @@ final class LockedSession implements AutoCloseable {
 	}
 
 	private void configure() throws SQLException {
-		setConfig("application_name", this.applicationName, false);
-		if (this.checkClient) {
-			// lets the server notice a killed client during a long statement and drop the
-			// lock
-			setConfig("client_connection_check_interval", "1000", false);
+		// client_connection_check_interval lets the server notice a killed client during
+		// a long statement and drop the lock
+		try (PreparedStatement ps = this.connection.prepareStatement(this.checkClient ? CONFIGURE_14 : CONFIGURE)) {
+			ps.setString(1, this.applicationName);
+			ps.execute();
 		}
 	}
 
@@ -206,6 +282,14 @@ final class LockedSession implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.recordApplied != null) {
+			try {
+				this.recordApplied.close();
+			}
+			catch (SQLException ex) {
+				// the connection closes next
+			}
+		}
 		if (this.watch != null) {
 			this.watch.close();
 		}

@@ -49,6 +49,8 @@ public final class MigrationLock implements AutoCloseable {
 
 	private boolean held;
 
+	private long verifiedAt;
+
 	private MigrationLock(Connection connection, String name) {
 		this.connection = connection;
 		this.name = name;
@@ -130,6 +132,7 @@ public final class MigrationLock implements AutoCloseable {
 			try (ResultSet rs = ps.executeQuery()) {
 				rs.next();
 				this.held = rs.getBoolean(1);
+				this.verifiedAt = System.nanoTime();
 				return this.held;
 			}
 		}
@@ -149,6 +152,7 @@ public final class MigrationLock implements AutoCloseable {
 					this.held = false;
 					throw new LockLostException("pg_locks shows no lock for this session", null);
 				}
+				this.verifiedAt = System.nanoTime();
 			}
 		}
 		catch (SQLException ex) {
@@ -157,6 +161,29 @@ public final class MigrationLock implements AutoCloseable {
 					PostgresErrors.isConnectionLost(ex) ? "the session ended" : PostgresErrors.describe(ex).summary(),
 					ex);
 		}
+	}
+
+	/**
+	 * {@link #verify()} unless the lock was verified less than {@code period} ago.
+	 * Between two checks a lost session still fails the next statement; a history write
+	 * that must not happen without the lock checks it in its own statement.
+	 */
+	public void verifyAtMostEvery(Duration period) {
+		if (this.held && System.nanoTime() - this.verifiedAt < period.toNanos()) {
+			return;
+		}
+		verify();
+	}
+
+	/** Notes that a statement just proved the lock held (a write that checked it). */
+	void confirmed() {
+		this.verifiedAt = System.nanoTime();
+	}
+
+	/** Notes that a statement just found the lock gone. */
+	LockLostException lost() {
+		this.held = false;
+		return new LockLostException("pg_locks shows no lock for this session", null);
 	}
 
 	public String name() {

@@ -88,6 +88,12 @@ final class SectionRunner {
 				if (this.cancellation.isCancelled()) {
 					throw cancelled(file, section, index, ex);
 				}
+				if (PostgresErrors.isConnectionLost(ex)) {
+					// the lock went with the session (the lock is checked once a second,
+					// not
+					// before every statement)
+					throw new LockLostException("the session ended", ex);
+				}
 				throw new StatementFailure(file, section, index, false, PostgresErrors.describe(ex).summary(),
 						this.watch.latest(), ex);
 			}

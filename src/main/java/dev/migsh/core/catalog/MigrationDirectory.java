@@ -117,6 +117,12 @@ public final class MigrationDirectory {
 
 	private MigrationFile migration(MigrationFileName up, Optional<MigrationFileName> down) {
 		Path upPath = checkedPath(up);
+		Optional<Path> downPath = up.part() == Part.SECTIONS ? Optional.empty() : down.map(this::checkedPath);
+		List<Path> files = downPath.isPresent() ? List.of(upPath, downPath.get()) : List.of(upPath);
+		return ParsedFiles.get(files, () -> migration(up, upPath, downPath));
+	}
+
+	private MigrationFile migration(MigrationFileName up, Path upPath, Optional<Path> down) {
 		String upText = SqlSource.read(upPath);
 		Section upSection;
 		Optional<Section> downSection = Optional.empty();
@@ -131,7 +137,7 @@ public final class MigrationDirectory {
 		else {
 			upSection = SectionReader.readWhole(upPath, upText, SectionKind.UP, this.placeholders);
 			if (down.isPresent()) {
-				Path downPath = checkedPath(down.get());
+				Path downPath = down.get();
 				paths.add(downPath);
 				String downText = SqlSource.read(downPath);
 				downSection = Optional

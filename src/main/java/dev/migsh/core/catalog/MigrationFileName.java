@@ -1,6 +1,8 @@
 package dev.migsh.core.catalog;
 
 import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,10 @@ record MigrationFileName(String fileName, Part part, String id, Version version,
 
 	}
 
+	private static final int MAX_PARSED = 100_000;
+
+	private static final Map<String, MigrationFileName> PARSED = new ConcurrentHashMap<>();
+
 	private static final Pattern PAIR = Pattern.compile("((\\d+)[-_](.+))\\.(up|down)\\.sql");
 
 	private static final Pattern FLYWAY = Pattern.compile("([VU])((\\d+(?:[._]\\d+)*)__(.+))\\.sql");
@@ -35,6 +41,16 @@ record MigrationFileName(String fileName, Part part, String id, Version version,
 	private static final Pattern SECTIONS = Pattern.compile("((\\d+)[-_](.+))\\.sql");
 
 	static MigrationFileName parse(String fileName) {
+		// a name always parses the same: an interactive session reading a folder of
+		// 10,000
+		// files again matches no pattern twice
+		if (PARSED.size() > MAX_PARSED) {
+			PARSED.clear();
+		}
+		return PARSED.computeIfAbsent(fileName, MigrationFileName::parseName);
+	}
+
+	private static MigrationFileName parseName(String fileName) {
 		if (fileName.startsWith(".")) {
 			return ignored(fileName, "hidden file");
 		}

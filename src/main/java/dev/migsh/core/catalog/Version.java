@@ -3,6 +3,7 @@ package dev.migsh.core.catalog;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A migration's version as written in its file name ({@code 031}, {@code 20241201000000},
@@ -15,15 +16,19 @@ public record Version(String text, List<BigInteger> parts) implements Comparable
 		parts = List.copyOf(parts);
 	}
 
+	private static final Pattern SHAPE = Pattern.compile("\\d+([._]\\d+)*");
+
+	private static final Pattern SEPARATOR = Pattern.compile("[._]");
+
 	/**
 	 * Parses digits optionally separated by dots or underscores (Flyway's {@code 1_2}).
 	 */
 	public static Version parse(String text) {
-		if (text == null || !text.matches("\\d+([._]\\d+)*")) {
+		if (text == null || !SHAPE.matcher(text).matches()) {
 			throw new IllegalArgumentException("not a version: " + text);
 		}
 		List<BigInteger> parts = new ArrayList<>();
-		for (String part : text.split("[._]")) {
+		for (String part : SEPARATOR.split(text)) {
 			parts.add(new BigInteger(part));
 		}
 		return new Version(text, parts);

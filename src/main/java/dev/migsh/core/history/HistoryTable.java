@@ -112,6 +112,22 @@ public final class HistoryTable {
 				error, failed_statement)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+	// The applied row and its audit entry in one statement, written only while the
+	// session
+	// holds the advisory lock (classid, objid) — the check costs no round trip of its
+	// own.
+	private static final String RECORD_APPLIED = """
+			WITH h AS (
+				INSERT INTO {schema}.history (migration_id, version, name, state, up_checksum, down_checksum,
+					verify_checksum, up_sql, down_sql, os_user, execution_ms, statements_total, statements_done)
+				SELECT ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?
+				WHERE EXISTS (SELECT FROM pg_catalog.pg_locks WHERE locktype = 'advisory'
+					AND pid = pg_catalog.pg_backend_pid() AND granted AND classid::bigint = ? AND objid::bigint = ?
+					AND objsubid = 2)
+				RETURNING migration_id)
+			INSERT INTO {schema}.audit (action, migration_id, outcome, os_user, detail)
+			SELECT ?, migration_id, ?, ?, ? FROM h""";
+
 	private static final String PROGRESS = """
 			UPDATE {schema}.history SET statements_done = ?, failed_statement = ? WHERE migration_id = ?""";
 
@@ -283,6 +299,39 @@ public final class HistoryTable {
 			setIndex(ps, 15, failedStatement);
 			ps.executeUpdate();
 		}
+	}
+
+	/**
+	 * Records {@code file} as applied with its audit entry, in one statement and only
+	 * while this session holds the advisory lock {@code (lockClass, lockObject)}.
+	 * @return false when the lock is not held (nothing was written)
+	 */
+	public boolean recordApplied(PreparedStatement ps, MigrationFile file, String operator, long executionMs,
+			AuditAction action, String detail, long lockClass, long lockObject) throws SQLException {
+		ps.setString(1, file.id());
+		ps.setString(2, file.version().text());
+		ps.setString(3, file.name());
+		ps.setString(4, file.up().checksum());
+		ps.setString(5, file.down().map(Section::checksum).orElse(null));
+		ps.setString(6, file.verify().map(Section::checksum).orElse(null));
+		ps.setString(7, file.up().sql());
+		ps.setString(8, file.down().map(Section::sql).orElse(null));
+		ps.setString(9, operator);
+		ps.setLong(10, executionMs);
+		ps.setInt(11, file.up().statements().size());
+		ps.setInt(12, file.up().statements().size());
+		ps.setLong(13, lockClass);
+		ps.setLong(14, lockObject);
+		ps.setString(15, action.word());
+		ps.setString(16, AuditOutcome.OK.word());
+		ps.setString(17, operator);
+		ps.setString(18, detail == null ? "" : detail);
+		return ps.executeUpdate() == 1;
+	}
+
+	/** The statement {@link #recordApplied} runs, to prepare once per session. */
+	public PreparedStatement prepareRecordApplied(Connection connection) throws SQLException {
+		return connection.prepareStatement(sql(RECORD_APPLIED));
 	}
 
 	/** Notes that {@code done} statements of a non-transactional migration have run. */

@@ -52,7 +52,10 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 						"in history (" + row.state().word() + ") but its file is gone"));
 			}
 		}
-		rows.sort(Comparator.comparing((MigrationStatus s) -> versionOrZero(s.version()))
+		// each version parsed once, not in every comparison
+		Map<String, Version> versions = new HashMap<>();
+		rows.sort(Comparator
+			.comparing((MigrationStatus s) -> versions.computeIfAbsent(s.version(), StatusReport::versionOrZero))
 			.thenComparing(MigrationStatus::name)
 			.thenComparing(MigrationStatus::id));
 		Map<MigrationState, Integer> counts = new EnumMap<>(MigrationState.class);
