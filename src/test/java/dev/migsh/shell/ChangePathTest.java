@@ -108,15 +108,15 @@ class ChangePathTest {
 	}
 
 	@Test
-	void twoAppliesStartedTogetherBothSucceedAndEachMigrationRunsOnce(TestDatabase db) throws Exception {
+	void threeAppliesStartedTogetherAllSucceedAndEachMigrationRunsOnce(TestDatabase db) throws Exception {
 		this.migrations = Files.createDirectories(this.dir.resolve("migrations"));
-		for (int i = 1; i <= 5; i++) {
-			table("00" + i, "t" + i);
+		for (int i = 10; i < 30; i++) {
+			table("0" + i, "t" + i);
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(2);
+		ExecutorService pool = Executors.newFixedThreadPool(3);
 		try {
 			List<Future<ExitCode>> runs = new ArrayList<>();
-			for (int i = 0; i < 2; i++) {
+			for (int i = 0; i < 3; i++) {
 				runs.add(pool.submit(() -> {
 					try (ShellHarness shell = new ShellHarness(ShellHarness.env(db.url()), this.dir, this.dir)) {
 						return shell.run("apply --lock-wait 30s");
@@ -130,10 +130,10 @@ class ChangePathTest {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM migsh.history", Long.class)).isEqualTo(5);
+		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM migsh.history", Long.class)).isEqualTo(20);
 		assertThat(db.jdbc()
 			.queryForObject("SELECT count(*) FROM migsh.audit WHERE action = 'apply' AND outcome = 'ok'", Long.class))
-			.isEqualTo(5);
+			.isEqualTo(20);
 	}
 
 	@Test

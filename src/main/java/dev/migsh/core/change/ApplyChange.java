@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
+import dev.migsh.core.apply.HistoryExpectation;
 import dev.migsh.core.apply.Apply;
 import dev.migsh.core.apply.ApplyListener;
 import dev.migsh.core.apply.ApplyRequest;
@@ -64,6 +66,7 @@ public final class ApplyChange {
 		if (request.reviewed().isPresent() && plan.isPresent()) {
 			checks = withReviewCheck(checks, request.reviewed().get(), plan.get().fingerprint());
 		}
+		checks = deferredWhileLocked(checks);
 		int count = plan.map(p -> p.steps().size()).orElse(0);
 		return new ApplyProposal(request, catalog, status, plan, checks,
 				this.context.requirements("apply " + count + (count == 1 ? " migration" : " migrations")));
@@ -75,8 +78,11 @@ public final class ApplyChange {
 		if (proposal.isEmpty()) {
 			return ApplyResult.nothing();
 		}
-		var result = new Apply(this.context.engine()).run(proposal.catalog(), proposal.request().engine(),
-				ChangeContext.unchangedBut("apply", proposal.status(), planned(proposal)), listener, cancellation);
+		HistoryExpectation expected = ChangeContext.unchangedBut("apply", proposal.status(), planned(proposal));
+		var result = new Apply(this.context.engine()).run(proposal.catalog(), proposal.request().engine(), status -> {
+			expected.check(status);
+			refuseDeferredIfNothingMoved(proposal, status);
+		}, listener, cancellation);
 		this.context.auditOverrides(proposal);
 		return result;
 	}
@@ -86,6 +92,50 @@ public final class ApplyChange {
 			.map(p -> p.steps().stream().map(s -> s.file().id()).collect(java.util.stream.Collectors.toSet()))
 			.orElse(java.util.Set.of());
 	}
+
+	/**
+	 * While another session holds the migration lock it may be applying this very plan,
+	 * so what the catalog shows is in flux: a ✖ of the object checks becomes a ⚠ here,
+	 * and is decided under the lock (see {@link #refuseDeferredIfNothingMoved}).
+	 */
+	private static PreflightReport deferredWhileLocked(PreflightReport checks) {
+		boolean locked = checks.results()
+			.stream()
+			.anyMatch(r -> r.name().equals("migration lock") && r.status() == CheckResult.Status.WARN);
+		if (!locked) {
+			return checks;
+		}
+		return new PreflightReport(checks.results()
+			.stream()
+			.map(r -> OBJECT_CHECKS.contains(r.name()) && r.status() == CheckResult.Status.FAIL
+					? CheckResult.warn(r.name(), r.line() + DEFERRED, r.hint()) : r)
+			.toList());
+	}
+
+	/**
+	 * Under the lock: when nobody applied anything while this apply waited, an object
+	 * check that was deferred stands, and refuses as it would have without the wait.
+	 */
+	private static void refuseDeferredIfNothingMoved(ApplyProposal proposal, StatusReport underLock) {
+		List<CheckResult> deferred = proposal.checks()
+			.results()
+			.stream()
+			.filter(r -> r.line().endsWith(DEFERRED))
+			.toList();
+		if (deferred.isEmpty() || !underLock.fingerprint().sameAs(proposal.status().fingerprint())) {
+			return;
+		}
+		CheckResult first = deferred.get(0);
+		throw new MigshException("Pre-flight refused the apply: " + first.name() + " failed: "
+				+ first.line().substring(0, first.line().length() - DEFERRED.length()) + "; nothing was changed",
+				first.hint(), ExitCode.PREFLIGHT_REFUSED, null);
+	}
+
+	private static final java.util.Set<String> OBJECT_CHECKS = java.util.Set.of("objects to create",
+			"objects to change");
+
+	private static final String DEFERRED = " (another session holds the lock and may be applying it: decided"
+			+ " again once the lock is free)";
 
 	/** A check that fails when the plan reviewed in this session no longer holds. */
 	private static PreflightReport withReviewCheck(PreflightReport checks, PlanFingerprint reviewed,
