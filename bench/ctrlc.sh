@@ -12,6 +12,8 @@ for i in $(seq -w 1 40); do
   printf -- '-- migrate:up\nCREATE TABLE t%s (id int PRIMARY KEY, note text);\nCREATE INDEX t%s_note ON t%s (note);\n-- migrate:down\nDROP TABLE t%s;\n' "$i" "$i" "$i" "$i" > "$work/migrations/0$i-t$i.sql"
 done
 cd "$work"
+# replayed by drift, this one sleeps (only in the scratch database), so Ctrl-C lands mid-replay
+printf -- "-- migrate:up\nSELECT pg_sleep(CASE WHEN current_database() LIKE 'migsh_scratch%%' THEN 30 ELSE 0 END);\n" > "$work/migrations/099-slow-in-scratch.sql"
 java -jar "$jar" --url "$url" --env development apply --yes > /dev/null
 printf -- '-- migrate:up\nCREATE TABLE pending_one (id int);\n' > "$work/migrations/100-pending.sql"
 session=migsh-ctrlc-$$
@@ -44,12 +46,14 @@ measure_ctrlc() { # label command
 # migration that sleeps, from a folder of its own, on the same database.
 mkdir -p "$MIGSH_HOME/holder/migrations"
 printf -- '-- migrate:up\nSELECT pg_sleep(600);\n' > "$MIGSH_HOME/holder/migrations/900-sleep.sql"
-(cd "$MIGSH_HOME/holder" && exec java -jar "$jar" --url "$url" --env development apply --yes > /dev/null 2>&1) &
+(cd "$MIGSH_HOME/holder" && exec # replayed by drift, this one sleeps (only in the scratch database), so Ctrl-C lands mid-replay
+printf -- "-- migrate:up\nSELECT pg_sleep(CASE WHEN current_database() LIKE 'migsh_scratch%%' THEN 30 ELSE 0 END);\n" > "$work/migrations/099-slow-in-scratch.sql"
+java -jar "$jar" --url "$url" --env development apply --yes > /dev/null 2>&1) &
 lock_holder=$!
 sleep 4
 measure_ctrlc "Ctrl-C to prompt, waiting for the lock" "apply --lock-wait 60s"
 kill "$lock_holder" 2>/dev/null || true
 wait "$lock_holder" 2>/dev/null || true
 sleep 2
-measure_ctrlc "Ctrl-C to prompt, during drift (40 migrations)" "drift"
+measure_ctrlc "Ctrl-C to prompt, during drift (mid-replay)" "drift"
 tmux capture-pane -p -t "$session" -S -60 | tail -15
