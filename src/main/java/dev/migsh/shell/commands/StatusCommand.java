@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.catalog.CatalogFinding;
+import dev.migsh.core.plan.FailedRun;
 import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.core.plan.StatusReport;
@@ -63,6 +64,11 @@ public class StatusCommand extends MigshCommand {
 					s.detail() == null ? "" : s.detail());
 		}
 		inv.out().table(table);
+		for (MigrationStatus failed : report.inState(MigrationState.FAILED)) {
+			failed.applied()
+				.flatMap(a -> FailedRun.of(a, failed.file()))
+				.ifPresent(run -> inv.out().warn(failed.id() + " failed: " + run.wayOut()));
+		}
 		for (CatalogFinding f : report.findings()) {
 			inv.out().warn(f.message());
 		}
