@@ -8,6 +8,7 @@ import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.Section;
 import dev.migsh.core.plan.FailedRun;
 import dev.migsh.core.plan.MigrationDetails;
+import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
@@ -58,7 +59,10 @@ public class ShowCommand extends MigshCommand {
 				inv.out().println(style == null ? line : inv.out().style(style, line));
 			}
 		});
-		details.rollback().ifPresent(r -> {
+		// a failed one is reverted statement by statement (printed above), not by its
+		// whole
+		// down section
+		details.rollback().filter(r -> s.state() != MigrationState.FAILED).ifPresent(r -> {
 			inv.out().println();
 			RollbackView.print(r, inv.out());
 		});
