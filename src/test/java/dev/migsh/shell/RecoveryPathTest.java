@@ -184,4 +184,40 @@ class RecoveryPathTest {
 		}
 	}
 
+	@Test
+	void aFeatureNotSupportedErrorIsShownRecordedAndAuditedWithTheConnectionKept(TestDatabase db) throws Exception {
+		try (ShellHarness shell = ShellHarness.connectedTo(db.url(), this.dir)) {
+			this.migrations = Files.createDirectories(this.dir.resolve("migrations"));
+			// SQLSTATE 0A000, which HikariCP would take for a broken connection
+			String check = "CREATE TABLE bad (a int CHECK (a IN (SELECT 1)));\n";
+			Files.writeString(this.migrations.resolve("001-tx.sql"), "-- migrate:up\n" + check);
+			Files.writeString(this.migrations.resolve("002-notx.sql"),
+					"-- migrate:up transaction:false\nCREATE TABLE good (id int);\n" + check);
+
+			assertThat(shell.run("apply 001-tx")).isEqualTo(ExitCode.FAILED);
+			assertThat(shell.err()).contains("0A000 cannot use subquery in check constraint")
+				.contains("Fix the statement")
+				.doesNotContain("Lock lost");
+			Files.writeString(this.migrations.resolve("001-tx.sql"), "-- migrate:up\nSELECT 1;\n");
+			assertThat(shell.run("apply 001-tx")).isEqualTo(ExitCode.OK);
+			assertThat(shell.run("apply 002-notx")).isEqualTo(ExitCode.FAILED);
+
+			assertThat(shell.err()).contains("002-notx failed at up statement 2 of 2")
+				.contains("cannot use subquery in check constraint")
+				.doesNotContain("Lock lost");
+			assertThat(db.jdbc()
+				.queryForObject("SELECT error FROM migsh.history WHERE migration_id = '002-notx'", String.class))
+				.contains("0A000 cannot use subquery in check constraint");
+			assertThat(db.jdbc()
+				.queryForList("SELECT migration_id || ' ' || outcome FROM migsh.audit WHERE action = 'apply'"
+						+ " ORDER BY seq", String.class))
+				.containsExactly("001-tx failed", "001-tx ok", "002-notx failed");
+			assertThat(db.jdbc()
+				.queryForObject(
+						"SELECT detail FROM migsh.audit WHERE outcome = 'failed'" + " AND migration_id = '001-tx'",
+						String.class))
+				.contains("cannot use subquery");
+		}
+	}
+
 }
