@@ -131,6 +131,11 @@ class RecoveryPathTest {
 		try (ShellHarness shell = ShellHarness.connectedTo(db.url(), this.dir)) {
 			String undo = failTwoOfThree(shell, db).get(1);
 			db.jdbc().update("UPDATE t SET a = 7, b = 8");
+			assertThat(shell.run("undo")).as("a plain undo does not step over the failed one")
+				.isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+			assertThat(shell.out()).contains("`undo " + ID + "` reverts the statements of it that ran");
+			assertThat(shell.run("undo --dry-run")).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains(ID + " is recorded as failed; an undo is refused");
 
 			assertThat(shell.run(undo)).as("refused without a confirmation").isNotEqualTo(ExitCode.OK);
 			assertThat(columns(db)).containsExactly("id", "a", "b");

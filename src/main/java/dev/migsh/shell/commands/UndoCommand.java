@@ -17,6 +17,7 @@ import dev.migsh.core.apply.UndoRequest;
 import dev.migsh.core.apply.UndoResult;
 import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.plan.DbObject;
+import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.UndoPlan;
 import dev.migsh.core.plan.UndoTarget;
 import dev.migsh.shell.ArgSpec;
@@ -79,6 +80,11 @@ public class UndoCommand extends MigshCommand {
 		}
 		UndoChange.Request request = new UndoChange.Request(engine, inv.args().flag("allow-data-loss"));
 		if (inv.args().flag("dry-run")) {
+			for (var failed : migrator.status().inState(MigrationState.FAILED)) {
+				inv.out()
+					.warn(failed.id() + " is recorded as failed; an undo is refused until `undo " + failed.id()
+							+ "` reverts what of it ran");
+			}
 			UndoPreview preview = migrator.previewUndo(request);
 			if (preview.isEmpty()) {
 				inv.out().println("Nothing to undo: no applied migration.");
