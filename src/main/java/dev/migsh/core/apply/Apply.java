@@ -105,7 +105,7 @@ public final class Apply {
 						null, 0);
 			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
 					"applied " + file.up().statements().size() + " statements in " + ms + " ms");
-			connection.commit();
+			commit(session, file);
 			// the reset above was part of the committed transaction: nothing left to undo
 			// in finally
 			connection.setAutoCommit(true);
@@ -212,6 +212,22 @@ public final class Apply {
 					+ ", and it is recorded as failed at " + failedAt + "/" + total + ". "
 					+ (failure.serverGone() ? PostgresErrors.SERVER_GONE_HINT : FailedRun.wayOut(file.id(), failedAt)));
 			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * COMMIT; when the connection is lost with it, the outcome is read back from the
+	 * history on a new connection.
+	 */
+	private void commit(LockedSession session, MigrationFile file) throws SQLException {
+		try {
+			session.connection().commit();
+		}
+		catch (SQLException ex) {
+			if (PostgresErrors.isConnectionLost(ex)) {
+				throw InDoubtCommit.resolve(this.settings, session.pid(), file.id(), ex);
+			}
 			throw ex;
 		}
 	}
