@@ -93,6 +93,53 @@ class MigratorRecoveryTest {
 	}
 
 	@Test
+	void killsAtRandomMomentsNeverLeaveTheHistoryClaimingFewerStatementsThanRan(TestDatabase db) throws Exception {
+		StringBuilder up = new StringBuilder("-- migrate:up transaction:false\n");
+		for (int i = 1; i <= 6; i++) {
+			up.append("CREATE TABLE r").append(i).append(" AS SELECT 1 AS id FROM pg_sleep(0.15);\n");
+		}
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-r.sql", up.toString());
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		java.util.Random random = new java.util.Random(42);
+		int trials = 6;
+		for (int trial = 0; trial < trials; trial++) {
+			db.jdbc().execute("DROP SCHEMA IF EXISTS migsh CASCADE");
+			for (int i = 1; i <= 6; i++) {
+				db.jdbc().execute("DROP TABLE IF EXISTS r" + i);
+			}
+			Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+					KillTarget.class.getName(), db.jdbcUrl(), this.dir.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			waitFor(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+					+ " AND query LIKE 'CREATE TABLE r%' AND state = 'active'");
+			Thread.sleep(random.nextInt(900));
+			child.destroyForcibly();
+			child.waitFor(10, TimeUnit.SECONDS);
+			waitFor(db, "SELECT count(*) = 0 FROM pg_stat_activity WHERE datname = current_database()"
+					+ " AND application_name LIKE 'migsh:killed%'");
+			int exist = db.jdbc()
+				.queryForObject(
+						"SELECT count(*) FROM generate_series(1, 6) n" + " WHERE to_regclass('r' || n) IS NOT NULL",
+						Integer.class);
+			var row = db.jdbc()
+				.queryForMap("SELECT state, statements_done, failed_statement, error FROM migsh.history");
+			if ("applied".equals(row.get("state"))) {
+				assertThat(exist).as("trial %d: applied", trial).isEqualTo(6);
+				continue;
+			}
+			int done = (Integer) row.get("statements_done");
+			int running = (Integer) row.get("failed_statement");
+			assertThat(row.get("error")).as("trial %d", trial).isEqualTo(FailedRun.INTERRUPTED + running);
+			assertThat(running).as("trial %d: the running statement follows those done", trial).isEqualTo(done + 1);
+			assertThat(exist)
+				.as("trial %d: the database has what the row says ran, at most the running one more", trial)
+				.isBetween(done, running);
+		}
+	}
+
+	@Test
 	void aStatementThatCompletedBeforeItsProgressWasWrittenIsFoundInTheCatalog(TestDatabase db) {
 		MigrationFolder folder = new MigrationFolder(this.dir).write("001-kill.sql", KILLED);
 		Migrator migrator = folder.migrator(db);
