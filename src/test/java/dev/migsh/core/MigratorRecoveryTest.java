@@ -163,6 +163,71 @@ class MigratorRecoveryTest {
 	}
 
 	@Test
+	void anInterruptedStatementTheCatalogCannotSettleIsRefusedNamingIt(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-u.sql", """
+				-- migrate:up transaction:false
+				CREATE TABLE u (id int);
+				UPDATE u SET id = 2;
+				CREATE TABLE u2 (id int);
+				-- migrate:down transaction:false
+				DROP TABLE u2;
+				UPDATE u SET id = 1;
+				DROP TABLE u;
+				""");
+		Migrator migrator = folder.migrator(db);
+		migrator.apply(ApplyRequest.all(), ApplyListener.NONE, Cancellation.none());
+		db.jdbc().execute("DROP TABLE u2");
+		db.jdbc()
+			.update("UPDATE migsh.history SET state = 'failed', statements_done = 1, failed_statement = 2, error = ?",
+					FailedRun.INTERRUPTED + "2");
+		var request = ResumeChange.Request.of("001-u");
+		var proposal = migrator.proposeResume(request);
+
+		assertThatThrownBy(() -> migrator.resume(proposal, request, Confirmations.all(proposal), ApplyListener.NONE,
+				Cancellation.none()))
+			.isInstanceOfSatisfying(MigshException.class, e -> {
+				assertThat(e.getMessage()).contains("statement 2 was running", "cannot tell whether it completed",
+						"UPDATE u SET id = 2");
+				assertThat(e.hint()).contains("`mark-applied 001-u`");
+				assertThat(e.exitCode()).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+			});
+		assertThat(db.jdbc().queryForObject("SELECT to_regclass('u2') IS NULL", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void aTransactionalDownThatFailsWhileRevertingKeepsEverythingAndTheFailedRow(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-v.sql", """
+				-- migrate:up transaction:false
+				CREATE TABLE v1 (id int);
+				CREATE TABLE v2 (id int);
+				CREATE TABLE v3 (id int);
+				-- migrate:down
+				DROP TABLE v3;
+				DROP TABLE v2;
+				DROP TABLE no_such_table;
+				""");
+		Migrator migrator = folder.migrator(db);
+		migrator.apply(ApplyRequest.all(), ApplyListener.NONE, Cancellation.none());
+		db.jdbc().execute("DROP TABLE v3");
+		db.jdbc()
+			.update("UPDATE migsh.history SET state = 'failed', statements_done = 2, failed_statement = 3,"
+					+ " error = 'boom'");
+		var request = RevertChange.Request.of("001-v");
+		var proposal = migrator.proposeRevert(request);
+
+		assertThatThrownBy(() -> migrator.revert(proposal, request, Confirmations.all(proposal), ApplyListener.NONE,
+				Cancellation.none()))
+			.isInstanceOfSatisfying(MigrationFailedException.class,
+					e -> assertThat(e.getMessage()).contains("no_such_table"));
+
+		assertThat(db.jdbc()
+			.queryForObject("SELECT to_regclass('v1') IS NOT NULL AND to_regclass('v2') IS NOT NULL", Boolean.class))
+			.as("the down transaction was rolled back")
+			.isTrue();
+		assertThat(migrator.status().find("001-v").get().state()).isEqualTo(MigrationState.FAILED);
+	}
+
+	@Test
 	void everyStatementOfARunningMigrationIsNamedInTheHistoryBeforeItRuns(TestDatabase db) {
 		MigrationFolder folder = new MigrationFolder(this.dir).write("001-probe.sql", """
 				-- migrate:up transaction:false
