@@ -255,6 +255,12 @@ class MigratorRecoveryTest {
 				assertThat(e.hint()).contains("check the server, then run `status`")
 					.doesNotContain("Fix the statement");
 			});
+		assertThat(db.jdbc()
+			.queryForList("SELECT outcome || ' ' || detail FROM migsh.audit WHERE migration_id = '001-t'",
+					String.class))
+			.as("the failure is audited although its session died")
+			.singleElement()
+			.satisfies(row -> assertThat(row).startsWith("failed ").contains("statement 1 of 1"));
 	}
 
 	private static void waitFor(TestDatabase db, String condition) throws InterruptedException {
