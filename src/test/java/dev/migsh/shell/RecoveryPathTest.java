@@ -61,6 +61,8 @@ class RecoveryPathTest {
 		int before = shell.out().length();
 		assertThat(shell.run("status")).isEqualTo(ExitCode.OK);
 		assertThat(commands(shell.out().substring(before) + shell.err())).containsSubsequence(offered);
+		assertThat(shell.out().substring(before)).as("status offers the three ways out, not repair")
+			.doesNotContain("repair");
 		before = shell.out().length();
 		assertThat(shell.run("show " + ID)).isEqualTo(ExitCode.OK);
 		assertThat(shell.out().substring(before)).containsPattern("1\\. ran\\s+ALTER TABLE t ADD COLUMN a int")

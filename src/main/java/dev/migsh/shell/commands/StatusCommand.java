@@ -87,8 +87,9 @@ public class StatusCommand extends MigshCommand {
 		String text = report.rows().size() + " migrations: " + String.join(", ", parts);
 		boolean trouble = report.count(MigrationState.FAILED) + report.count(MigrationState.CHANGED)
 				+ report.count(MigrationState.MISSING) > 0;
-		return inv.out().style(trouble ? Style.BOLD_RED : Style.BOLD, text)
-				+ (trouble ? " — see 'show ID'; 'repair' accepts an edited file or clears a failed row" : "");
+		return inv.out().style(trouble ? Style.BOLD_RED : Style.BOLD, text) + (trouble ? " — see 'show ID'"
+				+ (report.count(MigrationState.CHANGED) > 0 ? "; 'repair' accepts an edited file" : "")
+				+ (report.count(MigrationState.FAILED) > 0 ? "; the ⚠ lines name the ways out of a failure" : "") : "");
 	}
 
 	private static Row row(MigrationStatus s) {
