@@ -19,7 +19,11 @@ import dev.migsh.core.apply.Apply;
 import dev.migsh.core.apply.HistoryExpectation;
 import dev.migsh.core.apply.TrashEntry;
 import dev.migsh.core.change.AdoptChange;
+import dev.migsh.core.apply.Resume;
+import dev.migsh.core.apply.Revert;
 import dev.migsh.core.change.ApplyChange;
+import dev.migsh.core.change.ResumeChange;
+import dev.migsh.core.change.RevertChange;
 import dev.migsh.core.change.ApplyProposal;
 import dev.migsh.core.change.BaselineChange;
 import dev.migsh.core.change.ChangeContext;
@@ -152,6 +156,31 @@ public final class Migrator {
 	public UndoResult execute(UndoProposal proposal, Confirmations confirmations, ApplyListener listener,
 			Cancellation cancellation) {
 		return new UndoChange(this.changes).execute(proposal, confirmations, listener, cancellation);
+	}
+
+	/** {@code apply --resume ID}: a failed migration run on from its failed statement. */
+	public RecordsProposal<Optional<Resume.Point>> proposeResume(ResumeChange.Request request) {
+		return new ResumeChange(this.changes).propose(request);
+	}
+
+	public ApplyResult resume(RecordsProposal<Optional<Resume.Point>> proposal, ResumeChange.Request request,
+			Confirmations confirmations, ApplyListener listener, Cancellation cancellation) {
+		return new ResumeChange(this.changes).execute(proposal, request, confirmations, listener, cancellation);
+	}
+
+	/** True when {@code undo ID} reverts a failed migration rather than undoing one. */
+	public boolean undoReverts(String idOrVersion) {
+		return new RevertChange(this.changes).applies(idOrVersion);
+	}
+
+	/** {@code undo ID} on a failed migration: reverses only the statements that ran. */
+	public RecordsProposal<Optional<Revert.Point>> proposeRevert(RevertChange.Request request) {
+		return new RevertChange(this.changes).propose(request);
+	}
+
+	public UndoResult revert(RecordsProposal<Optional<Revert.Point>> proposal, RevertChange.Request request,
+			Confirmations confirmations, ApplyListener listener, Cancellation cancellation) {
+		return new RevertChange(this.changes).execute(proposal, request, confirmations, listener, cancellation);
 	}
 
 	public RecordsProposal<MarkResult> proposeMarkApplied(MarkAppliedChange.Request request) {

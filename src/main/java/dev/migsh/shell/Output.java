@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Where a command writes: normal output, errors, with colour only when the terminal has
  * it and {@code NO_COLOR} is unset. Passwords are redacted by the caller before they get
- * here. While a {@link Transcript} is on, everything written is copied to it too.
+ * here. Control characters in what is written are escaped here, in one place (see
+ * {@link ControlChars}). While a {@link Transcript} is on, everything written is copied
+ * to it too.
  */
 public final class Output {
 
@@ -180,6 +182,12 @@ public final class Output {
 
 		@Override
 		public void write(char[] chars, int offset, int length) throws IOException {
+			String safe = ControlChars.escape(java.nio.CharBuffer.wrap(chars, offset, length));
+			if (safe.length() != length) {
+				chars = safe.toCharArray();
+				offset = 0;
+				length = chars.length;
+			}
 			synchronized (Output.this.lock) {
 				clearStatusLocked();
 				this.target.write(chars, offset, length);

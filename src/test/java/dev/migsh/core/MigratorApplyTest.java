@@ -143,7 +143,8 @@ class MigratorApplyTest {
 			assertThat(e.statement()).isEqualTo(2);
 			assertThat(e.statements()).isEqualTo(3);
 			assertThat(e.sqlState()).contains("42P07");
-			assertThat(e.hint()).contains("statements 1-1 of 3 ran", "failed at 2/3", "repair");
+			assertThat(e.hint()).contains("statements 1-1 of 3 ran", "failed at 2/3", "`apply --resume 001-no-tx`",
+					"`undo 001-no-tx`", "`mark-applied 001-no-tx`");
 		});
 		MigrationStatus failed = migrator.status().rows().get(0);
 		assertThat(failed.state()).isEqualTo(MigrationState.FAILED);

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
 import dev.migsh.core.history.HistoryState;
 import dev.migsh.core.plan.ApplyPlan;
+import dev.migsh.core.plan.FailedRun;
 import dev.migsh.core.catalog.MigrationCatalog;
 import dev.migsh.core.plan.RollbackInstructions;
 import dev.migsh.core.plan.StatusReport;
@@ -63,7 +65,7 @@ public final class Apply {
 				session.verifyLockRecently();
 				MigrationResult result = file.up().transactional()
 						? transactional(session, runner, file, timeouts, applied)
-						: nonTransactional(session, runner, file, timeouts, applied);
+						: nonTransactional(session, runner, file, timeouts, applied, null, 1);
 				applied.add(result);
 				listener.migrationFinished(result);
 			}
@@ -99,7 +101,7 @@ public final class Apply {
 			long ms = elapsedMs(start);
 			session.recordApplied(file, ms,
 					"applied " + file.up().statements().size() + " statements in " + ms + " ms");
-			connection.commit();
+			commit(session, file);
 			// the reset above was part of the committed transaction: nothing left to undo
 			// in finally
 			connection.setAutoCommit(true);
@@ -118,12 +120,13 @@ public final class Apply {
 						+ failure.section.kind().word() + " statement " + failure.index + "; rolled back", ex);
 				throw ex;
 			}
-			MigrationFailedException ex = failure
-				.toException("Nothing of " + file.id() + " was kept: its transaction was rolled back"
-						+ (before.isEmpty() ? "" : " (" + appliedText(before) + ")") + ". "
-						+ (failure.blockers.isEmpty() ? "Fix the statement, then run `apply` again."
-								: "Wait for the blocking session to finish or end it (SELECT pg_terminate_backend("
-										+ failure.blockers.get(0).pid() + ")), then run `apply` again."));
+			MigrationFailedException ex = failure.toException("Nothing of " + file.id()
+					+ " was kept: its transaction was rolled back"
+					+ (before.isEmpty() ? "" : " (" + appliedText(before) + ")") + ". "
+					+ (failure.serverGone() ? PostgresErrors.SERVER_GONE_HINT
+							: failure.blockers.isEmpty() ? "Fix the statement, then run `apply` again."
+									: "Wait for the blocking session to finish or end it (SELECT pg_terminate_backend("
+											+ failure.blockers.get(0).pid() + ")), then run `apply` again."));
 			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
 			throw ex;
 		}
@@ -138,18 +141,32 @@ public final class Apply {
 		}
 	}
 
-	private MigrationResult nonTransactional(LockedSession session, SectionRunner runner, MigrationFile file,
-			Timeouts timeouts, List<MigrationResult> before) throws SQLException {
+	/**
+	 * Runs a non-transactional up from statement {@code from}: 1 inserts its row; a
+	 * resume ({@code resumed} is the failed row) runs on from the failed statement.
+	 * Before each statement the row names it, so a crash leaves "interrupted during
+	 * statement k" and never a count behind the database.
+	 */
+	MigrationResult nonTransactional(LockedSession session, SectionRunner runner, MigrationFile file, Timeouts timeouts,
+			List<MigrationResult> before, AppliedMigration resumed, int from) throws SQLException {
 		Connection connection = session.connection();
 		int total = file.up().statements().size();
 		long start = System.nanoTime();
 		session.lock().verify();
-		session.history().insert(connection, file, HistoryState.FAILED, session.operator(), 0, 0, "interrupted", 1);
+		if (resumed == null) {
+			session.history()
+				.insert(connection, file, HistoryState.FAILED, session.operator(), 0, 0, FailedRun.INTERRUPTED + 1, 1);
+		}
+		else if (from <= total) {
+			session.history().started(connection, file.id(), from, FailedRun.INTERRUPTED + from);
+		}
 		try {
 			session.setTimeouts(timeouts, false);
-			runner.run(file, file.up(), done -> {
-				session.lock().verify();
-				session.history().progress(connection, file.id(), done);
+			runner.run(file, file.up(), from, done -> {
+				if (done < total) {
+					session.lock().verify();
+					session.history().started(connection, file.id(), done + 1, FailedRun.INTERRUPTED + (done + 1));
+				}
 			});
 			if (file.verify().isPresent()) {
 				runner.run(file, file.verify().get(), done -> {
@@ -158,9 +175,14 @@ public final class Apply {
 			session.reset();
 			long ms = elapsedMs(start);
 			session.lock().verify();
+			if (resumed != null && !resumed.currentUpChecksum().equals(file.up().checksum())) {
+				session.history().accept(connection, file, session.operator());
+			}
 			session.history().finish(connection, file.id(), ms);
 			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
-					"applied " + total + " statements without a transaction in " + ms + " ms");
+					(resumed == null ? "applied " + total
+							: "resumed at statement " + from + " of " + total + "; applied " + (total - from + 1))
+							+ " statements without a transaction in " + ms + " ms");
 			return new MigrationResult(file.id(), Duration.ofMillis(ms), total, RollbackInstructions.of(file));
 		}
 		catch (StatementFailure failure) {
@@ -177,19 +199,31 @@ public final class Apply {
 						"Cancelled: " + file.id() + " (no transaction) stopped at statement " + failure.index + " of "
 								+ total + "; " + ran + "; it is recorded as failed at " + failedAt + "/" + total + "; "
 								+ appliedText(before),
-						"Run `show " + file.id()
-								+ "` to see what ran; finish or reverse it by hand, then `repair` clears the"
-								+ " failed row (or `mark-applied " + file.id() + "` once it is complete).");
+						"Run `show " + file.id() + "` to see what ran. " + FailedRun.wayOut(file.id(), failedAt));
 				session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED,
 						"cancelled at statement " + failure.index + " of " + total + "; " + ran, ex);
 				throw ex;
 			}
-			MigrationFailedException ex = failure
-				.toException(file.id() + " ran without a transaction: " + ran + ", and it is recorded as failed at "
-						+ failedAt + "/" + total + ". Fix the cause, finish or reverse"
-						+ " what ran by hand, then `repair` clears the failed row (or `mark-applied " + file.id()
-						+ "` once it is complete).");
+			MigrationFailedException ex = failure.toException(file.id() + " ran without a transaction: " + ran
+					+ ", and it is recorded as failed at " + failedAt + "/" + total + ". "
+					+ (failure.serverGone() ? PostgresErrors.SERVER_GONE_HINT : FailedRun.wayOut(file.id(), failedAt)));
 			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * COMMIT; when the connection is lost with it, the outcome is read back from the
+	 * history on a new connection.
+	 */
+	private void commit(LockedSession session, MigrationFile file) throws SQLException {
+		try {
+			session.connection().commit();
+		}
+		catch (SQLException ex) {
+			if (PostgresErrors.isConnectionLost(ex)) {
+				throw InDoubtCommit.resolve(this.settings, session.pid(), file.id(), ex);
+			}
 			throw ex;
 		}
 	}

@@ -238,7 +238,28 @@ final class LockedSession implements AutoCloseable {
 			audit(action, migrationId, outcome, detail);
 		}
 		catch (SQLException | RuntimeException ex) {
-			failure.addSuppressed(ex);
+			if (!auditOnAnotherConnection(action, migrationId, outcome, detail)) {
+				failure.addSuppressed(ex);
+			}
+		}
+	}
+
+	/**
+	 * When this session died with the failure, the audit row still goes in, on a
+	 * connection of its own: the audit is append-only and needs no lock.
+	 */
+	private boolean auditOnAnotherConnection(AuditAction action, String migrationId, AuditOutcome outcome,
+			String detail) {
+		try (Connection other = this.settings.dataSource().getConnection()) {
+			other.setAutoCommit(true);
+			if (!history().exists(other)) {
+				return false;
+			}
+			history().audit(other, action, migrationId, outcome, operator(), detail);
+			return true;
+		}
+		catch (SQLException | RuntimeException ex) {
+			return false;
 		}
 	}
 

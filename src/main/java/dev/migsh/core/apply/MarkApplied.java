@@ -9,6 +9,7 @@ import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.MigrationCatalog;
 import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
 import dev.migsh.core.history.HistoryState;
@@ -60,11 +61,17 @@ public final class MarkApplied {
 			if (!split.missing().isEmpty() && !allowMissing) {
 				throw missing(file.id(), split.missing());
 			}
+			java.util.Optional<AppliedMigration> failed = failedRow(status, file.id());
 			connection.setAutoCommit(false);
 			try {
 				session.lock().verify();
-				session.history().insert(connection, file, HistoryState.MARKED, session.operator(), 0, 0, null, 0);
-				session.audit(AuditAction.MARK_APPLIED, file.id(), AuditOutcome.OK, describe(split));
+				if (failed.isPresent()) {
+					completeFailed(session, file, failed.get(), split);
+				}
+				else {
+					session.history().insert(connection, file, HistoryState.MARKED, session.operator(), 0, 0, null, 0);
+					session.audit(AuditAction.MARK_APPLIED, file.id(), AuditOutcome.OK, describe(split));
+				}
 				connection.commit();
 			}
 			finally {
@@ -100,8 +107,31 @@ public final class MarkApplied {
 		return objects;
 	}
 
+	/**
+	 * A failed row completed by hand becomes marked (with the file's text accepted when
+	 * it was fixed); what ran stays recorded.
+	 */
+	private static void completeFailed(LockedSession session, MigrationFile file, AppliedMigration row,
+			ExistingObjects.Split split) throws SQLException {
+		if (!row.currentUpChecksum().equals(file.up().checksum())) {
+			session.history().accept(session.connection(), file, session.operator());
+		}
+		session.history().complete(session.connection(), file.id());
+		session.audit(AuditAction.MARK_APPLIED, file.id(), AuditOutcome.OK,
+				"completed by hand after failing at " + Math.max(row.failedStatement(), row.statementsDone() + 1) + "/"
+						+ row.statementsTotal() + "; " + describe(split));
+	}
+
+	private static java.util.Optional<AppliedMigration> failedRow(StatusReport status, String id) {
+		return status.resolve(id).applied().filter(a -> a.state() == HistoryState.FAILED);
+	}
+
+	/** A pending migration, or a failed one (completed by hand), with its file. */
 	private static MigrationFile pendingFile(StatusReport status, String id) {
 		MigrationStatus row = status.resolve(id);
+		if (row.state() == dev.migsh.core.plan.MigrationState.FAILED && row.file().isPresent()) {
+			return row.file().get();
+		}
 		if (!row.isPending()) {
 			throw new MigshException(
 					"Migration " + row.id() + " is already in the history (" + row.state().name().toLowerCase() + ")",

@@ -10,6 +10,7 @@ import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
+import dev.migsh.core.plan.FailedRun;
 import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.core.plan.StatusReport;
@@ -87,8 +88,11 @@ public final class Repair {
 		List<SqlStatement> ran = row.file()
 			.map(f -> f.up().statements().subList(0, Math.min(applied.statementsDone(), f.up().statements().size())))
 			.orElse(List.of());
-		String detail = "cleared the failed row (" + row.detail() + "); " + (ran.isEmpty() ? "no statement had run"
-				: "statements 1-" + ran.size() + " had run and their effects stay");
+		boolean interrupted = FailedRun.of(applied, row.file()).map(FailedRun::interrupted).orElse(false);
+		String detail = "cleared the failed row (" + row.detail() + "); "
+				+ (ran.isEmpty() ? "no statement had completed" : "statements 1-" + ran.size() + " had run")
+				+ (interrupted ? "; statement " + (ran.size() + 1) + " was interrupted and may have run" : "")
+				+ (ran.isEmpty() && !interrupted ? "" : ", and their effects stay");
 		session.lock().verify();
 		session.history().delete(session.connection(), row.id());
 		session.audit(AuditAction.REPAIR, row.id(), AuditOutcome.OK, detail);

@@ -65,8 +65,13 @@ final class SectionRunner {
 	}
 
 	void run(MigrationFile file, Section section, Progress progress) throws StatementFailure, SQLException {
+		run(file, section, 1, progress);
+	}
+
+	/** Runs statements {@code from} (1-based) to the end of the section. */
+	void run(MigrationFile file, Section section, int from, Progress progress) throws StatementFailure, SQLException {
 		List<SqlStatement> statements = section.statements();
-		for (int i = 0; i < statements.size(); i++) {
+		for (int i = from - 1; i < statements.size(); i++) {
 			int index = i + 1;
 			if (this.cancellation.isCancelled()) {
 				throw cancelled(file, section, index, null);

@@ -42,6 +42,14 @@ final class StatementFailure extends Exception {
 		this.blockers = List.copyOf(blockers);
 	}
 
+	/**
+	 * True when the session failed rather than the statement: class 08 or a server
+	 * shutdown (57P01-57P03).
+	 */
+	boolean serverGone() {
+		return getCause() instanceof SQLException sql && PostgresErrors.isConnectionLost(sql);
+	}
+
 	/** The statements of the section that completed before this one. */
 	int done() {
 		return this.index - 1;

@@ -115,7 +115,8 @@ public final class Undo {
 				throw ex;
 			}
 			MigrationFailedException ex = failure.toException("Undo of " + file.id() + " failed: " + state + "; "
-					+ undoneText(before) + ". Fix the cause, then run `undo` again.");
+					+ undoneText(before) + ". " + (failure.serverGone() ? PostgresErrors.SERVER_GONE_HINT
+							: "Fix the cause, then run `undo` again."));
 			session.auditQuietly(AuditAction.UNDO, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
 			throw ex;
 		}

@@ -52,6 +52,13 @@ public final class UndoChange {
 			.run(PreflightContext.withoutPlan(this.context.dataSource(), this.context.config(), this.context.target(),
 					status))
 			.results());
+		if (request.engine().target().kind() != dev.migsh.core.plan.UndoTarget.Kind.ONE) {
+			for (var failed : status.inState(dev.migsh.core.plan.MigrationState.FAILED)) {
+				results.add(CheckResult.fail("failed migration",
+						failed.id() + " is recorded as failed (" + failed.detail() + ")", "`undo " + failed.id()
+								+ "` reverts the statements of it that ran; `status` shows the others."));
+			}
+		}
 		List<DbObject> destroys = plan.steps().stream().flatMap(s -> s.rollback().destroys().stream()).toList();
 		List<Requirement> extra = new ArrayList<>();
 		if (!destroys.isEmpty()) {

@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
 		config.setConnectionTimeout(10_000);
 		config.setValidationTimeout(3_000);
 		config.setIdleTimeout(600_000);
+		config.setExceptionOverrideClassName(PostgresEviction.class.getName());
 		HikariDataSource pool;
 		try {
 			pool = new HikariDataSource(config);

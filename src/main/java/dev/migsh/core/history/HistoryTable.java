@@ -139,6 +139,13 @@ public final class HistoryTable {
 			UPDATE {schema}.history SET state = 'applied', statements_done = statements_total, failed_statement = NULL,
 				error = NULL, execution_ms = ?, applied_at = clock_timestamp() WHERE migration_id = ?""";
 
+	private static final String STARTED = """
+			UPDATE {schema}.history SET statements_done = ?, failed_statement = ?, error = ? WHERE migration_id = ?""";
+
+	private static final String COMPLETE = """
+			UPDATE {schema}.history SET state = 'marked', statements_done = statements_total, failed_statement = NULL,
+				error = NULL WHERE migration_id = ? AND state = 'failed'""";
+
 	private static final String ACCEPT = """
 			UPDATE {schema}.history SET accepted_up_checksum = ?, accepted_down_checksum = ?,
 				accepted_verify_checksum = ?, accepted_up_sql = ?, accepted_down_sql = ?,
@@ -337,6 +344,22 @@ public final class HistoryTable {
 	/** Notes that {@code done} statements of a non-transactional migration have run. */
 	public void progress(Connection connection, String id, int done) throws SQLException {
 		update(connection, sql(PROGRESS), done, done + 1, id);
+	}
+
+	/**
+	 * Notes, before it runs, that statement {@code statement} of a non-transactional
+	 * migration is running: a crash leaves the row naming it, with {@code error}.
+	 */
+	public void started(Connection connection, String id, int statement, String error) throws SQLException {
+		update(connection, sql(STARTED), statement - 1, statement, error, id);
+	}
+
+	/**
+	 * Turns a failed row into a marked one: the operator completed it by hand. False when
+	 * the row was not failed.
+	 */
+	public boolean complete(Connection connection, String id) throws SQLException {
+		return update(connection, sql(COMPLETE), id) > 0;
 	}
 
 	public void fail(Connection connection, String id, int done, int failedStatement, String error, long executionMs)

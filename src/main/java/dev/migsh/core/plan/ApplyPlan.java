@@ -57,9 +57,11 @@ public record ApplyPlan(List<MigrationFile> migrations) {
 		for (MigrationStatus row : status.rows()) {
 			switch (row.state()) {
 				case FAILED -> throw refused("Migration " + row.id() + " is recorded as failed (" + row.detail() + ")",
-						"Look at what it left behind (`show " + row.id()
-								+ "`), then run `repair` to clear the failed row" + " (or `mark-applied " + row.id()
-								+ "` after completing it by hand).");
+						"`show " + row.id() + "` lists what ran. "
+								+ row.applied()
+									.flatMap(a -> FailedRun.of(a, row.file()))
+									.map(FailedRun::wayOut)
+									.orElse("Run `repair` to clear the failed row."));
 				case CHANGED ->
 					throw refused("Migration " + row.id() + " was edited after it was applied: " + row.detail(),
 							"Revert the file (`show " + row.id()

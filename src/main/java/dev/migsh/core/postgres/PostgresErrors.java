@@ -23,6 +23,13 @@ public final class PostgresErrors {
 
 	public static final String ADMIN_SHUTDOWN = "57P01";
 
+	/**
+	 * What to do after a connection failure or server shutdown: the statement may be
+	 * fine; the server is what to look at.
+	 */
+	public static final String SERVER_GONE_HINT = "The connection to the server was lost (or the server shut down):"
+			+ " check the server, then run `status` to see what was recorded.";
+
 	private PostgresErrors() {
 	}
 

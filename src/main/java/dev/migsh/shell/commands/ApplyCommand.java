@@ -14,6 +14,7 @@ import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.change.ApplyChange;
 import dev.migsh.core.change.ApplyProposal;
 import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.ResumeChange;
 import dev.migsh.core.plan.ApplyTarget;
 import dev.migsh.core.safety.CheckResult;
 import dev.migsh.shell.ArgSpec;
@@ -45,6 +46,9 @@ public class ApplyCommand extends MigshCommand {
 			.argument(ArgSpec.optional("ID", "apply only this pending migration", Completion.PENDING_MIGRATIONS))
 			.option(OptionSpec.value("to", "ID", "apply pending migrations up to and including ID",
 					Completion.PENDING_MIGRATIONS))
+			.option(OptionSpec.value("resume", "ID",
+					"run a failed migration on from its failed statement, once the file fixes it",
+					Completion.ALL_MIGRATIONS))
 			.option(OptionSpec.flag("dry-run", "show the pre-flight checks and the plan; change nothing"))
 			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
 			.option(OptionSpec.flag("allow-out-of-order", "apply a migration whose version is below an applied one"))
@@ -64,6 +68,10 @@ public class ApplyCommand extends MigshCommand {
 	@Override
 	public ExitCode run(Invocation inv) {
 		Migrator migrator = inv.session().migrator(inv.prompter());
+		Optional<String> resume = inv.args().value("resume");
+		if (resume.isPresent()) {
+			return resume(migrator, resume.get(), inv);
+		}
 		ApplyTarget target = target(inv);
 		ApplyProposal proposal = migrator.proposeApply(new ApplyChange.Request(request(inv, target),
 				inv.args().flag("allow-data-loss"), inv.session().reviewedPlan()));
@@ -101,6 +109,41 @@ public class ApplyCommand extends MigshCommand {
 			.println(inv.out()
 				.style(Style.BOLD_GREEN, "Applied " + result.applied().size()
 						+ (result.applied().size() == 1 ? " migration." : " migrations.")));
+		RollbackView.printWayBack(result.wayBack(), inv.out());
+		return ExitCode.OK;
+	}
+
+	private ExitCode resume(Migrator migrator, String id, Invocation inv) {
+		if (inv.args().argument("ID").isPresent() || inv.args().value("to").isPresent()) {
+			throw new UsageException("apply: --resume ID runs one failed migration on; give no other ID or --to",
+					"apply --resume ID");
+		}
+		ResumeChange.Request request = new ResumeChange.Request(id, inv.args().duration("lock-wait"));
+		var proposal = migrator.proposeResume(request);
+		proposal.lines().forEach(line -> inv.out().println(line));
+		PreflightView.print(proposal.checks(), inv.out());
+		inv.out().println();
+		if (inv.args().flag("dry-run")) {
+			inv.out()
+				.println(proposal.checks().refused() ? "Dry run: the resume would be refused; nothing was changed."
+						: "Dry run: nothing was changed.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		}
+		Confirmations confirmations = proposal.checks().refused() ? Confirmations.none()
+				: this.guard.confirm(inv, proposal);
+		Cancellation cancellation = new Cancellation();
+		ProgressListener progress = new ProgressListener(inv.out(), "applying");
+		ApplyResult result;
+		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
+			try (Progress status = Progress.show(inv.out(), progress::step)) {
+				result = migrator.resume(proposal, request, confirmations, progress, cancellation);
+			}
+		}
+		finally {
+			inv.session().reviewedPlan(null);
+		}
+		inv.out()
+			.println(inv.out().style(Style.BOLD_GREEN, "Resumed and applied " + result.applied().get(0).id() + "."));
 		RollbackView.printWayBack(result.wayBack(), inv.out());
 		return ExitCode.OK;
 	}

@@ -6,7 +6,9 @@ import dev.migsh.core.ExitCode;
 import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.Section;
+import dev.migsh.core.plan.FailedRun;
 import dev.migsh.core.plan.MigrationDetails;
+import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
@@ -42,6 +44,7 @@ public class ShowCommand extends MigshCommand {
 			.ifPresent(a -> inv.out()
 				.println("Recorded " + MigrationStyles.time(a.appliedAt()) + " by " + a.dbUser() + " (" + a.operator()
 						+ "), " + a.executionMs() + " ms"));
+		s.applied().flatMap(a -> FailedRun.of(a, s.file())).ifPresent(run -> printFailedRun(run, inv));
 		s.file().ifPresent(f -> printSections(f, inv));
 		if (s.file().isEmpty()) {
 			inv.out().warn("The file is gone; the SQL that ran:");
@@ -56,7 +59,10 @@ public class ShowCommand extends MigshCommand {
 				inv.out().println(style == null ? line : inv.out().style(style, line));
 			}
 		});
-		details.rollback().ifPresent(r -> {
+		// a failed one is reverted statement by statement (printed above), not by its
+		// whole
+		// down section
+		details.rollback().filter(r -> s.state() != MigrationState.FAILED).ifPresent(r -> {
 			inv.out().println();
 			RollbackView.print(r, inv.out());
 		});
@@ -84,6 +90,24 @@ public class ShowCommand extends MigshCommand {
 			inv.out().println(inv.out().style(Style.BOLD, "-- accepted by repair:"));
 			inv.out().println(accepted.upSql().strip());
 		}
+	}
+
+	/** Each up statement of a failed migration: ran, failed, interrupted or not run. */
+	private static void printFailedRun(FailedRun run, Invocation inv) {
+		inv.out().println();
+		inv.out().println(inv.out().style(Style.BOLD, "Statements (" + run.ran() + " of " + run.total() + " ran):"));
+		for (FailedRun.Step step : run.steps()) {
+			Style style = switch (step.outcome()) {
+				case RAN -> Style.GREEN;
+				case FAILED -> Style.RED;
+				case INTERRUPTED -> Style.YELLOW;
+				case NOT_RUN -> Style.DIM;
+			};
+			inv.out()
+				.println("  " + step.index() + ". " + inv.out().style(style, step.outcome().word()) + "  "
+						+ RollbackView.oneLine(step.sql()));
+		}
+		inv.out().println(run.wayOut());
 	}
 
 	private static void printSections(MigrationFile f, Invocation inv) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.catalog.CatalogFinding;
 import dev.migsh.core.catalog.MigrationFile;
+import dev.migsh.core.plan.FailedRun;
 import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.core.plan.StatusReport;
@@ -63,6 +64,11 @@ public class StatusCommand extends MigshCommand {
 					r.appliedAt() == null ? "" : r.appliedAt(), r.appliedBy() == null ? "" : r.appliedBy(), detail(s));
 		}
 		inv.out().table(table);
+		for (MigrationStatus failed : report.inState(MigrationState.FAILED)) {
+			failed.applied()
+				.flatMap(a -> FailedRun.of(a, failed.file()))
+				.ifPresent(run -> inv.out().warn(failed.id() + " failed: " + run.wayOut()));
+		}
 		for (CatalogFinding f : report.findings()) {
 			inv.out().warn(f.message());
 		}
@@ -81,8 +87,9 @@ public class StatusCommand extends MigshCommand {
 		String text = report.rows().size() + " migrations: " + String.join(", ", parts);
 		boolean trouble = report.count(MigrationState.FAILED) + report.count(MigrationState.CHANGED)
 				+ report.count(MigrationState.MISSING) > 0;
-		return inv.out().style(trouble ? Style.BOLD_RED : Style.BOLD, text)
-				+ (trouble ? " — see 'show ID'; 'repair' accepts an edited file or clears a failed row" : "");
+		return inv.out().style(trouble ? Style.BOLD_RED : Style.BOLD, text) + (trouble ? " — see 'show ID'"
+				+ (report.count(MigrationState.CHANGED) > 0 ? "; 'repair' accepts an edited file" : "")
+				+ (report.count(MigrationState.FAILED) > 0 ? "; the ⚠ lines name the ways out of a failure" : "") : "");
 	}
 
 	// an empty migration is valid but worth a word: it records a version and runs nothing

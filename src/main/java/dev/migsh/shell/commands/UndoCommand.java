@@ -9,6 +9,7 @@ import dev.migsh.core.Migrator;
 import dev.migsh.core.UsageException;
 import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.change.Confirmations;
+import dev.migsh.core.change.RevertChange;
 import dev.migsh.core.change.UndoChange;
 import dev.migsh.core.change.UndoProposal;
 import dev.migsh.core.safety.UndoPreview;
@@ -16,6 +17,7 @@ import dev.migsh.core.apply.UndoRequest;
 import dev.migsh.core.apply.UndoResult;
 import dev.migsh.core.catalog.SqlStatement;
 import dev.migsh.core.plan.DbObject;
+import dev.migsh.core.plan.MigrationState;
 import dev.migsh.core.plan.UndoPlan;
 import dev.migsh.core.plan.UndoTarget;
 import dev.migsh.shell.ArgSpec;
@@ -64,7 +66,11 @@ public class UndoCommand extends MigshCommand {
 	@Override
 	public ExitCode run(Invocation inv) {
 		Migrator migrator = inv.session().migrator(inv.prompter());
-		UndoRequest engine = UndoRequest.of(target(inv));
+		UndoTarget target = target(inv);
+		if (target.kind() == UndoTarget.Kind.ONE && migrator.undoReverts(target.id().get())) {
+			return revert(migrator, target.id().get(), inv);
+		}
+		UndoRequest engine = UndoRequest.of(target);
 		if (inv.args().flag("force")) {
 			engine = engine.forced();
 		}
@@ -74,6 +80,11 @@ public class UndoCommand extends MigshCommand {
 		}
 		UndoChange.Request request = new UndoChange.Request(engine, inv.args().flag("allow-data-loss"));
 		if (inv.args().flag("dry-run")) {
+			for (var failed : migrator.status().inState(MigrationState.FAILED)) {
+				inv.out()
+					.warn(failed.id() + " is recorded as failed; an undo is refused until `undo " + failed.id()
+							+ "` reverts what of it ran");
+			}
 			UndoPreview preview = migrator.previewUndo(request);
 			if (preview.isEmpty()) {
 				inv.out().println("Nothing to undo: no applied migration.");
@@ -105,6 +116,36 @@ public class UndoCommand extends MigshCommand {
 						"Undone " + result.undone().size()
 								+ (result.undone().size() == 1 ? " migration." : " migrations."))
 					+ " Apply again with: apply");
+		UndoPreviewView.printKept(result, inv.out());
+		return ExitCode.OK;
+	}
+
+	/** A failed migration: only the statements that ran are reversed. */
+	private ExitCode revert(Migrator migrator, String id, Invocation inv) {
+		RevertChange.Request request = new RevertChange.Request(id, inv.args().duration("lock-wait"));
+		var proposal = migrator.proposeRevert(request);
+		proposal.lines().forEach(line -> inv.out().println(line));
+		PreflightView.print(proposal.checks(), inv.out());
+		if (inv.args().flag("dry-run")) {
+			inv.out()
+				.println(proposal.checks().refused() ? "Dry run: the revert would be refused; nothing was changed."
+						: "Dry run: nothing was changed.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		}
+		Confirmations confirmations = proposal.checks().refused() ? Confirmations.none()
+				: this.guard.confirm(inv, proposal);
+		Cancellation cancellation = new Cancellation();
+		UndoResult result;
+		try (var onCtrlC = inv.interrupts().onInterrupt(cancellation::cancel)) {
+			ProgressListener progress = new ProgressListener(inv.out(), "undoing");
+			try (Progress status = Progress.show(inv.out(), progress::step)) {
+				result = migrator.revert(proposal, request, confirmations, progress, cancellation);
+			}
+		}
+		String reverted = result.undone().get(0).id();
+		inv.out()
+			.println(inv.out().style(Style.BOLD_GREEN, "Reverted what ran of " + reverted + "; it is pending again.")
+					+ " Apply it with: apply " + reverted);
 		UndoPreviewView.printKept(result, inv.out());
 		return ExitCode.OK;
 	}
