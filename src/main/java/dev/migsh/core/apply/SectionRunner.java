@@ -93,10 +93,10 @@ final class SectionRunner {
 				if (this.cancellation.isCancelled()) {
 					throw cancelled(file, section, index, ex);
 				}
-				if (PostgresErrors.isConnectionLost(ex)) {
-					// the lock went with the session (the lock is checked once a second,
-					// not
-					// before every statement)
+				if (PostgresErrors.isConnectionLost(ex) && !serverSaidWhy(ex)) {
+					// the lock went with the session (it is checked once a second, not
+					// before
+					// every statement)
 					throw new LockLostException("the session ended", ex);
 				}
 				throw new StatementFailure(file, section, index, false, PostgresErrors.describe(ex).summary(),
@@ -108,6 +108,14 @@ final class SectionRunner {
 			}
 			progress.done(index);
 		}
+	}
+
+	/**
+	 * The server ended the session with an error of its own (57P01 terminated by an
+	 * administrator, 57P02/57P03 shutting down): that error is what the user must see.
+	 */
+	private static boolean serverSaidWhy(SQLException ex) {
+		return ex.getSQLState() != null && ex.getSQLState().startsWith("57P");
 	}
 
 	private static boolean returnedFalse(ResultSet rs) throws SQLException {

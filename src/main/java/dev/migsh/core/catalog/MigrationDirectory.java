@@ -119,7 +119,7 @@ public final class MigrationDirectory {
 		Path upPath = checkedPath(up);
 		Optional<Path> downPath = up.part() == Part.SECTIONS ? Optional.empty() : down.map(this::checkedPath);
 		List<Path> files = downPath.isPresent() ? List.of(upPath, downPath.get()) : List.of(upPath);
-		return ParsedFiles.get(files, () -> migration(up, upPath, downPath));
+		return ParsedFiles.get(files, this.placeholders, () -> migration(up, upPath, downPath));
 	}
 
 	private MigrationFile migration(MigrationFileName up, Path upPath, Optional<Path> down) {

@@ -35,24 +35,26 @@ final class ParsedFiles {
 	private record Stamp(Object key, long size, FileTime modified, Object changed) {
 	}
 
-	private record Entry(List<Stamp> stamps, MigrationFile file, long readAtMillis) {
+	private record Entry(List<Stamp> stamps, Object variant, MigrationFile file, long readAtMillis) {
 	}
 
 	/**
 	 * The migration whose files are {@code paths} (the up file first), parsed by
-	 * {@code parse} unless an entry for the same unchanged files is kept.
+	 * {@code parse} unless an entry for the same unchanged files, parsed the same way
+	 * ({@code variant}: the placeholder values), is kept.
 	 */
-	static MigrationFile get(List<Path> paths, Supplier<MigrationFile> parse) {
+	static MigrationFile get(List<Path> paths, Object variant, Supplier<MigrationFile> parse) {
 		List<Stamp> stamps = stamps(paths);
 		Path key = paths.get(0).toAbsolutePath();
 		Entry entry = ENTRIES.get(key);
-		if (stamps != null && entry != null && entry.stamps().equals(stamps)) {
+		if (stamps != null && entry != null && entry.stamps().equals(stamps)
+				&& java.util.Objects.equals(entry.variant(), variant)) {
 			return entry.file();
 		}
 		long readAt = System.currentTimeMillis();
 		MigrationFile file = parse.get();
 		if (stamps != null && stamps.stream().allMatch(s -> settled(s, readAt)) && file.paths().equals(paths)) {
-			ENTRIES.put(key, new Entry(stamps, file, readAt));
+			ENTRIES.put(key, new Entry(stamps, variant, file, readAt));
 		}
 		else {
 			ENTRIES.remove(key);
