@@ -247,8 +247,8 @@ public final class Migrator {
 	}
 
 	public BaselineResult baseline(RecordsProposal<BaselineRequest> proposal, Optional<Duration> lockWait,
-			Confirmations confirmations) {
-		return new BaselineChange(this.changes).execute(proposal, lockWait, confirmations);
+			Confirmations confirmations, Cancellation cancellation) {
+		return new BaselineChange(this.changes).execute(proposal, lockWait, confirmations, cancellation);
 	}
 
 	/**

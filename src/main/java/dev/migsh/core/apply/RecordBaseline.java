@@ -58,6 +58,14 @@ public final class RecordBaseline {
 	}
 
 	public BaselineResult run(BaselineRequest request, Duration lockWait) {
+		return run(request, lockWait, Cancellation.none());
+	}
+
+	/**
+	 * As {@link #run(BaselineRequest, Duration)}; Ctrl-C stops the proof and drops its
+	 * scratch database.
+	 */
+	public BaselineResult run(BaselineRequest request, Duration lockWait, Cancellation cancellation) {
 		List<AppliedMigration> history = request.records() ? readHistory() : List.of();
 		refuseIfApplied(history, request.force());
 		request.output().filter(Files::exists).ifPresent((o) -> {
@@ -76,7 +84,10 @@ public final class RecordBaseline {
 		BaselineProof proof;
 		try {
 			proof = Baseline.prove(script, unproven, firstLine, this.settings.dataSource(), excluded,
-					request.connector());
+					request.connector(), cancellation);
+		}
+		catch (dev.migsh.core.schema.OperationCancelledException ex) {
+			throw ex;
 		}
 		catch (MigshException ex) {
 			writeUnproven(unproven, script.fileText(header(now, false)), List.of(ex.getMessage()), ex);

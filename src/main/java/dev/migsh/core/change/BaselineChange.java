@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.migsh.core.apply.BaselineRequest;
+import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.apply.BaselineResult;
 import dev.migsh.core.apply.RecordBaseline;
 import dev.migsh.core.catalog.MigrationCatalog;
@@ -39,11 +40,11 @@ public final class BaselineChange {
 	}
 
 	public BaselineResult execute(RecordsProposal<BaselineRequest> proposal, Optional<Duration> lockWait,
-			Confirmations confirmations) {
+			Confirmations confirmations, Cancellation cancellation) {
 		confirmations.check(proposal);
 		BaselineResult result = new RecordBaseline(this.context.engine(), this.context.config().migrations(),
 				this.context.config().effectivePlaceholders())
-			.run(proposal.subject(), this.context.lockWait(lockWait));
+			.run(proposal.subject(), this.context.lockWait(lockWait), cancellation);
 		this.context.auditOverrides(proposal);
 		return result;
 	}

@@ -40,11 +40,21 @@ public final class Baseline {
 	 */
 	public static BaselineProof prove(BaselineScript script, Path file, int firstLine, DataSource live,
 			Set<String> excludedSchemas, DatabaseConnector connector) {
+		return prove(script, file, firstLine, live, excludedSchemas, connector, StatementWatch.NONE);
+	}
+
+	/**
+	 * As {@link #prove(BaselineScript, Path, int, DataSource, Set, DatabaseConnector)};
+	 * Ctrl-C through {@code watch} cancels the statement building the scratch database.
+	 * @throws OperationCancelledException when it was cancelled
+	 */
+	public static BaselineProof prove(BaselineScript script, Path file, int firstLine, DataSource live,
+			Set<String> excludedSchemas, DatabaseConnector connector, StatementWatch watch) {
 		long start = System.nanoTime();
 		SchemaSnapshot expected = SchemaSnapshot.read(live, excludedSchemas);
 		List<SqlStatement> statements = SqlSplitter.split(script.upSql(), file, firstLine);
 		try (ScratchDatabase scratch = ScratchDatabase.create(live, connector)) {
-			scratch.run(file, statements, true, "The baseline");
+			scratch.run(file, statements, true, "The baseline", watch);
 			SchemaSnapshot actual = SchemaSnapshot.read(scratch.dataSource(), excludedSchemas);
 			List<SchemaDifference> differences = SchemaDiff.compare(expected, actual)
 				.stream()

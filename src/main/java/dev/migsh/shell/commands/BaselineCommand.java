@@ -76,7 +76,8 @@ public class BaselineCommand extends MigshCommand {
 		BaselineResult result;
 		try (Progress status = Progress.show(inv.out(),
 				"baseline: reading the live schema, then proving it in a scratch database")) {
-			result = migrator.baseline(proposal, inv.args().duration("lock-wait"), confirmations);
+			result = migrator.baseline(proposal, inv.args().duration("lock-wait"), confirmations,
+					Cancellations.onCtrlC(inv));
 		}
 		BaselineProof proof = result.proof();
 		if (inv.json()) {
