@@ -31,7 +31,7 @@ class TerminalEndToEndTest {
 
 	private String command(TestDatabase db) {
 		return "cd " + this.dir + " && MIGSH_HOME=" + this.dir.resolve(".migsh") + " " + MigshProcess.javaExecutable()
-				+ " -jar " + MigshProcess.jar() + " --url " + db.url();
+				+ " -jar " + MigshProcess.jar() + " --url " + db.url() + " --env development";
 	}
 
 	@Test
