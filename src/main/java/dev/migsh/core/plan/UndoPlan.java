@@ -85,7 +85,7 @@ public record UndoPlan(List<Step> steps) {
 		}
 		MigrationFile file = row.file().get();
 		if (!file.hasDown()) {
-			throw refused("Migration " + row.id() + " has no down section: " + RollbackInstructions.NO_DOWN,
+			throw refused("Migration " + row.id() + " cannot be undone: " + RollbackInstructions.NO_DOWN,
 					"Restore the data from a backup, or write a new migration that reverses " + row.id() + ".");
 		}
 		return new Step(file, row.applied().get(), RollbackInstructions.of(file));

@@ -26,8 +26,8 @@ public record WayBack(Optional<String> command, String note, RollbackInstruction
 		if (!withoutDown.isEmpty()) {
 			return new WayBack(Optional.empty(),
 					"undo cannot take this run back: " + String.join(", ", withoutDown)
-							+ (withoutDown.size() == 1 ? " has" : " have") + " no down section ("
-							+ RollbackInstructions.NO_DOWN + ")",
+							+ (withoutDown.size() == 1 ? " has" : " have")
+							+ " no down section: rolling back needs a restore or a new migration",
 					last);
 		}
 		if (ids.size() == 1) {
