@@ -132,6 +132,9 @@ class MigratorFaultTest {
 
 	@Test
 	void aKilledClientLeavesNoHistoryRowNoTableAndNoLock(TestDatabase db) throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(dev.migsh.testing.TestPostgres.major() >= 14,
+				"PostgreSQL 13 has no client_connection_check_interval: a killed client's lock is released only"
+						+ " when its running statement ends, not at once");
 		new MigrationFolder(this.dir).write("001-long.sql",
 				"-- migrate:up\nCREATE TABLE doomed (id int);\nSELECT pg_sleep(30);\n");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

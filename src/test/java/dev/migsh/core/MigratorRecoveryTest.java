@@ -52,6 +52,9 @@ class MigratorRecoveryTest {
 	@Test
 	void aKilledNonTransactionalRunNamesTheRunningStatementAndResumeSettlesItFromTheCatalog(TestDatabase db)
 			throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(dev.migsh.testing.TestPostgres.major() >= 14,
+				"PostgreSQL 13 has no client_connection_check_interval: a killed client's statement runs on to its"
+						+ " end instead of stopping at once");
 		MigrationFolder folder = new MigrationFolder(this.dir).write("001-kill.sql", KILLED);
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

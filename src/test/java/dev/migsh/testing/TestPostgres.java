@@ -188,8 +188,19 @@ public final class TestPostgres {
 		return passwordServer;
 	}
 
-	/** A new, empty database on the shared server. */
+	/**
+	 * The major the suite runs on: 17, or the one the build's per-major runs name with
+	 * {@code -Dmigsh.test.pg.major}.
+	 */
+	public static int major() {
+		return Integer.parseInt(System.getProperty("migsh.test.pg.major", Integer.toString(DEFAULT_MAJOR)));
+	}
+
+	/** A new, empty database on the shared server (of the suite's major). */
 	public static TestDatabase createDatabase() {
+		if (major() != DEFAULT_MAJOR) {
+			return createDatabase(major());
+		}
 		EmbeddedPostgres pg = server();
 		String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
 		execute(pg, "CREATE DATABASE " + name + " TEMPLATE template0");
