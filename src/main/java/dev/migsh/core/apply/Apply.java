@@ -72,11 +72,7 @@ public final class Apply {
 			return new ApplyResult(applied, latestBefore);
 		}
 		catch (SQLException ex) {
-			if (PostgresErrors.isConnectionLost(ex)) {
-				throw new LockLostException("the session ended", ex);
-			}
-			throw PostgresErrors.failure("apply stopped while writing the history", ex,
-					"Run `status` to see what was recorded.");
+			throw LockedSession.failure("apply", ex);
 		}
 	}
 

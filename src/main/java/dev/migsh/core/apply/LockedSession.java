@@ -97,6 +97,19 @@ final class LockedSession implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * What a failure of the session's own SQL (the history writes) becomes: a lost
+	 * session is a lost lock; anything else names the command and says to look at the
+	 * status.
+	 */
+	static RuntimeException failure(String command, SQLException ex) {
+		if (PostgresErrors.isConnectionLost(ex)) {
+			return new LockLostException("the session ended", ex);
+		}
+		return PostgresErrors.failure(command + " stopped while writing the history", ex,
+				"Run `status` to see what was recorded.");
+	}
+
 	Connection connection() {
 		return this.connection;
 	}

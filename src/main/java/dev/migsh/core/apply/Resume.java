@@ -14,7 +14,6 @@ import dev.migsh.core.history.HistoryState;
 import dev.migsh.core.plan.FailedRun;
 import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.core.plan.StatusReport;
-import dev.migsh.core.postgres.PostgresErrors;
 
 /**
  * {@code apply --resume ID}: runs a failed non-transactional migration on from the
@@ -104,11 +103,7 @@ public final class Resume {
 			return new ApplyResult(List.of(result), java.util.Optional.empty());
 		}
 		catch (SQLException ex) {
-			if (PostgresErrors.isConnectionLost(ex)) {
-				throw new LockLostException("the session ended", ex);
-			}
-			throw PostgresErrors.failure("apply --resume stopped while writing the history", ex,
-					"Run `status` to see what was recorded.");
+			throw LockedSession.failure("apply --resume", ex);
 		}
 	}
 

@@ -112,11 +112,7 @@ public final class Revert {
 			return new UndoResult(List.of(result));
 		}
 		catch (SQLException ex) {
-			if (PostgresErrors.isConnectionLost(ex)) {
-				throw new LockLostException("the session ended", ex);
-			}
-			throw PostgresErrors.failure("undo stopped while writing the history", ex,
-					"Run `status` to see what was recorded.");
+			throw LockedSession.failure("undo", ex);
 		}
 	}
 

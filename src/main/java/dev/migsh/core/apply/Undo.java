@@ -68,11 +68,7 @@ public final class Undo {
 			return new UndoResult(undone);
 		}
 		catch (SQLException ex) {
-			if (PostgresErrors.isConnectionLost(ex)) {
-				throw new LockLostException("the session ended", ex);
-			}
-			throw PostgresErrors.failure("undo stopped while writing the history", ex,
-					"Run `status` to see what was recorded.");
+			throw LockedSession.failure("undo", ex);
 		}
 	}
 
