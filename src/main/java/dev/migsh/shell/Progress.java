@@ -24,7 +24,7 @@ public final class Progress implements AutoCloseable {
 
 	private final long start = System.nanoTime();
 
-	private volatile Supplier<String> step;
+	private final Supplier<String> step;
 
 	private int frame;
 
@@ -48,11 +48,6 @@ public final class Progress implements AutoCloseable {
 
 	public static Progress show(Output out, String step) {
 		return show(out, () -> step);
-	}
-
-	/** The step shown from now on. */
-	public void step(String text) {
-		this.step = () -> text;
 	}
 
 	private void draw() {

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
-import dev.migsh.core.change.Confirmation;
 import dev.migsh.core.change.Confirmations;
 import dev.migsh.core.change.Proposal;
 import dev.migsh.core.change.Requirement;
@@ -140,10 +139,6 @@ final class ChangeGuard {
 
 	private static String capitalized(String text) {
 		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-	}
-
-	static boolean requires(Proposal proposal, Confirmation kind) {
-		return proposal.requirements().stream().anyMatch(r -> r.kind() == kind);
 	}
 
 }
