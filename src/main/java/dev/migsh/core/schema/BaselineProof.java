@@ -44,8 +44,11 @@ public record BaselineProof(String scratch, int objects, List<SchemaDifference> 
 	 * {@code index public.x: in the database, not in the baseline}.
 	 */
 	public List<String> describe() {
-		List<String> lines = new java.util.ArrayList<>(
-				this.differences.stream().map((d) -> d.describe("the database", "the baseline")).toList());
+		List<String> lines = new java.util.ArrayList<>();
+		for (SchemaDifference d : this.differences) {
+			lines.add(d.describe("the database", "the baseline"));
+			d.diff("the database", "the baseline").forEach((line) -> lines.add("    " + line));
+		}
 		this.notRecreated.forEach((o) -> lines.add(o + ": in the database, not recreated by the baseline"));
 		return lines;
 	}

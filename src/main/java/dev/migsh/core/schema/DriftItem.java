@@ -54,11 +54,24 @@ public record DriftItem(ObjectType type, String name, Kind kind, List<PropertyCh
 	 * One line: {@code column public.users.bio: in the database, not in the migrations}.
 	 */
 	public String describe() {
+		return difference().describe("the database", "the migrations");
+	}
+
+	/**
+	 * For a function, view or other long definition changed by hand: the unified diff
+	 * from the database's definition to the migrations', so the one changed line is seen;
+	 * empty when {@link #describe()} says it all.
+	 */
+	public List<String> diff() {
+		return difference().diff("the database", "the migrations");
+	}
+
+	private SchemaDifference difference() {
 		return new SchemaDifference(this.type, this.name, switch (this.kind) {
 			case ONLY_IN_DATABASE -> SchemaDifference.Kind.ONLY_IN_A;
 			case ONLY_IN_MIGRATIONS -> SchemaDifference.Kind.ONLY_IN_B;
 			case CHANGED -> SchemaDifference.Kind.CHANGED;
-		}, this.changes).describe("the database", "the migrations");
+		}, this.changes);
 	}
 
 }

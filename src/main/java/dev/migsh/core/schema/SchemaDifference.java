@@ -57,10 +57,25 @@ public record SchemaDifference(ObjectType type, String name, Kind kind, List<Pro
 			case ONLY_IN_B -> object + ": in " + bName + ", not in " + aName;
 			case CHANGED -> "changed: " + object + " "
 					+ this.changes.stream()
-						.map((c) -> c.property().replace('_', ' ') + ": " + shown(c.a()) + " in " + aName + ", "
-								+ shown(c.b()) + " in " + bName)
+						.map((c) -> c.property().replace('_', ' ') + ": "
+								+ (DefinitionDiff.wanted(c.a(), c.b()) ? "differs (diff below)"
+										: shown(c.a()) + " in " + aName + ", " + shown(c.b()) + " in " + bName))
 						.collect(Collectors.joining("; "));
 		};
+	}
+
+	/**
+	 * For the long or multi-line properties that differ (a function body, a view's
+	 * query), a unified diff of the two values, aligned line by line; empty when every
+	 * difference fits in {@link #describe(String, String)}'s line.
+	 */
+	public List<String> diff(String aName, String bName) {
+		return this.changes.stream()
+			.filter((c) -> DefinitionDiff.wanted(c.a(), c.b()))
+			.flatMap((c) -> DefinitionDiff
+				.unified(c.a(), c.b(), aName + " (" + c.property().replace('_', ' ') + ")", bName)
+				.stream())
+			.toList();
 	}
 
 	private static String shown(String value) {

@@ -100,8 +100,14 @@ public class DriftCommand extends MigshCommand {
 		for (DriftItem item : items) {
 			if (bothSides) {
 				inv.out().println("  " + item.describe().replaceFirst("^changed: ", ""));
-				ddl(inv, "in the database:   ", item.databaseDdl());
-				ddl(inv, "in the migrations: ", item.migrationsDdl());
+				List<String> diff = item.diff();
+				if (diff.isEmpty()) {
+					ddl(inv, "in the database:   ", item.databaseDdl());
+					ddl(inv, "in the migrations: ", item.migrationsDdl());
+				}
+				else {
+					diff.forEach(line -> inv.out().println("      " + diffLine(inv, line)));
+				}
 			}
 			else {
 				inv.out().println("  " + item.type().label() + " " + item.name());
@@ -109,6 +115,19 @@ public class DriftCommand extends MigshCommand {
 						item.kind() == DriftItem.Kind.ONLY_IN_DATABASE ? item.databaseDdl() : item.migrationsDdl());
 			}
 		}
+	}
+
+	private static String diffLine(Invocation inv, String line) {
+		if (line.startsWith("---") || line.startsWith("+++") || line.startsWith("@@")) {
+			return inv.out().style(Style.DIM, line);
+		}
+		if (line.startsWith("-")) {
+			return inv.out().style(Style.RED, line);
+		}
+		if (line.startsWith("+")) {
+			return inv.out().style(Style.GREEN, line);
+		}
+		return line;
 	}
 
 	private static void ddl(Invocation inv, String label, List<String> statements) {

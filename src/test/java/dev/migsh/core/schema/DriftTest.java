@@ -69,6 +69,38 @@ class DriftTest {
 	}
 
 	@Test
+	void aFunctionChangedByHandIsShownAsAnAlignedDiffOfItsBody(TestDatabase db) {
+		db.jdbc().execute("""
+				CREATE FUNCTION public.total(a int, b int) RETURNS int LANGUAGE plpgsql AS $$
+				DECLARE
+				  s int;
+				BEGIN
+				  s := a + b;
+				  RETURN s;
+				END
+				$$""");
+		String migrated = """
+				CREATE FUNCTION public.total(a int, b int) RETURNS int LANGUAGE plpgsql AS $$
+				DECLARE
+				  s int;
+				BEGIN
+				  s := a + b + 1;
+				  RETURN s;
+				END
+				$$""";
+		List<Drift.Migration> migrations = List.of(new Drift.Migration("001-total", migrated, true));
+
+		DriftReport report = Drift.check(db.dataSource(), migrations, MIGSH, TestConnector.of(db));
+
+		assertThat(report.items()).hasSize(1);
+		DriftItem item = report.items().get(0);
+		assertThat(item.describe())
+			.isEqualTo("changed: function public.total(a integer, b integer) definition: differs (diff below)");
+		assertThat(item.diff()).contains("-  s := a + b;", "+  s := a + b + 1;")
+			.noneMatch((line) -> line.contains("DECLARE") && (line.startsWith("-") || line.startsWith("+")));
+	}
+
+	@Test
 	void aHandMadeTableIsOneDifferenceWithItsCreateTable(TestDatabase db) {
 		List<Drift.Migration> migrations = applied(db);
 		db.jdbc().execute("CREATE TABLE notes (id integer PRIMARY KEY, body text)");
