@@ -196,6 +196,15 @@ public final class TestPostgres {
 		return Integer.parseInt(System.getProperty("migsh.test.pg.major", Integer.toString(DEFAULT_MAJOR)));
 	}
 
+	/**
+	 * Skips the calling test, with its reason, on a major older than {@code minimum}: for
+	 * fixtures written in syntax an older server does not have.
+	 */
+	public static void assumeAtLeast(int minimum, String needs) {
+		org.junit.jupiter.api.Assumptions.assumeTrue(major() >= minimum,
+				() -> "the fixture needs PostgreSQL " + minimum + "+ (" + needs + "); this run's server is " + major());
+	}
+
 	/** A new, empty database on the shared server (of the suite's major). */
 	public static TestDatabase createDatabase() {
 		if (major() != DEFAULT_MAJOR) {

@@ -114,6 +114,7 @@ class BaselineTest {
 
 	@Test
 	void recreatesAggregatesOperatorsCastsCollationsTextSearchAndEventTriggers(TestDatabase db) {
+		dev.migsh.testing.TestPostgres.assumeAtLeast(14, "column COMPRESSION in support-objects.sql");
 		RichSchema.loadResource(db, "support-objects.sql");
 
 		BaselineScript script = Baseline.generate(db.dataSource(), MIGSH);

@@ -24,6 +24,7 @@ final class RichSchema {
 	 * carry.
 	 */
 	static void loadExtras(TestDatabase db) {
+		dev.migsh.testing.TestPostgres.assumeAtLeast(14, "SQL-standard function bodies in baseline-extras.sql");
 		loadResource(db, "baseline-extras.sql");
 	}
 

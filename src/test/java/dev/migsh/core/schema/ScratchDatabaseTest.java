@@ -19,6 +19,10 @@ class ScratchDatabaseTest {
 
 	@Test
 	void provesInAnEmbeddedPostgresWhenTheUserMayNotCreateDatabases(TestDatabase db) {
+		org.junit.jupiter.api.Assumptions.assumeTrue(dev.migsh.testing.TestPostgres.major() == 17,
+				() -> "the embedded fallback is PostgreSQL 17 and this server is "
+						+ dev.migsh.testing.TestPostgres.major() + ": on other majors the refusal is what is tested"
+						+ " (withoutCreatedbOnAnotherMajorVersionSaysWhichPrivilegeIsNeeded)");
 		RichSchema.load(db);
 		String role = "nocreatedb_" + ProcessHandle.current().pid();
 		db.jdbc().execute("CREATE ROLE " + role + " LOGIN NOCREATEDB");
