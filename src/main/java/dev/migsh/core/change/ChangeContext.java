@@ -66,6 +66,15 @@ public record ChangeContext(DataSource dataSource, MigratorConfig config, Engine
 	}
 
 	/**
+	 * The checks of a change that mends or wipes a damaged history (repair --from-audit,
+	 * reset): the record checks but the history tables check.
+	 */
+	PreflightReport recoveryChecks(StatusReport status) {
+		return Preflight.forRecovery()
+			.run(PreflightContext.withoutPlan(this.dataSource, this.config, this.target, status));
+	}
+
+	/**
 	 * The production confirmation, when the target is production, after {@code others}.
 	 */
 	List<Requirement> requirements(String action, Requirement... others) {

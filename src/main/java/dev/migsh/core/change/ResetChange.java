@@ -39,7 +39,7 @@ public final class ResetChange {
 		StatusReport status = this.context.status(catalog);
 		List<String> schemas = new Reset(this.context.engine()).schemas();
 		long applied = status.rows().stream().filter(r -> r.applied().isPresent()).count();
-		List<CheckResult> results = new ArrayList<>(this.context.recordChecks(status).results());
+		List<CheckResult> results = new ArrayList<>(this.context.recoveryChecks(status).results());
 		if (this.context.target().environment() == Environment.DEVELOPMENT) {
 			results
 				.add(CheckResult.ok("environment", "development (" + this.context.target().environmentOrigin() + ")"));
