@@ -31,6 +31,7 @@ import dev.migsh.core.change.Confirmations;
 import dev.migsh.core.change.MarkAppliedChange;
 import dev.migsh.core.change.MarkPendingChange;
 import dev.migsh.core.change.RecordsProposal;
+import dev.migsh.core.change.RebuildHistoryChange;
 import dev.migsh.core.change.RepairChange;
 import dev.migsh.core.change.ResetChange;
 import dev.migsh.core.change.TrashPurgeChange;
@@ -69,6 +70,8 @@ import dev.migsh.core.catalog.MigrationDirectory;
 import dev.migsh.core.catalog.Section;
 import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.AuditEntry;
+import dev.migsh.core.history.HistoryHealth;
+import dev.migsh.core.history.HistoryInspection;
 import dev.migsh.core.history.HistoryTable;
 import dev.migsh.core.plan.MigrationDetails;
 import dev.migsh.core.plan.MigrationState;
@@ -208,6 +211,15 @@ public final class Migrator {
 	public RepairResult repair(RecordsProposal<List<MigrationStatus>> proposal, RepairRequest request,
 			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
 		return new RepairChange(this.changes).execute(proposal, request, confirmations, listener, cancellation);
+	}
+
+	public RecordsProposal<HistoryHealth> proposeRebuildHistory(RebuildHistoryChange.Request request) {
+		return new RebuildHistoryChange(this.changes).propose(request);
+	}
+
+	public List<String> rebuildHistory(RecordsProposal<HistoryHealth> proposal, RebuildHistoryChange.Request request,
+			Confirmations confirmations, LockWaitListener listener, Cancellation cancellation) {
+		return new RebuildHistoryChange(this.changes).execute(proposal, request, confirmations, listener, cancellation);
 	}
 
 	public RecordsProposal<List<String>> proposeReset() {
@@ -500,6 +512,20 @@ public final class Migrator {
 		}
 		catch (SQLException ex) {
 			throw PostgresErrors.failure("Could not read the lock holder", ex, "Check the connection.");
+		}
+	}
+
+	/**
+	 * The history's own tables inspected: missing or damaged tables and rows, and rows
+	 * the audit trail records that the history lost. Reads only.
+	 */
+	public HistoryHealth historyHealth() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return new HistoryInspection(this.history).inspect(connection);
+		}
+		catch (SQLException ex) {
+			throw PostgresErrors.failure("Could not inspect the history in schema " + this.config.historySchema(), ex,
+					"Check the connection and that the user may read schema " + this.config.historySchema() + ".");
 		}
 	}
 

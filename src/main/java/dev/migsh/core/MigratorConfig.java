@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import dev.migsh.core.apply.EngineSettings;
 import dev.migsh.core.catalog.Placeholders;
+import dev.migsh.core.history.HistorySchemaName;
 
 /**
  * How a {@link Migrator} works: the migrations folder, the schema holding the history,
@@ -19,6 +20,10 @@ public record MigratorConfig(Path migrations, String historySchema, Duration loc
 		Duration statementTimeout, String operator, Placeholders placeholders) {
 
 	public static final String DEFAULT_SCHEMA = "migsh";
+
+	public MigratorConfig {
+		HistorySchemaName.check(historySchema);
+	}
 
 	/**
 	 * The documented defaults: schema migsh, lock wait 60 s, lock_timeout 5 s,

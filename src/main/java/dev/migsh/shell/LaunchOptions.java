@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsh.core.UsageException;
+import dev.migsh.core.history.HistorySchemaName;
 import dev.migsh.core.catalog.Placeholders;
 
 /**
@@ -148,6 +149,7 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 		if (schema == null) {
 			schema = env.getOrDefault("MIGSH_SCHEMA", "migsh");
 		}
+		HistorySchemaName.check(schema);
 		return new LaunchOptions(url, environment, migrations, schema, yes, json, verbose, script, command,
 				scriptOptions, transcript, placeholders(placeholderValues, placeholderPrefix, placeholderSuffix, env),
 				allowInsecure);

@@ -36,6 +36,24 @@ class LaunchOptionsTest {
 	}
 
 	@Test
+	void theHistorySchemaMustBeOneMigshMayOwn() {
+		assertThat(LaunchOptions.parse(new String[] { "--schema", "ops_history", "info" }, Map.of()).schema())
+			.isEqualTo("ops_history");
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--schema", "", "info" }, Map.of()))
+			.isInstanceOf(UsageException.class)
+			.hasMessage("The history schema name is empty");
+		for (String system : new String[] { "information_schema", "pg_catalog", "pg_toast", "PG_temp_3" }) {
+			assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--schema=" + system, "status" }, Map.of()))
+				.isInstanceOf(UsageException.class)
+				.hasMessageContaining("it is a system schema");
+		}
+		assertThatThrownBy(
+				() -> LaunchOptions.parse(new String[] { "trash", "purge" }, Map.of("MIGSH_SCHEMA", "migsh_trash")))
+			.isInstanceOf(UsageException.class)
+			.hasMessageContaining("`trash purge` drops it whole");
+	}
+
+	@Test
 	void unknownGlobalOptionIsAUsageError() {
 		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--dry-rn" }, Map.of()))
 			.isInstanceOf(UsageException.class)

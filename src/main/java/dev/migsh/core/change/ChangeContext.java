@@ -20,6 +20,8 @@ import dev.migsh.core.catalog.MigrationDirectory;
 import dev.migsh.core.connect.TargetDatabase;
 import dev.migsh.core.history.AuditAction;
 import dev.migsh.core.history.AuditOutcome;
+import dev.migsh.core.history.HistoryHealth;
+import dev.migsh.core.history.HistoryInspection;
 import dev.migsh.core.safety.CheckResult;
 import dev.migsh.core.plan.PlanFingerprint;
 import dev.migsh.core.plan.StatusReport;
@@ -41,8 +43,34 @@ public record ChangeContext(DataSource dataSource, MigratorConfig config, Engine
 		return MigrationDirectory.read(this.config.migrations(), this.config.effectivePlaceholders());
 	}
 
-	/** The status of {@code catalog} against the history as it is now. */
+	/**
+	 * The status of {@code catalog} against the history as it is now; refused (exit code
+	 * 3, before anything else is checked or asked) when the history's own tables are
+	 * damaged: a change built on them could run a migration twice.
+	 */
 	StatusReport status(MigrationCatalog catalog) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			HistoryHealth health = new HistoryInspection(this.engine.history()).inspect(connection);
+			if (health.damaged()) {
+				throw new MigshException(
+						"The history in schema " + this.config.historySchema() + " is damaged: " + health.summary()
+								+ "; nothing was changed",
+						health.damages().get(0).fix() + " `status` lists everything found.", ExitCode.PREFLIGHT_REFUSED,
+						null);
+			}
+			return StatusReport.of(catalog, this.engine.history().read(connection));
+		}
+		catch (SQLException ex) {
+			throw PostgresErrors.failure("Could not read the history in schema " + this.config.historySchema(), ex,
+					"Check the connection and that the user may read schema " + this.config.historySchema() + ".");
+		}
+	}
+
+	/**
+	 * The status as the history's rows say, damaged or not: for the changes that mend or
+	 * wipe a damaged history.
+	 */
+	StatusReport statusAsIs(MigrationCatalog catalog) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			return StatusReport.of(catalog, this.engine.history().read(connection));
 		}
@@ -62,6 +90,15 @@ public record ChangeContext(DataSource dataSource, MigratorConfig config, Engine
 	/** The checks of a change that only writes records. */
 	PreflightReport recordChecks(StatusReport status) {
 		return Preflight.forRecords()
+			.run(PreflightContext.withoutPlan(this.dataSource, this.config, this.target, status));
+	}
+
+	/**
+	 * The checks of a change that mends or wipes a damaged history (repair --from-audit,
+	 * reset): the record checks but the history tables check.
+	 */
+	PreflightReport recoveryChecks(StatusReport status) {
+		return Preflight.forRecovery()
 			.run(PreflightContext.withoutPlan(this.dataSource, this.config, this.target, status));
 	}
 

@@ -36,10 +36,10 @@ public final class ResetChange {
 
 	public RecordsProposal<List<String>> propose() {
 		MigrationCatalog catalog = this.context.catalog();
-		StatusReport status = this.context.status(catalog);
+		StatusReport status = this.context.statusAsIs(catalog);
 		List<String> schemas = new Reset(this.context.engine()).schemas();
 		long applied = status.rows().stream().filter(r -> r.applied().isPresent()).count();
-		List<CheckResult> results = new ArrayList<>(this.context.recordChecks(status).results());
+		List<CheckResult> results = new ArrayList<>(this.context.recoveryChecks(status).results());
 		if (this.context.target().environment() == Environment.DEVELOPMENT) {
 			results
 				.add(CheckResult.ok("environment", "development (" + this.context.target().environmentOrigin() + ")"));

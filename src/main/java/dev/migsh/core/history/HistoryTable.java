@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.Section;
@@ -86,7 +87,8 @@ public final class HistoryTable {
 						ADD COLUMN IF NOT EXISTS accepted_at timestamptz, ADD COLUMN IF NOT EXISTS accepted_by text""",
 			"ALTER TABLE {schema}.history DROP CONSTRAINT IF EXISTS history_state_check",
 			"ALTER TABLE {schema}.history ADD CONSTRAINT history_state_check CHECK (state IN (" + STATES + "))",
-			"UPDATE {schema}.meta SET value = '2' WHERE key = 'layout_version'" };
+			"INSERT INTO {schema}.meta (key, value) VALUES ('layout_version', '2')"
+					+ " ON CONFLICT (key) DO UPDATE SET value = '2'" };
 
 	private static final String EXISTS = "SELECT to_regclass(?) IS NOT NULL";
 
@@ -127,6 +129,11 @@ public final class HistoryTable {
 				RETURNING migration_id)
 			INSERT INTO {schema}.audit (action, migration_id, outcome, os_user, detail)
 			SELECT ?, migration_id, ?, ?, ? FROM h""";
+
+	private static final String RESTORE = """
+			INSERT INTO {schema}.history (migration_id, version, name, state, up_checksum, down_checksum,
+				verify_checksum, up_sql, down_sql, applied_at, db_user, os_user, statements_total, statements_done)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private static final String PROGRESS = """
 			UPDATE {schema}.history SET statements_done = ?, failed_statement = ? WHERE migration_id = ?""";
@@ -180,8 +187,12 @@ public final class HistoryTable {
 	}
 
 	public boolean exists(Connection connection) throws SQLException {
+		return tableExists(connection, "history");
+	}
+
+	private boolean tableExists(Connection connection, String table) throws SQLException {
 		try (PreparedStatement ps = connection.prepareStatement(EXISTS)) {
-			ps.setString(1, qualifiedName());
+			ps.setString(1, Identifiers.qualified(this.schema, table));
 			try (ResultSet rs = ps.executeQuery()) {
 				rs.next();
 				return rs.getBoolean(1);
@@ -197,14 +208,22 @@ public final class HistoryTable {
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		try (Statement st = connection.createStatement()) {
-			if (!exists(connection)) {
+			boolean created = !exists(connection);
+			if (created || !tableExists(connection, "audit") || !tableExists(connection, "meta")) {
 				for (String sql : CREATE) {
 					st.execute(sql(sql));
 				}
 			}
 			int layout;
 			try (ResultSet rs = st.executeQuery(sql(LAYOUT))) {
-				layout = rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+				String value = rs.next() ? rs.getString(1) : "0";
+				try {
+					layout = Integer.parseInt(value == null ? "" : value.trim());
+				}
+				catch (NumberFormatException ex) {
+					throw damaged(
+							"layout_version in " + Identifiers.qualified(this.schema, "meta") + " is not a number");
+				}
 			}
 			if (layout > LAYOUT_VERSION) {
 				throw new MigshException(
@@ -212,7 +231,8 @@ public final class HistoryTable {
 								+ ", newer than this migsh understands (" + LAYOUT_VERSION + ")",
 						"Use the migsh release that wrote it, or a newer one.");
 			}
-			if (layout < 2) {
+			// a history table made again beside a layout-2 meta has the layout-1 columns
+			if (layout < 2 || created) {
 				for (String sql : UPGRADE_TO_2) {
 					st.execute(sql(sql));
 				}
@@ -264,6 +284,11 @@ public final class HistoryTable {
 			boolean layout2 = hasColumn(rs, "accepted_up_checksum");
 			while (rs.next()) {
 				Timestamp at = rs.getTimestamp("applied_at");
+				String state = rs.getString("state");
+				if (at == null || state == null || !knownState(state)) {
+					throw damaged("the row of " + rs.getString("migration_id")
+							+ (at == null ? " has no applied_at" : " has a state migsh does not know"));
+				}
 				Optional<AppliedMigration.Acceptance> accepted = Optional.empty();
 				if (layout2 && rs.getString("accepted_up_checksum") != null) {
 					accepted = Optional.of(new AppliedMigration.Acceptance(rs.getString("accepted_up_checksum"),
@@ -273,7 +298,7 @@ public final class HistoryTable {
 							rs.getTimestamp("accepted_at").toInstant(), rs.getString("accepted_by")));
 				}
 				rows.add(new AppliedMigration(rs.getLong("installed_rank"), rs.getString("migration_id"),
-						rs.getString("version"), rs.getString("name"), HistoryState.of(rs.getString("state")),
+						rs.getString("version"), rs.getString("name"), HistoryState.of(state),
 						rs.getString("up_checksum"), Optional.ofNullable(rs.getString("down_checksum")),
 						Optional.ofNullable(rs.getString("verify_checksum")), rs.getString("up_sql"),
 						Optional.ofNullable(rs.getString("down_sql")), at.toInstant(), rs.getString("db_user"),
@@ -283,6 +308,25 @@ public final class HistoryTable {
 			}
 		}
 		return rows;
+	}
+
+	private static boolean knownState(String state) {
+		for (HistoryState known : HistoryState.values()) {
+			if (known.word().equals(state)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The refusal of anything that reads a damaged history (exit code 3): {@code status}
+	 * says what is damaged and how to fix it.
+	 */
+	private MigshException damaged(String what) {
+		return new MigshException(
+				"The history in schema " + this.schema + " is damaged: " + what + "; nothing was changed",
+				"Run `status`: it lists what is damaged and how to fix it.", ExitCode.PREFLIGHT_REFUSED, null);
 	}
 
 	/** Records a migration in the given state; {@code failedStatement} 0 means none. */
@@ -306,6 +350,20 @@ public final class HistoryTable {
 			setIndex(ps, 15, failedStatement);
 			ps.executeUpdate();
 		}
+	}
+
+	/**
+	 * Writes again a history row the audit trail records and the history lost: who and
+	 * when from the audit entry, the checksums and SQL from {@code file} as it is now.
+	 */
+	public void restore(Connection connection, MigrationFile file, HistoryHealth.LostRow lost) throws SQLException {
+		int total = file.up().statements().size();
+		update(connection, sql(RESTORE), file.id(), file.version().text(), file.name(), lost.state().word(),
+				file.up().checksum(), file.down().map(Section::checksum).orElse(null),
+				file.verify().map(Section::checksum).orElse(null), file.up().sql(),
+				file.down().map(Section::sql).orElse(null), Timestamp.from(lost.at()),
+				lost.dbUser() == null ? "unknown" : lost.dbUser(),
+				lost.operator() == null ? "unknown" : lost.operator(), total, total);
 	}
 
 	/**
@@ -415,7 +473,7 @@ public final class HistoryTable {
 	/** The audit trail, oldest first; empty when the tables do not exist yet. */
 	public List<AuditEntry> auditEntries(Connection connection) throws SQLException {
 		List<AuditEntry> entries = new ArrayList<>();
-		if (!exists(connection)) {
+		if (!tableExists(connection, "audit")) {
 			return entries;
 		}
 		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql(SELECT_AUDIT))) {

@@ -21,8 +21,9 @@ public final class Preflight {
 	/** The checks {@code apply} runs, in the order DESIGN.md lists them. */
 	public static Preflight standard() {
 		return new Preflight(List.of(new ConnectionCheck(), new PrimaryCheck(), new PlanCheck(), new PrivilegeCheck(),
-				new MigrationLockCheck(), new HistoryCheck(), new VersionOrderCheck(), new FindingsCheck(),
-				new ExistingObjectsCheck(), new MissingObjectsCheck(), new OtherSessionsCheck(), new SslCheck()));
+				new MigrationLockCheck(), new HistoryTablesCheck(), new HistoryCheck(), new VersionOrderCheck(),
+				new FindingsCheck(), new ExistingObjectsCheck(), new MissingObjectsCheck(), new OtherSessionsCheck(),
+				new SslCheck()));
 	}
 
 	/**
@@ -30,16 +31,27 @@ public final class Preflight {
 	 * do not apply, and the undo plan refuses changed or missing migrations itself).
 	 */
 	public static Preflight forUndo() {
-		return new Preflight(
-				List.of(new ConnectionCheck(), new PrimaryCheck(), new MigrationLockCheck(), new SslCheck()));
+		return new Preflight(List.of(new ConnectionCheck(), new PrimaryCheck(), new PrivilegeCheck(),
+				new MigrationLockCheck(), new HistoryTablesCheck(), new SslCheck()));
 	}
 
 	/**
 	 * The checks of a change that writes records only (mark-applied, mark-pending,
-	 * repair, baseline, reset, trash purge): the server, a primary, the lock and SSL.
+	 * repair, baseline, trash purge): the server, a primary, the privileges on migsh's
+	 * tables, the lock, the history's own tables and SSL.
 	 */
 	public static Preflight forRecords() {
 		return forUndo();
+	}
+
+	/**
+	 * The checks of the changes that mend or wipe a damaged history ({@code repair
+	 * --from-audit}, {@code reset}): as {@link #forRecords()} without the history tables
+	 * check, whose damage they are there to fix.
+	 */
+	public static Preflight forRecovery() {
+		return new Preflight(List.of(new ConnectionCheck(), new PrimaryCheck(), new PrivilegeCheck(),
+				new MigrationLockCheck(), new SslCheck()));
 	}
 
 	public List<PreflightCheck> checks() {

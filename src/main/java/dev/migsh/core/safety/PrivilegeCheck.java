@@ -31,10 +31,19 @@ final class PrivilegeCheck implements PreflightCheck {
 			       pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CREATE')
 			FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = ?""";
 
-	private static final String HISTORY_WRITABLE = """
-			SELECT pg_catalog.to_regclass(?) IS NULL
-			    OR (pg_catalog.has_table_privilege(pg_catalog.to_regclass(?), 'INSERT')
-			        AND pg_catalog.has_table_privilege(pg_catalog.to_regclass(?), 'DELETE'))""";
+	// each privilege a change needs on migsh's own tables and sequences that exist: the
+	// object, the privilege, and whether the user has it
+	private static final String HISTORY_PRIVILEGES = """
+			SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), p.privilege,
+			       CASE WHEN c.relkind = 'S' THEN pg_catalog.has_sequence_privilege(c.oid, p.privilege)
+			            ELSE pg_catalog.has_table_privilege(c.oid, p.privilege) END
+			FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			JOIN (VALUES ('history', 'SELECT', 1), ('history', 'INSERT', 2), ('history', 'UPDATE', 3),
+			             ('history', 'DELETE', 4), ('history_installed_rank_seq', 'USAGE', 5), ('audit', 'SELECT', 6),
+			             ('audit', 'INSERT', 7), ('audit_seq_seq', 'USAGE', 8), ('meta', 'SELECT', 9)
+			     ) AS p(rel, privilege, ord) ON p.rel = c.relname
+			WHERE n.nspname = ?
+			ORDER BY p.ord""";
 
 	private static final String CURRENT_SCHEMA = "SELECT pg_catalog.current_schema()";
 
@@ -55,11 +64,14 @@ final class PrivilegeCheck implements PreflightCheck {
 		try (Connection connection = context.dataSource().getConnection()) {
 			String history = context.config().historySchema();
 			String historyTable = new HistoryTable(history).qualifiedName();
-			if (!historyWritable(connection, historyTable)) {
-				missing.add("INSERT and DELETE on " + historyTable + " (the history)");
-			}
-			else if (!schemaWritable(connection, history, true) && !historyExists(connection, historyTable)) {
+			String user = currentUser(connection);
+			List<String> grants = historyGrants(connection, history, user, missing);
+			if (!schemaWritable(connection, history, true) && !historyExists(connection, historyTable)) {
 				missing.add("CREATE on schema " + history + " (for the history)");
+				grants.add(schemaExists(connection, history)
+						? "GRANT CREATE ON SCHEMA " + Identifiers.quote(history) + " TO " + Identifiers.quote(user)
+						: "GRANT CREATE ON DATABASE " + Identifiers.quote(currentDatabase(connection)) + " TO "
+								+ Identifiers.quote(user));
 			}
 			if (context.plan().isPresent()) {
 				Set<String> schemas = new LinkedHashSet<>();
@@ -98,10 +110,12 @@ final class PrivilegeCheck implements PreflightCheck {
 				}
 				missing.addAll(denied);
 			}
-			String user = currentUser(connection);
 			if (!missing.isEmpty()) {
 				return CheckResult.fail(name(), "user " + user + " lacks " + String.join("; ", missing),
-						"Run as the owner of the schema and tables, or have them GRANT what is missing.");
+						grants.isEmpty()
+								? "Run as the owner of the schema and tables, or have them GRANT what is missing."
+								: "Have the owner run: " + String.join("; ", grants) + (grants.size() < missing.size()
+										? " (and GRANT the rest, or run as the tables' owner)" : "") + ".");
 			}
 			return CheckResult.ok(name(), "user " + user + " may create, alter and write what the plan touches");
 		}
@@ -131,15 +145,66 @@ final class PrivilegeCheck implements PreflightCheck {
 		}
 	}
 
-	private static boolean historyWritable(Connection connection, String table) throws SQLException {
-		try (PreparedStatement ps = connection.prepareStatement(HISTORY_WRITABLE)) {
-			ps.setString(1, table);
-			ps.setString(2, table);
-			ps.setString(3, table);
+	/**
+	 * Adds to {@code missing} each privilege on migsh's own tables and sequences the user
+	 * lacks (what every change writes: history rows, their sequence, the audit), and
+	 * returns the GRANT statements that give them.
+	 */
+	private static List<String> historyGrants(Connection connection, String schema, String user, List<String> missing)
+			throws SQLException {
+		java.util.Map<String, List<String>> lacking = new java.util.LinkedHashMap<>();
+		try (PreparedStatement ps = connection.prepareStatement(HISTORY_PRIVILEGES)) {
+			ps.setString(1, schema);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					if (!rs.getBoolean(3)) {
+						lacking.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+					}
+				}
+			}
+		}
+		List<String> grants = new ArrayList<>();
+		if (!lacking.isEmpty() && !schemaUsable(connection, schema)) {
+			missing.add("USAGE on schema " + schema);
+			grants.add("GRANT USAGE ON SCHEMA " + Identifiers.quote(schema) + " TO " + Identifiers.quote(user));
+		}
+		lacking.forEach((object, privileges) -> {
+			boolean sequence = privileges.contains("USAGE");
+			missing.add(String.join(", ", privileges) + " on " + (sequence ? "sequence " : "") + object);
+			grants.add("GRANT " + String.join(", ", privileges) + " ON " + (sequence ? "SEQUENCE " : "") + object
+					+ " TO " + Identifiers.quote(user));
+		});
+		return grants;
+	}
+
+	private static boolean schemaUsable(Connection connection, String schema) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(
+				"SELECT coalesce(pg_catalog.has_schema_privilege(n.oid, 'USAGE'), true) FROM (SELECT 1) one"
+						+ " LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = ?")) {
+			ps.setString(1, schema);
 			try (ResultSet rs = ps.executeQuery()) {
 				rs.next();
 				return rs.getBoolean(1);
 			}
+		}
+	}
+
+	private static boolean schemaExists(Connection connection, String schema) throws SQLException {
+		try (PreparedStatement ps = connection
+			.prepareStatement("SELECT EXISTS (SELECT FROM pg_catalog.pg_namespace WHERE nspname = ?)")) {
+			ps.setString(1, schema);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	private static String currentDatabase(Connection connection) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.current_database()");
+				ResultSet rs = ps.executeQuery()) {
+			rs.next();
+			return rs.getString(1);
 		}
 	}
 

@@ -6,6 +6,9 @@ import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.Migrator;
+import dev.migsh.core.UsageException;
+import dev.migsh.core.change.RebuildHistoryChange;
+import dev.migsh.core.history.HistoryHealth;
 import dev.migsh.core.change.Confirmations;
 import dev.migsh.core.change.RecordsProposal;
 import java.util.List;
@@ -23,7 +26,8 @@ import dev.migsh.shell.Style;
 
 /**
  * {@code repair [ID]}: accept the new checksum of edited files and clear failed rows,
- * with an audit row each. Shows what it will do and asks first.
+ * with an audit row each; {@code repair --from-audit}: write back the history rows the
+ * audit trail records and the history lost. Shows what it will do and asks first.
  */
 @Component
 public class RepairCommand extends MigshCommand {
@@ -35,6 +39,8 @@ public class RepairCommand extends MigshCommand {
 			.group("Migrations")
 			.description("Accept edited checksums and clear failed rows (with an audit row each)")
 			.argument(ArgSpec.optional("ID", "repair only this migration", Completion.ALL_MIGRATIONS))
+			.option(OptionSpec.flag("from-audit",
+					"write back the history rows the audit trail records and the history lost (and a dropped table)"))
 			.option(OptionSpec.flag("dry-run", "say what would be repaired; change nothing"))
 			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
@@ -50,6 +56,13 @@ public class RepairCommand extends MigshCommand {
 	public ExitCode run(Invocation inv) {
 		Migrator migrator = inv.session().migrator(inv.prompter());
 		Optional<String> id = inv.args().argument("ID");
+		if (inv.args().flag("from-audit")) {
+			if (id.isPresent()) {
+				throw new UsageException("repair --from-audit takes no ID: it writes back every row the history lost",
+						"Run `repair --from-audit` alone.");
+			}
+			return fromAudit(inv, migrator);
+		}
 		RepairRequest request = id.map(RepairRequest::only).orElse(RepairRequest.all());
 		Optional<java.time.Duration> wait = inv.args().duration("lock-wait");
 		if (wait.isPresent()) {
@@ -76,6 +89,28 @@ public class RepairCommand extends MigshCommand {
 					.println(inv.out()
 						.style(Style.DIM, "      ran before the failure: " + RollbackView.oneLine(s.sql())));
 			}
+		}
+		return ExitCode.OK;
+	}
+
+	private ExitCode fromAudit(Invocation inv, Migrator migrator) {
+		RebuildHistoryChange.Request request = new RebuildHistoryChange.Request(inv.args().duration("lock-wait"));
+		RecordsProposal<HistoryHealth> proposal = migrator.proposeRebuildHistory(request);
+		if (proposal.isEmpty()) {
+			inv.out().println("Nothing to rebuild: the history holds every row the audit trail records.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		}
+		proposal.lines().forEach(line -> inv.out().println("  " + line));
+		PreflightView.print(proposal.checks(), inv.out());
+		if (inv.args().flag("dry-run")) {
+			inv.out().println("Dry run: nothing was changed.");
+			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		}
+		Confirmations confirmations = this.guard.confirm(inv, proposal);
+		List<String> done = migrator.rebuildHistory(proposal, request, confirmations,
+				new ProgressListener(inv.out(), "rebuilding")::lockWaiting, Cancellations.onCtrlC(inv));
+		for (String line : done) {
+			inv.out().println(inv.out().style(Style.GREEN, "  ✔ ") + line);
 		}
 		return ExitCode.OK;
 	}

@@ -8,6 +8,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.core.Migrator;
+import dev.migsh.core.MigshException;
+import dev.migsh.core.history.HistoryHealth;
 import dev.migsh.core.catalog.CatalogFinding;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.plan.FailedRun;
@@ -41,18 +44,43 @@ public class StatusCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		StatusReport report = inv.session().migrator(inv.prompter()).status();
+		Migrator migrator = inv.session().migrator(inv.prompter());
+		HistoryHealth health = migrator.historyHealth();
+		StatusReport report;
+		try {
+			report = migrator.status();
+		}
+		catch (MigshException ex) {
+			if (!health.damaged()) {
+				throw ex;
+			}
+			report = null;
+		}
+		ExitCode exit = health.damaged() ? ExitCode.FAILED : ExitCode.OK;
+		if (report == null) {
+			if (inv.json()) {
+				inv.out().json(Map.of("damage", damage(health)));
+			}
+			else {
+				printDamage(inv, migrator, health, true);
+			}
+			return exit;
+		}
 		List<Row> rows = report.rows().stream().map(StatusCommand::row).toList();
 		if (inv.json()) {
 			Map<String, Object> json = new LinkedHashMap<>();
+			if (health.damaged()) {
+				json.put("damage", damage(health));
+			}
 			json.put("migrations", rows);
 			Map<String, Integer> counts = new LinkedHashMap<>();
 			report.counts().forEach((k, v) -> counts.put(MigrationStyles.word(k), v));
 			json.put("counts", counts);
 			json.put("findings", report.findings().stream().map(CatalogFinding::message).toList());
 			inv.out().json(json);
-			return ExitCode.OK;
+			return exit;
 		}
+		printDamage(inv, migrator, health, false);
 		if (rows.isEmpty()) {
 			inv.out().println("No migrations in " + inv.session().migrationsDir() + ". Create one with: new NAME");
 			return ExitCode.OK;
@@ -73,7 +101,33 @@ public class StatusCommand extends MigshCommand {
 			inv.out().warn(f.message());
 		}
 		inv.out().println(summary(report, inv));
-		return ExitCode.OK;
+		return exit;
+	}
+
+	private static List<Map<String, String>> damage(HistoryHealth health) {
+		return health.damages().stream().map(d -> Map.of("what", d.what(), "fix", d.fix())).toList();
+	}
+
+	/**
+	 * The damage first, before a table that may be built on it; {@code unreadable}: the
+	 * rows could not be read at all.
+	 */
+	private static void printDamage(Invocation inv, Migrator migrator, HistoryHealth health, boolean unreadable) {
+		if (!health.damaged()) {
+			return;
+		}
+		String schema = migrator.config().historySchema();
+		inv.out()
+			.println(inv.out()
+				.style(Style.BOLD_RED, "✖ The history in schema " + schema + " is damaged; every change is refused"
+						+ " until it is fixed" + (unreadable ? " (the migrations cannot be listed)" : "") + ":"));
+		for (HistoryHealth.Damage d : health.damages()) {
+			inv.out().println(inv.out().style(Style.RED, "  ✖ ") + d.what());
+			inv.out().println(inv.out().style(Style.YELLOW, "    fix: ") + d.fix());
+		}
+		if (!unreadable) {
+			inv.out().println(inv.out().style(Style.DIM, "  The table below reads the history as it is now."));
+		}
 	}
 
 	static String summary(StatusReport report, Invocation inv) {

@@ -68,8 +68,9 @@ class PreflightChecksTest {
 
 		assertThat(report.results()).extracting(CheckResult::status).containsOnly(Status.OK);
 		assertThat(report.results()).extracting(CheckResult::name)
-			.containsExactly("connection", "primary", "plan", "privileges", "migration lock", "history", "versions",
-					"safety findings", "objects to create", "objects to change", "other sessions", "ssl");
+			.containsExactly("connection", "primary", "plan", "privileges", "migration lock", "history tables",
+					"history", "versions", "safety findings", "objects to create", "objects to change",
+					"other sessions", "ssl");
 		assertThat(report.refused()).isFalse();
 	}
 
@@ -122,7 +123,11 @@ class PreflightChecksTest {
 				context(limited, folder, Environment.DEVELOPMENT, ApplyTarget.all(), false));
 
 		assertThat(result.status()).isEqualTo(Status.FAIL);
-		assertThat(result.line()).contains("user " + role, "INSERT and DELETE on migsh.", "ownership of public.users");
+		assertThat(result.line()).contains("user " + role, "INSERT, UPDATE, DELETE on migsh.history",
+				"USAGE on sequence migsh.history_installed_rank_seq", "INSERT on migsh.audit",
+				"ownership of public.users");
+		assertThat(result.hint()).contains("GRANT INSERT, UPDATE, DELETE ON migsh.history TO " + role,
+				"GRANT USAGE ON SEQUENCE migsh.history_installed_rank_seq TO " + role);
 	}
 
 	@Test
