@@ -13,6 +13,7 @@ import dev.migsh.core.apply.ApplyListener;
 import dev.migsh.core.apply.ApplyRequest;
 import dev.migsh.core.apply.ApplyResult;
 import dev.migsh.core.apply.Cancellation;
+import dev.migsh.core.apply.LockRetries;
 import dev.migsh.core.apply.MigrationFailedException;
 import dev.migsh.core.apply.RepairRequest;
 import dev.migsh.core.apply.RepairResult;
@@ -303,7 +304,9 @@ class MigratorApplyTest {
 				st.execute("LOCK TABLE t");
 			}
 			long start = System.nanoTime();
-			ApplyRequest request = ApplyRequest.all().withTimeouts(Duration.ofSeconds(2), Duration.ZERO);
+			ApplyRequest request = ApplyRequest.all()
+				.withTimeouts(Duration.ofSeconds(2), Duration.ZERO)
+				.withLockRetries(LockRetries.NONE);
 			assertThatThrownBy(() -> migrator.apply(request, ApplyListener.NONE, Cancellation.none()))
 				.isInstanceOfSatisfying(MigrationFailedException.class, e -> {
 					assertThat(e.sqlState()).contains("55P03");

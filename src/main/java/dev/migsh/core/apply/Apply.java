@@ -41,7 +41,7 @@ public final class Apply {
 	public ApplyResult run(MigrationCatalog migrations, ApplyRequest request, HistoryExpectation expected,
 			ApplyListener listener, Cancellation cancellation) {
 		Timeouts timeouts = new Timeouts(request.lockTimeout().orElse(this.settings.lockTimeout()),
-				request.statementTimeout().orElse(this.settings.statementTimeout()));
+				request.statementTimeout().orElse(this.settings.statementTimeout()), request.lockRetries());
 		Duration lockWait = request.lockWait().orElse(this.settings.lockWait());
 		try (LockedSession session = LockedSession.open(this.settings, "apply", lockWait, listener::lockWaiting,
 				cancellation)) {
@@ -52,7 +52,8 @@ public final class Apply {
 			Optional<String> latestBefore = before.isEmpty() ? Optional.empty()
 					: Optional.of(before.get(before.size() - 1).id());
 			SectionRunner runner = new SectionRunner(session.connection(), cancellation, session.watch(timeouts),
-					listener);
+					listener)
+				.retrying(timeouts.lockRetries());
 			List<MigrationResult> applied = new ArrayList<>();
 			List<MigrationFile> files = plan.migrations();
 			for (int i = 0; i < files.size(); i++) {
@@ -64,7 +65,7 @@ public final class Apply {
 				listener.migrationStarted(file, i + 1, files.size());
 				session.verifyLockRecently();
 				MigrationResult result = file.up().transactional()
-						? transactional(session, runner, file, timeouts, applied)
+						? transactional(session, runner, file, timeouts, applied, listener)
 						: nonTransactional(session, runner, file, timeouts, applied, null, 1);
 				applied.add(result);
 				listener.migrationFinished(result);
@@ -76,8 +77,40 @@ public final class Apply {
 		}
 	}
 
+	/**
+	 * Runs a transactional migration; when a statement fails on lock_timeout, the
+	 * transaction is rolled back and the whole migration runs again after a pause, up to
+	 * the retries allowed. The attempts and the time they lost are in the result and its
+	 * audit row.
+	 */
 	private MigrationResult transactional(LockedSession session, SectionRunner runner, MigrationFile file,
-			Timeouts timeouts, List<MigrationResult> before) throws SQLException {
+			Timeouts timeouts, List<MigrationResult> before, ApplyListener listener) throws SQLException {
+		LockRetries retries = timeouts.lockRetries();
+		long lost = 0;
+		for (int attempt = 1;; attempt++) {
+			long start = System.nanoTime();
+			try {
+				return transactional(session, runner, file, timeouts, before, attempt, Duration.ofNanos(lost));
+			}
+			catch (StatementFailure failure) {
+				if (!failure.lockTimeout() || !retries.another(attempt)) {
+					throw failed(session, file, failure.afterAttempts(attempt), before);
+				}
+				Duration pause = retries.pause(attempt);
+				listener.lockRetry(file, attempt, retries.retries() + 1, failure.blockers, pause);
+				boolean slept = LockRetries.sleep(pause, session.cancellation());
+				lost += System.nanoTime() - start;
+				if (!slept) {
+					throw failed(session, file, new StatementFailure(file, failure.section, failure.index, true,
+							"cancelled", List.of(), null), before);
+				}
+			}
+		}
+	}
+
+	private MigrationResult transactional(LockedSession session, SectionRunner runner, MigrationFile file,
+			Timeouts timeouts, List<MigrationResult> before, int attempt, Duration lost)
+			throws SQLException, StatementFailure {
 		Connection connection = session.connection();
 		long start = System.nanoTime();
 		connection.setAutoCommit(false);
@@ -95,36 +128,19 @@ public final class Apply {
 			}
 			session.resetIfChanged(file);
 			long ms = elapsedMs(start);
-			session.recordApplied(file, ms,
-					"applied " + file.up().statements().size() + " statements in " + ms + " ms");
+			MigrationResult result = new MigrationResult(file.id(), Duration.ofMillis(ms),
+					file.up().statements().size(), RollbackInstructions.of(file), attempt, lost);
+			session.recordApplied(file, ms, "applied " + file.up().statements().size() + " statements in " + ms + " ms"
+					+ (attempt > 1 ? " " + result.attemptsText() : ""));
 			commit(session, file);
 			// the reset above was part of the committed transaction: nothing left to undo
 			// in finally
 			connection.setAutoCommit(true);
-			return new MigrationResult(file.id(), Duration.ofMillis(ms), file.up().statements().size(),
-					RollbackInstructions.of(file));
+			return result;
 		}
 		catch (StatementFailure failure) {
 			session.resetQuietly();
-			if (failure.cancelled) {
-				MigrationCancelledException ex = new MigrationCancelledException(
-						"Cancelled: " + file.id() + " was rolled back (" + failure.section.kind().word() + " statement "
-								+ failure.index + " of " + failure.section.statements().size() + " was running); "
-								+ appliedText(before),
-						"Run `status` to see the state; `apply` runs " + file.id() + " again from the start.");
-				session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED, "cancelled at "
-						+ failure.section.kind().word() + " statement " + failure.index + "; rolled back", ex);
-				throw ex;
-			}
-			MigrationFailedException ex = failure.toException("Nothing of " + file.id()
-					+ " was kept: its transaction was rolled back"
-					+ (before.isEmpty() ? "" : " (" + appliedText(before) + ")") + ". "
-					+ (failure.serverGone() ? PostgresErrors.SERVER_GONE_HINT
-							: failure.blockers.isEmpty() ? "Fix the statement, then run `apply` again."
-									: "Wait for the blocking session to finish or end it (SELECT pg_terminate_backend("
-											+ failure.blockers.get(0).pid() + ")), then run `apply` again."));
-			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
-			throw ex;
+			throw failure;
 		}
 		catch (SQLException | RuntimeException ex) {
 			session.resetQuietly();
@@ -135,6 +151,34 @@ public final class Apply {
 				session.resetQuietly();
 			}
 		}
+	}
+
+	/**
+	 * A transactional migration that failed or was cancelled (rolled back already):
+	 * audited, and turned into what the user sees.
+	 */
+	private RuntimeException failed(LockedSession session, MigrationFile file, StatementFailure failure,
+			List<MigrationResult> before) {
+		if (failure.cancelled) {
+			MigrationCancelledException ex = new MigrationCancelledException(
+					"Cancelled: " + file.id() + " was rolled back (" + failure.section.kind().word() + " statement "
+							+ failure.index + " of " + failure.section.statements().size() + " was running); "
+							+ appliedText(before),
+					"Run `status` to see the state; `apply` runs " + file.id() + " again from the start.");
+			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED,
+					"cancelled at " + failure.section.kind().word() + " statement " + failure.index + "; rolled back",
+					ex);
+			return ex;
+		}
+		MigrationFailedException ex = failure
+			.toException("Nothing of " + file.id() + " was kept: its transaction was rolled back"
+					+ (before.isEmpty() ? "" : " (" + appliedText(before) + ")") + ". "
+					+ (failure.serverGone() ? PostgresErrors.SERVER_GONE_HINT
+							: failure.blockers.isEmpty() ? "Fix the statement, then run `apply` again."
+									: "Wait for the blocking session to finish or end it (SELECT pg_terminate_backend("
+											+ failure.blockers.get(0).pid() + ")), then run `apply` again."));
+		session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
+		return ex;
 	}
 
 	/**
@@ -156,6 +200,7 @@ public final class Apply {
 		else if (from <= total) {
 			session.history().started(connection, file.id(), from, FailedRun.INTERRUPTED + from);
 		}
+		runner.clearTally();
 		try {
 			session.setTimeouts(timeouts, false);
 			runner.run(file, file.up(), from, done -> {
@@ -178,8 +223,9 @@ public final class Apply {
 			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
 					(resumed == null ? "applied " + total
 							: "resumed at statement " + from + " of " + total + "; applied " + (total - from + 1))
-							+ " statements without a transaction in " + ms + " ms");
-			return new MigrationResult(file.id(), Duration.ofMillis(ms), total, RollbackInstructions.of(file));
+							+ " statements without a transaction in " + ms + " ms" + retriedText(runner));
+			return new MigrationResult(file.id(), Duration.ofMillis(ms), total, RollbackInstructions.of(file),
+					runner.retried() + 1, runner.lockWaited());
 		}
 		catch (StatementFailure failure) {
 			session.resetQuietly();
@@ -188,21 +234,23 @@ public final class Apply {
 			int failedAt = verify ? total : failure.index;
 			String ran = done == 0 ? "no statement ran" : "statements 1-" + done + " of " + total + " ran and stay";
 			String error = failure.cancelled ? "cancelled" : failure.problem;
+			String left = verify ? "" : LeftIndexes.advice(LeftIndexes.by(connection, failure.statement()));
+			String wayOut = left.isEmpty() ? FailedRun.wayOut(file.id(), failedAt)
+					: left + "Then `apply --resume " + file.id() + "` runs statement " + failedAt + " again.";
 			session.lock().verify();
 			session.history().fail(connection, file.id(), done, failedAt, error, elapsedMs(start));
 			if (failure.cancelled) {
-				MigrationCancelledException ex = new MigrationCancelledException(
-						"Cancelled: " + file.id() + " (no transaction) stopped at statement " + failure.index + " of "
-								+ total + "; " + ran + "; it is recorded as failed at " + failedAt + "/" + total + "; "
-								+ appliedText(before),
-						"Run `show " + file.id() + "` to see what ran. " + FailedRun.wayOut(file.id(), failedAt));
+				MigrationCancelledException ex = new MigrationCancelledException("Cancelled: " + file.id()
+						+ " (no transaction) stopped at statement " + failure.index + " of " + total + "; " + ran
+						+ "; it is recorded as failed at " + failedAt + "/" + total + "; " + appliedText(before),
+						"Run `show " + file.id() + "` to see what ran. " + wayOut);
 				session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.CANCELLED,
 						"cancelled at statement " + failure.index + " of " + total + "; " + ran, ex);
 				throw ex;
 			}
-			MigrationFailedException ex = failure.toException(file.id() + " ran without a transaction: " + ran
-					+ ", and it is recorded as failed at " + failedAt + "/" + total + ". "
-					+ (failure.serverGone() ? PostgresErrors.SERVER_GONE_HINT : FailedRun.wayOut(file.id(), failedAt)));
+			MigrationFailedException ex = failure.toException(
+					file.id() + " ran without a transaction: " + ran + ", and it is recorded as failed at " + failedAt
+							+ "/" + total + ". " + (failure.serverGone() ? PostgresErrors.SERVER_GONE_HINT : wayOut));
 			session.auditQuietly(AuditAction.APPLY, file.id(), AuditOutcome.FAILED, ex.getMessage(), ex);
 			throw ex;
 		}
@@ -222,6 +270,11 @@ public final class Apply {
 			}
 			throw ex;
 		}
+	}
+
+	private static String retriedText(SectionRunner runner) {
+		return runner.retried() == 0 ? "" : "; " + runner.retried() + " statement retries after lock_timeout ("
+				+ MigrationResult.seconds(runner.lockWaited()) + " s waiting for locks)";
 	}
 
 	static String appliedText(List<MigrationResult> applied) {

@@ -1,6 +1,7 @@
 package dev.migsh.core.apply;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.catalog.SectionKind;
@@ -31,6 +32,14 @@ public interface ApplyListener {
 
 	default void statementStarted(MigrationFile migration, SectionKind section, int index, int total,
 			SqlStatement statement) {
+	}
+
+	/**
+	 * Attempt {@code attempt} of {@code migration} failed on lock_timeout, blocked by
+	 * {@code blockers} (may be empty); attempt {@code attempt + 1} of at most
+	 * {@code attempts} follows after {@code pause}.
+	 */
+	default void lockRetry(MigrationFile migration, int attempt, int attempts, List<Blocker> blockers, Duration pause) {
 	}
 
 	default void migrationFinished(MigrationResult result) {

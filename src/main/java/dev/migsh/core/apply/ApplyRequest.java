@@ -12,10 +12,25 @@ import dev.migsh.core.plan.ApplyTarget;
  * highest applied version.
  */
 public record ApplyRequest(ApplyTarget target, Optional<Duration> lockWait, Optional<Duration> lockTimeout,
-		Optional<Duration> statementTimeout, boolean allowOutOfOrder) {
+		Optional<Duration> statementTimeout, boolean allowOutOfOrder, LockRetries lockRetries) {
+
+	public ApplyRequest(ApplyTarget target, Optional<Duration> lockWait, Optional<Duration> lockTimeout,
+			Optional<Duration> statementTimeout, boolean allowOutOfOrder) {
+		this(target, lockWait, lockTimeout, statementTimeout, allowOutOfOrder,
+				new LockRetries(LockRetries.DEFAULT_RETRIES));
+	}
 
 	public static ApplyRequest of(ApplyTarget target) {
 		return new ApplyRequest(target, Optional.empty(), Optional.empty(), Optional.empty(), false);
+	}
+
+	/**
+	 * Retries of a statement failing on lock_timeout ({@link LockRetries#NONE} turns them
+	 * off).
+	 */
+	public ApplyRequest withLockRetries(LockRetries retries) {
+		return new ApplyRequest(this.target, this.lockWait, this.lockTimeout, this.statementTimeout,
+				this.allowOutOfOrder, retries);
 	}
 
 	public static ApplyRequest all() {
@@ -24,16 +39,17 @@ public record ApplyRequest(ApplyTarget target, Optional<Duration> lockWait, Opti
 
 	public ApplyRequest withLockWait(Duration wait) {
 		return new ApplyRequest(this.target, Optional.of(wait), this.lockTimeout, this.statementTimeout,
-				this.allowOutOfOrder);
+				this.allowOutOfOrder, this.lockRetries);
 	}
 
 	public ApplyRequest withTimeouts(Duration lockTimeout, Duration statementTimeout) {
 		return new ApplyRequest(this.target, this.lockWait, Optional.of(lockTimeout), Optional.of(statementTimeout),
-				this.allowOutOfOrder);
+				this.allowOutOfOrder, this.lockRetries);
 	}
 
 	public ApplyRequest allowingOutOfOrder() {
-		return new ApplyRequest(this.target, this.lockWait, this.lockTimeout, this.statementTimeout, true);
+		return new ApplyRequest(this.target, this.lockWait, this.lockTimeout, this.statementTimeout, true,
+				this.lockRetries);
 	}
 
 }

@@ -164,7 +164,7 @@ final class LockedSession implements AutoCloseable {
 	 * with the same timeouts pays for them once.
 	 */
 	void useTimeouts(Timeouts timeouts) throws SQLException {
-		if (timeouts.equals(this.sessionTimeouts)) {
+		if (timeouts.settings().equals(this.sessionTimeouts)) {
 			return;
 		}
 		this.sessionTimeouts = null;
@@ -173,7 +173,7 @@ final class LockedSession implements AutoCloseable {
 			ps.setString(2, Long.toString(timeouts.statementTimeout().toMillis()));
 			ps.execute();
 		}
-		this.sessionTimeouts = timeouts;
+		this.sessionTimeouts = timeouts.settings();
 	}
 
 	/**

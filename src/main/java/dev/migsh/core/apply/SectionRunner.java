@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.List;
 
 import dev.migsh.core.catalog.MigrationFile;
@@ -51,6 +52,12 @@ final class SectionRunner {
 
 	private final BeforeStatement before;
 
+	private LockRetries retries = LockRetries.NONE;
+
+	private int retried;
+
+	private long lockWaitedNanos;
+
 	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener) {
 		this(connection, cancellation, watch, listener, BeforeStatement.NONE);
 	}
@@ -62,6 +69,12 @@ final class SectionRunner {
 		this.watch = watch;
 		this.listener = listener;
 		this.before = before;
+	}
+
+	/** Retries statements outside a transaction that fail on lock_timeout. */
+	SectionRunner retrying(LockRetries retries) {
+		this.retries = retries;
+		return this;
 	}
 
 	void run(MigrationFile file, Section section, Progress progress) throws StatementFailure, SQLException {
@@ -78,33 +91,32 @@ final class SectionRunner {
 			}
 			SqlStatement statement = statements.get(i);
 			this.listener.statementStarted(file, section.kind(), index, statements.size(), statement);
-			try (Statement st = this.connection.createStatement()) {
-				st.setEscapeProcessing(false);
-				this.cancellation.running(st);
-				this.watch.statementStarted();
-				this.before.before(file, section, statement);
-				boolean rows = st.execute(statement.sent());
-				if (rows && section.kind() == SectionKind.VERIFY && returnedFalse(st.getResultSet())) {
-					throw new StatementFailure(file, section, index, false, "the verify query returned false",
-							List.of(), null);
+			for (int attempt = 1;; attempt++) {
+				long started = System.nanoTime();
+				try {
+					execute(file, section, index, statement);
+					break;
 				}
-			}
-			catch (SQLException ex) {
-				if (this.cancellation.isCancelled()) {
-					throw cancelled(file, section, index, ex);
+				catch (SQLException ex) {
+					if (this.cancellation.isCancelled()) {
+						throw cancelled(file, section, index, ex);
+					}
+					if (PostgresErrors.isConnectionLost(ex) && !serverSaidWhy(ex)) {
+						// the lock went with the session (checked once a second, not
+						// before every statement)
+						throw new LockLostException("the session ended", ex);
+					}
+					List<Blocker> blockers = this.watch.latest();
+					boolean again = retry(file, statement, attempt, blockers, ex, started);
+					if (this.cancellation.isCancelled()) {
+						throw cancelled(file, section, index, ex);
+					}
+					if (!again) {
+						throw new StatementFailure(file, section, index, false, PostgresErrors.describe(ex).summary(),
+								blockers, ex)
+							.afterAttempts(attempt);
+					}
 				}
-				if (PostgresErrors.isConnectionLost(ex) && !serverSaidWhy(ex)) {
-					// the lock went with the session (it is checked once a second, not
-					// before
-					// every statement)
-					throw new LockLostException("the session ended", ex);
-				}
-				throw new StatementFailure(file, section, index, false, PostgresErrors.describe(ex).summary(),
-						this.watch.latest(), ex);
-			}
-			finally {
-				this.cancellation.finished();
-				this.watch.statementEnded();
 			}
 			progress.done(index);
 		}
@@ -114,6 +126,61 @@ final class SectionRunner {
 	 * The server ended the session with an error of its own (57P01 terminated by an
 	 * administrator, 57P02/57P03 shutting down): that error is what the user must see.
 	 */
+	private void execute(MigrationFile file, Section section, int index, SqlStatement statement)
+			throws SQLException, StatementFailure {
+		try (Statement st = this.connection.createStatement()) {
+			st.setEscapeProcessing(false);
+			this.cancellation.running(st);
+			this.watch.statementStarted();
+			this.before.before(file, section, statement);
+			boolean rows = st.execute(statement.sent());
+			if (rows && section.kind() == SectionKind.VERIFY && returnedFalse(st.getResultSet())) {
+				throw new StatementFailure(file, section, index, false, "the verify query returned false", List.of(),
+						null);
+			}
+		}
+		finally {
+			this.cancellation.finished();
+			this.watch.statementEnded();
+		}
+	}
+
+	/**
+	 * Outside a transaction, a statement that failed on lock_timeout left nothing behind
+	 * (unless it was a CREATE INDEX CONCURRENTLY that left an INVALID index): pause and
+	 * let the caller run it again. Inside one, the transaction is aborted: the caller
+	 * retries the whole migration.
+	 * @return true to run the statement again (false also when cancelled in the pause)
+	 */
+	private boolean retry(MigrationFile file, SqlStatement statement, int attempt, List<Blocker> blockers,
+			SQLException ex, long started) throws SQLException {
+		if (!LockRetries.isLockTimeout(ex) || !this.retries.another(attempt) || !this.connection.getAutoCommit()
+				|| !LeftIndexes.by(this.connection, statement).isEmpty()) {
+			return false;
+		}
+		Duration pause = this.retries.pause(attempt);
+		this.listener.lockRetry(file, attempt, this.retries.retries() + 1, blockers, pause);
+		boolean slept = LockRetries.sleep(pause, this.cancellation);
+		this.retried++;
+		this.lockWaitedNanos += System.nanoTime() - started;
+		return slept;
+	}
+
+	/** Statements run again after a lock timeout since the last {@link #clearTally()}. */
+	int retried() {
+		return this.retried;
+	}
+
+	/** Time lost to lock timeouts and pauses since the last {@link #clearTally()}. */
+	Duration lockWaited() {
+		return Duration.ofNanos(this.lockWaitedNanos);
+	}
+
+	void clearTally() {
+		this.retried = 0;
+		this.lockWaitedNanos = 0;
+	}
+
 	private static boolean serverSaidWhy(SQLException ex) {
 		return ex.getSQLState() != null && ex.getSQLState().startsWith("57P");
 	}

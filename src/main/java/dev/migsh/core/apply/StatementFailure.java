@@ -31,6 +31,9 @@ final class StatementFailure extends Exception {
 
 	final String problem;
 
+	/** How many times the statement (or its migration) ran: 1 unless retried. */
+	int attempts = 1;
+
 	StatementFailure(MigrationFile file, Section section, int index, boolean cancelled, String problem,
 			List<Blocker> blockers, Throwable cause) {
 		super(problem, cause);
@@ -50,6 +53,21 @@ final class StatementFailure extends Exception {
 		return getCause() instanceof SQLException sql && PostgresErrors.isConnectionLost(sql);
 	}
 
+	StatementFailure afterAttempts(int attempts) {
+		this.attempts = attempts;
+		return this;
+	}
+
+	/** True when it failed on lock_timeout (SQLSTATE 55P03). */
+	boolean lockTimeout() {
+		return !this.cancelled && LockRetries.isLockTimeout(getCause());
+	}
+
+	/** The statement that failed. */
+	SqlStatement statement() {
+		return this.section.statements().get(Math.min(this.index, this.section.statements().size()) - 1);
+	}
+
 	/** The statements of the section that completed before this one. */
 	int done() {
 		return this.index - 1;
@@ -62,8 +80,10 @@ final class StatementFailure extends Exception {
 				: this.section.statements().get(Math.min(this.index, this.section.statements().size()) - 1);
 		String location = PostgresErrors.location(this.section.file(), statement,
 				error.map(ServerError::position).orElse(0));
+		String problem = this.attempts > 1 ? this.problem + " (on each of " + this.attempts + " attempts)"
+				: this.problem;
 		return new MigrationFailedException(this.file.id(), this.section.kind(), this.index,
-				this.section.statements().size(), location, error, this.problem, this.blockers, hint, getCause());
+				this.section.statements().size(), location, error, problem, this.blockers, hint, getCause());
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.migsh.core.UsageException;
 import dev.migsh.core.apply.ApplyRequest;
 import dev.migsh.core.apply.ApplyResult;
 import dev.migsh.core.apply.Cancellation;
+import dev.migsh.core.apply.LockRetries;
 import dev.migsh.core.change.ApplyChange;
 import dev.migsh.core.change.ApplyProposal;
 import dev.migsh.core.change.Confirmations;
@@ -55,6 +56,8 @@ public class ApplyCommand extends MigshCommand {
 			.option(OptionSpec.flag("allow-data-loss", "run statements the safety rules flag as destroying data"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.option(OptionSpec.value("lock-timeout", "DURATION", "lock_timeout for each migration (default 5s)"))
+			.option(OptionSpec.value("lock-retries", "N",
+					"run a statement that hit lock_timeout again, up to N times (default 3, MIGSH_LOCK_RETRIES; 0: off)"))
 			.option(OptionSpec.value("statement-timeout", "DURATION",
 					"statement_timeout for each migration (default 10m; 0: none)"))
 			.build());
@@ -175,6 +178,27 @@ public class ApplyCommand extends MigshCommand {
 		return id.map(ApplyTarget::only).orElseGet(() -> to.map(ApplyTarget::upTo).orElse(ApplyTarget.all()));
 	}
 
+	/** {@code --lock-retries N}, else {@code MIGSH_LOCK_RETRIES}, else 3. */
+	static LockRetries lockRetries(Invocation inv) {
+		Optional<String> option = inv.args().value("lock-retries");
+		String source = option.isPresent() ? "--lock-retries" : "MIGSH_LOCK_RETRIES";
+		String text = option.orElse(inv.session().environmentVariables().get("MIGSH_LOCK_RETRIES"));
+		if (text == null || text.isBlank()) {
+			return new LockRetries(LockRetries.DEFAULT_RETRIES);
+		}
+		try {
+			int n = Integer.parseInt(text.strip());
+			if (n >= 0 && n <= 100) {
+				return new LockRetries(n);
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new UsageException(source + " '" + text + "' is not a number of retries from 0 to 100",
+				"for example: apply --lock-retries 5 (0 turns retrying off)");
+	}
+
 	private static ApplyRequest request(Invocation inv, ApplyTarget target) {
 		ApplyRequest request = ApplyRequest.of(target);
 		Optional<Duration> wait = inv.args().duration("lock-wait");
@@ -190,7 +214,7 @@ public class ApplyCommand extends MigshCommand {
 		if (inv.args().flag("allow-out-of-order")) {
 			request = request.allowingOutOfOrder();
 		}
-		return request;
+		return request.withLockRetries(lockRetries(inv));
 	}
 
 }

@@ -1,8 +1,10 @@
 package dev.migsh.shell.commands;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.migsh.core.apply.ApplyListener;
+import dev.migsh.core.apply.Blocker;
 import dev.migsh.core.apply.LockHolder;
 import dev.migsh.core.apply.MigrationResult;
 import dev.migsh.core.apply.UndoneMigration;
@@ -76,9 +78,19 @@ final class ProgressListener implements ApplyListener {
 	}
 
 	@Override
+	public void lockRetry(MigrationFile migration, int attempt, int attempts, List<Blocker> blockers, Duration pause) {
+		this.out.println(this.out
+			.style(Style.YELLOW, "  attempt " + attempt + " of " + attempts + " stopped at lock_timeout"
+					+ (blockers.isEmpty() ? ""
+							: ", blocked by " + String.join(", ", blockers.stream().map(Blocker::describe).toList()))
+					+ "; trying again in " + Durations.format(pause)));
+	}
+
+	@Override
 	public void migrationFinished(MigrationResult result) {
 		this.out.println("  " + this.out.style(Style.GREEN, "✔ applied") + " in " + Durations.format(result.duration())
-				+ " (" + result.statements() + (result.statements() == 1 ? " statement)" : " statements)"));
+				+ " (" + result.statements() + (result.statements() == 1 ? " statement" : " statements")
+				+ (result.attempts() > 1 ? ", " + result.attemptsText() : "") + ")");
 	}
 
 	@Override
