@@ -97,6 +97,7 @@ public final class Apply {
 			long ms = elapsedMs(start);
 			session.recordApplied(file, ms,
 					"applied " + file.up().statements().size() + " statements in " + ms + " ms");
+			session.kept().applied(connection, file, ms);
 			commit(session, file);
 			// the reset above was part of the committed transaction: nothing left to undo
 			// in finally
@@ -156,6 +157,7 @@ public final class Apply {
 		else if (from <= total) {
 			session.history().started(connection, file.id(), from, FailedRun.INTERRUPTED + from);
 		}
+		session.kept().starting(connection, file);
 		try {
 			session.setTimeouts(timeouts, false);
 			runner.run(file, file.up(), from, done -> {
@@ -175,6 +177,7 @@ public final class Apply {
 				session.history().accept(connection, file, session.operator());
 			}
 			session.history().finish(connection, file.id(), ms);
+			session.kept().applied(connection, file, ms);
 			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
 					(resumed == null ? "applied " + total
 							: "resumed at statement " + from + " of " + total + "; applied " + (total - from + 1))
