@@ -130,8 +130,16 @@ public final class Migrator {
 		this.config = config;
 		this.history = new HistoryTable(config.historySchema());
 		this.settings = new EngineSettings(dataSource, this.history, config.operator(), config.lockWait(),
-				config.lockTimeout(), config.statementTimeout());
+				config.lockTimeout(), config.statementTimeout(), config.keepHistory());
 		this.changes = new ChangeContext(dataSource, config, this.settings, target);
+	}
+
+	/**
+	 * This migrator with every change also keeping {@code tool}'s history table in step
+	 * ({@code --keep-history}); empty: none.
+	 */
+	public Migrator keepingHistory(Optional<dev.migsh.core.adopt.ForeignTool> tool) {
+		return new Migrator(this.dataSource, this.config.withKeepHistory(tool), this.changes.target());
 	}
 
 	public TargetDatabase target() {

@@ -30,18 +30,21 @@ public final class ForeignHistoryWriter {
 
 	static final String GOLANG_MIGRATE_CLEAR = "DELETE FROM {table}";
 
-	static final String GOLANG_MIGRATE_SET = "INSERT INTO {table} ({version}, {dirty}) VALUES (?, false)";
+	static final String GOLANG_MIGRATE_SET = "INSERT INTO {table} ({version}, {dirty}) VALUES (?, ?)";
 
 	static final String VERSIONS = """
 			INSERT INTO {table} ({version}) SELECT ?
 			WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {version} = ?)""";
 
+	// a version counts as applied when its latest row is a successful one that is not
+	// Flyway's DELETE marker (what an undo writes)
 	static final String FLYWAY = """
 			INSERT INTO {table} ({installed_rank}, {version}, {description}, {type}, {script}, {checksum},
 				{installed_by}, {installed_on}, {execution_time}, {success})
-			SELECT coalesce(max({installed_rank}), 0) + 1, ?, ?, 'SQL', ?, NULL, current_user, now(), 0, true
-			FROM {table}
-			HAVING NOT bool_or({version} = ? AND {success}) IS TRUE""";
+			SELECT coalesce((SELECT max({installed_rank}) FROM {table}), 0) + 1, ?, ?, 'SQL', ?, ?, current_user,
+				now(), ?, true
+			WHERE NOT coalesce((SELECT {type} <> 'DELETE' AND {success} FROM {table} WHERE {version} = ?
+				ORDER BY {installed_rank} DESC LIMIT 1), false)""";
 
 	static final String KNEX = """
 			INSERT INTO {table} ({name}, {batch}, {migration_time})
@@ -69,27 +72,32 @@ public final class ForeignHistoryWriter {
 			TableShape shape = ForeignHistories.shape(connection, history.schema(), history.table())
 				.orElseThrow(() -> new MigshException(history.qualifiedName() + " no longer exists",
 						"run adopt again to find the other tool's history"));
-			return write(connection, shape, history, migration);
+			return write(connection, shape, history, migration, 0);
 		}
 		catch (SQLException ex) {
-			throw new MigshException(
-					"could not record " + migration.id() + " in the " + history.tool().displayName() + " history "
-							+ history.qualifiedName() + ": " + ex.getMessage(),
-					"grant INSERT (and for golang-migrate DELETE) on that table, or stop keeping it in step", ex);
+			throw failure(history, migration.id(), ex);
 		}
 	}
 
-	private static boolean write(Connection connection, TableShape shape, ForeignHistory history,
-			MigrationFile migration) throws SQLException {
+	static MigshException failure(ForeignHistory history, String id, SQLException ex) {
+		return new MigshException(
+				"could not record " + id + " in the " + history.tool().displayName() + " history "
+						+ history.qualifiedName() + ": " + ex.getMessage(),
+				"grant INSERT, UPDATE and DELETE on that table, or stop keeping it in step (leave out --keep-history)",
+				ex);
+	}
+
+	static boolean write(Connection connection, TableShape shape, ForeignHistory history, MigrationFile migration,
+			long executionMs) throws SQLException {
 		String version = migration.version().text();
 		return switch (history.tool()) {
 			case SEQUELIZE -> update(connection, shape.render(SEQUELIZE), migration.id() + extension(history));
-			case GOLANG_MIGRATE -> golangMigrate(connection, shape, migration.version());
+			case GOLANG_MIGRATE -> golangMigrate(connection, shape, migration.version(), false);
 			case DBMATE, RAILS -> update(connection, shape.render(VERSIONS), version, version);
 			case FLYWAY -> {
-				String flywayVersion = version.replace('_', '.');
-				yield update(connection, shape.render(FLYWAY), flywayVersion, migration.name().replaceAll("[-_]+", " "),
-						flywayScript(migration, flywayVersion), flywayVersion);
+				FlywayScript script = FlywayScript.of(migration);
+				yield update(connection, shape.render(FLYWAY), script.version(), script.description(), script.name(),
+						script.checksum(), (int) Math.min(executionMs, Integer.MAX_VALUE), script.version());
 			}
 			case KNEX -> {
 				String name = migration.id() + extension(history);
@@ -106,23 +114,42 @@ public final class ForeignHistoryWriter {
 		};
 	}
 
-	private static boolean golangMigrate(Connection connection, TableShape shape, Version version) throws SQLException {
-		if (version.parts().size() != 1 || version.parts().get(0).bitLength() >= Long.SIZE) {
-			throw new MigshException("golang-migrate cannot store version " + version.text(),
-					"golang-migrate versions are whole numbers that fit a bigint");
-		}
-		long wanted = version.parts().get(0).longValueExact();
+	/**
+	 * golang-migrate's one row: the highest version, with {@code dirty} while a migration
+	 * runs outside a transaction. An older version never moves it back.
+	 * @return true when the version moved forward
+	 */
+	static boolean golangMigrate(Connection connection, TableShape shape, Version version, boolean dirty)
+			throws SQLException {
+		long wanted = golangVersion(version);
 		long current;
 		try (PreparedStatement ps = connection.prepareStatement(shape.render(GOLANG_MIGRATE_CURRENT));
 				var rs = ps.executeQuery()) {
 			rs.next();
 			current = rs.getLong(1);
 		}
-		if (current >= wanted) {
-			return false;
-		}
+		golangMigrateSet(connection, shape, Math.max(current, wanted), dirty);
+		return current < wanted;
+	}
+
+	/**
+	 * Sets golang-migrate's row as the tool does: delete, then insert unless nil (-1).
+	 */
+	static void golangMigrateSet(Connection connection, TableShape shape, long version, boolean dirty)
+			throws SQLException {
 		update(connection, shape.render(GOLANG_MIGRATE_CLEAR));
-		return update(connection, shape.render(GOLANG_MIGRATE_SET), wanted);
+		if (version >= 0) {
+			update(connection, shape.render(GOLANG_MIGRATE_SET), version, dirty);
+		}
+	}
+
+	/** The version as golang-migrate stores it (a bigint). */
+	static long golangVersion(Version version) {
+		if (version.parts().size() != 1 || version.parts().get(0).bitLength() >= Long.SIZE) {
+			throw new MigshException("golang-migrate cannot store version " + version.text(),
+					"golang-migrate versions are whole numbers that fit a bigint");
+		}
+		return version.parts().get(0).longValueExact();
 	}
 
 	/**
@@ -145,12 +172,7 @@ public final class ForeignHistoryWriter {
 			.orElse(".js");
 	}
 
-	private static String flywayScript(MigrationFile migration, String flywayVersion) {
-		String file = migration.paths().isEmpty() ? "" : migration.paths().get(0).getFileName().toString();
-		return file.startsWith("V") ? file : "V" + flywayVersion + "__" + migration.name().replace('-', '_') + ".sql";
-	}
-
-	private static boolean update(Connection connection, String sql, Object... values) throws SQLException {
+	static boolean update(Connection connection, String sql, Object... values) throws SQLException {
 		try (PreparedStatement ps = connection.prepareStatement(sql)) {
 			for (int i = 0; i < values.length; i++) {
 				ps.setObject(i + 1, values[i]);

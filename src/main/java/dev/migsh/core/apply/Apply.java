@@ -132,6 +132,7 @@ public final class Apply {
 					file.up().statements().size(), RollbackInstructions.of(file), attempt, lost);
 			session.recordApplied(file, ms, "applied " + file.up().statements().size() + " statements in " + ms + " ms"
 					+ (attempt > 1 ? " " + result.attemptsText() : ""));
+			session.kept().applied(connection, file, ms);
 			commit(session, file);
 			// the reset above was part of the committed transaction: nothing left to undo
 			// in finally
@@ -201,6 +202,7 @@ public final class Apply {
 			session.history().started(connection, file.id(), from, FailedRun.INTERRUPTED + from);
 		}
 		runner.clearTally();
+		session.kept().starting(connection, file);
 		try {
 			session.setTimeouts(timeouts, false);
 			runner.run(file, file.up(), from, done -> {
@@ -220,6 +222,7 @@ public final class Apply {
 				session.history().accept(connection, file, session.operator());
 			}
 			session.history().finish(connection, file.id(), ms);
+			session.kept().applied(connection, file, ms);
 			session.audit(AuditAction.APPLY, file.id(), AuditOutcome.OK,
 					(resumed == null ? "applied " + total
 							: "resumed at statement " + from + " of " + total + "; applied " + (total - from + 1))

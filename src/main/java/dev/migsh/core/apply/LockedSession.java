@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migsh.core.adopt.KeptHistory;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.AuditAction;
@@ -61,6 +62,8 @@ final class LockedSession implements AutoCloseable {
 
 	private PreparedStatement recordApplied;
 
+	private KeptHistory kept = KeptHistory.NONE;
+
 	private LockedSession(EngineSettings settings, Connection connection, String command, Cancellation cancellation)
 			throws SQLException {
 		this.settings = settings;
@@ -83,6 +86,9 @@ final class LockedSession implements AutoCloseable {
 				session.lock = MigrationLock.acquire(connection, settings.history().qualifiedName(), lockWait, listener,
 						cancellation);
 				settings.history().create(connection);
+				if (settings.keepHistory().isPresent()) {
+					session.kept = KeptHistory.find(connection, settings.keepHistory().get());
+				}
 				return session;
 			}
 			catch (SQLException | RuntimeException ex) {
@@ -128,6 +134,14 @@ final class LockedSession implements AutoCloseable {
 
 	String operator() {
 		return this.settings.operator();
+	}
+
+	/**
+	 * The other tool's history, written with migsh's own in the same transaction
+	 * ({@link KeptHistory#NONE} without {@code --keep-history}).
+	 */
+	KeptHistory kept() {
+		return this.kept;
 	}
 
 	int pid() {

@@ -72,6 +72,7 @@ public final class MarkApplied {
 					session.history().insert(connection, file, HistoryState.MARKED, session.operator(), 0, 0, null, 0);
 					session.audit(AuditAction.MARK_APPLIED, file.id(), AuditOutcome.OK, describe(split));
 				}
+				session.kept().applied(connection, file, 0);
 				connection.commit();
 			}
 			finally {

@@ -55,6 +55,13 @@ public final class MarkPending {
 			try {
 				session.lock().verify();
 				session.history().delete(connection, applied.id());
+				session.kept()
+					.removed(connection, applied.id(), applied.version(),
+							status.appliedInOrder()
+								.stream()
+								.filter(s -> !s.id().equals(applied.id()))
+								.map(dev.migsh.core.plan.MigrationStatus::version)
+								.toList());
 				session.audit(AuditAction.MARK_PENDING, applied.id(), AuditOutcome.OK,
 						"removed from the history (was " + applied.state().word() + "); its down section did not run");
 				connection.commit();

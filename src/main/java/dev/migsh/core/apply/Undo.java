@@ -51,6 +51,8 @@ public final class Undo {
 					listener,
 					(file, section, statement) -> kept.addAll(Trash.keep(session.connection(), file.id(), statement)));
 			List<UndoneMigration> undone = new ArrayList<>();
+			List<String> stillApplied = new ArrayList<>(
+					status.appliedInOrder().stream().map(dev.migsh.core.plan.MigrationStatus::version).toList());
 			for (int i = 0; i < plan.steps().size(); i++) {
 				MigrationFile file = plan.steps().get(i).file();
 				if (cancellation.isCancelled()) {
@@ -61,7 +63,8 @@ public final class Undo {
 				listener.migrationStarted(file, i + 1, plan.steps().size());
 				session.lock().verify();
 				kept.clear();
-				UndoneMigration result = undoOne(session, runner, file, timeouts, undone, kept);
+				stillApplied.remove(file.version().text());
+				UndoneMigration result = undoOne(session, runner, file, timeouts, undone, kept, stillApplied);
 				undone.add(result);
 				listener.migrationUndone(result);
 			}
@@ -73,7 +76,7 @@ public final class Undo {
 	}
 
 	private UndoneMigration undoOne(LockedSession session, SectionRunner runner, MigrationFile file, Timeouts timeouts,
-			List<UndoneMigration> before, List<TrashEntry> kept) throws SQLException {
+			List<UndoneMigration> before, List<TrashEntry> kept, List<String> stillApplied) throws SQLException {
 		Connection connection = session.connection();
 		Section down = file.down().get();
 		boolean transactional = down.transactional();
@@ -90,6 +93,7 @@ public final class Undo {
 			long ms = Apply.elapsedMs(start);
 			session.lock().verify();
 			session.history().delete(connection, file.id());
+			session.kept().removed(connection, file.id(), file.version().text(), stillApplied);
 			session.audit(AuditAction.UNDO, file.id(), AuditOutcome.OK,
 					"ran " + down.statements().size() + " down statements in " + ms + " ms");
 			if (transactional) {

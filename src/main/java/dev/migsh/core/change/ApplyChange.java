@@ -67,6 +67,11 @@ public final class ApplyChange {
 			checks = withReviewCheck(checks, request.reviewed().get(), plan.get().fingerprint());
 		}
 		checks = deferredWhileLocked(checks);
+		List<dev.migsh.core.catalog.MigrationFile> files = plan.map(p -> p.steps().stream().map(s -> s.file()).toList())
+			.orElse(List.of());
+		if (!files.isEmpty()) {
+			checks = this.context.withKeptHistory(checks, kept -> kept.describeApplying(files));
+		}
 		int count = plan.map(p -> p.steps().size()).orElse(0);
 		return new ApplyProposal(request, catalog, status, plan, checks,
 				this.context.requirements("apply " + count + (count == 1 ? " migration" : " migrations")));

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.MigshException;
+import dev.migsh.core.adopt.ForeignTool;
+import dev.migsh.core.adopt.KeptHistory;
 import dev.migsh.core.apply.EngineSettings;
 import dev.migsh.core.apply.HistoryExpectation;
 import dev.migsh.core.catalog.MigrationCatalog;
@@ -112,6 +114,36 @@ public record ChangeContext(DataSource dataSource, MigratorConfig config, Engine
 					action + " on PRODUCTION database " + this.target.database(), this.target.database()));
 		}
 		return requirements;
+	}
+
+	/**
+	 * {@code checks} with one more saying what {@code --keep-history} writes to the other
+	 * tool's table (found, or created as that tool creates it), or ✖ when it cannot be
+	 * kept; unchanged without the option.
+	 */
+	PreflightReport withKeptHistory(PreflightReport checks, java.util.function.Function<KeptHistory, String> writes) {
+		if (this.engine.keepHistory().isEmpty()) {
+			return checks;
+		}
+		ForeignTool tool = this.engine.keepHistory().get();
+		List<CheckResult> results = new ArrayList<>(checks.results());
+		String name = "keep history";
+		try (Connection connection = this.dataSource.getConnection()) {
+			KeptHistory kept = KeptHistory.find(connection, tool);
+			results.add(CheckResult.ok(name,
+					tool.displayName() + " " + kept.qualifiedName()
+							+ (kept.exists() ? "" : " (missing: created as " + tool.displayName() + " creates it)")
+							+ ": " + writes.apply(kept)));
+		}
+		catch (MigshException ex) {
+			results.add(CheckResult.fail(name, ex.getMessage(), ex.hint()));
+		}
+		catch (SQLException ex) {
+			results
+				.add(CheckResult.fail(name, "could not read the " + tool.displayName() + " history: " + ex.getMessage(),
+						"Check the connection."));
+		}
+		return new PreflightReport(results);
 	}
 
 	Duration lockWait(Optional<Duration> requested) {

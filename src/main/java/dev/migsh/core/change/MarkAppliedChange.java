@@ -60,8 +60,13 @@ public final class MarkAppliedChange {
 					check.missing().size() + " object(s) missing: " + names(check.missing()), refusal.hint()));
 		}
 		String action = "mark-applied " + check.id();
-		return new RecordsProposal<>("mark-applied", action, catalog, status, check, lines,
-				new PreflightReport(results), this.context.requirements(action), false);
+		PreflightReport checks = new PreflightReport(results);
+		var file = status.resolve(check.id()).file();
+		if (file.isPresent()) {
+			checks = this.context.withKeptHistory(checks, kept -> kept.describeApplying(List.of(file.get())));
+		}
+		return new RecordsProposal<>("mark-applied", action, catalog, status, check, lines, checks,
+				this.context.requirements(action), false);
 	}
 
 	public MarkResult execute(RecordsProposal<MarkResult> proposal, Request request, Confirmations confirmations,

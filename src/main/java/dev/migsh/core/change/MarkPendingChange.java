@@ -38,8 +38,15 @@ public final class MarkPendingChange {
 		String action = "mark-pending " + applied.id();
 		List<String> lines = List.of("remove the history row of " + applied.id() + " (" + applied.state().word()
 				+ "); its down section does not run and its objects stay");
-		return new RecordsProposal<>("mark-pending", action, catalog, status, applied, lines,
-				this.context.recordChecks(status), this.context.requirements(action), false);
+		List<String> remaining = status.appliedInOrder()
+			.stream()
+			.filter(s -> !s.id().equals(applied.id()))
+			.map(dev.migsh.core.plan.MigrationStatus::version)
+			.toList();
+		var checks = this.context.withKeptHistory(this.context.recordChecks(status),
+				kept -> kept.describeRemoving(List.of(applied.id()), List.of(applied.version()), remaining));
+		return new RecordsProposal<>("mark-pending", action, catalog, status, applied, lines, checks,
+				this.context.requirements(action), false);
 	}
 
 	public AppliedMigration execute(RecordsProposal<AppliedMigration> proposal, Request request,

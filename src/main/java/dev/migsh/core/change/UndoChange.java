@@ -75,7 +75,18 @@ public final class UndoChange {
 			extra.add(new Requirement(Confirmation.DESTRUCTIVE, what, "yes"));
 		}
 		String action = "undo of " + String.join(", ", plan.steps().stream().map(s -> s.file().id()).toList());
-		return new UndoProposal(request, catalog, status, plan, new PreflightReport(results),
+		PreflightReport checks = new PreflightReport(results);
+		if (!plan.steps().isEmpty()) {
+			List<String> ids = plan.steps().stream().map(s -> s.file().id()).toList();
+			List<String> versions = plan.steps().stream().map(s -> s.file().version().text()).toList();
+			List<String> remaining = status.appliedInOrder()
+				.stream()
+				.filter(s -> !ids.contains(s.id()))
+				.map(dev.migsh.core.plan.MigrationStatus::version)
+				.toList();
+			checks = this.context.withKeptHistory(checks, kept -> kept.describeRemoving(ids, versions, remaining));
+		}
+		return new UndoProposal(request, catalog, status, plan, checks,
 				this.context.requirements(action, extra.toArray(Requirement[]::new)));
 	}
 

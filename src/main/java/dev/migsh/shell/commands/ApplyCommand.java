@@ -55,6 +55,7 @@ public class ApplyCommand extends MigshCommand {
 			.option(OptionSpec.flag("allow-out-of-order", "apply a migration whose version is below an applied one"))
 			.option(OptionSpec.flag("allow-data-loss", "run statements the safety rules flag as destroying data"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
+			.option(KeepHistoryOption.spec())
 			.option(OptionSpec.value("lock-timeout", "DURATION", "lock_timeout for each migration (default 5s)"))
 			.option(OptionSpec.value("lock-retries", "N",
 					"run a statement that hit lock_timeout again, up to N times (default 3, MIGSH_LOCK_RETRIES; 0: off)"))
@@ -70,7 +71,7 @@ public class ApplyCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		Migrator migrator = inv.session().migrator(inv.prompter());
+		Migrator migrator = KeepHistoryOption.migrator(inv);
 		Optional<String> resume = inv.args().value("resume");
 		if (resume.isPresent()) {
 			return resume(migrator, resume.get(), inv);

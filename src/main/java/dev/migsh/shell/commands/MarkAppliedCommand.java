@@ -36,6 +36,7 @@ public class MarkAppliedCommand extends MigshCommand {
 					"record it even though objects it creates are missing (audited with the list)"))
 			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
+			.option(KeepHistoryOption.spec())
 			.build());
 	}
 
@@ -46,7 +47,7 @@ public class MarkAppliedCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		Migrator migrator = inv.session().migrator(inv.prompter());
+		Migrator migrator = KeepHistoryOption.migrator(inv);
 		MarkAppliedChange.Request request = new MarkAppliedChange.Request(inv.args().requiredArgument("ID"),
 				inv.args().flag("allow-missing"), inv.args().duration("lock-wait"));
 		RecordsProposal<MarkResult> proposal = migrator.proposeMarkApplied(request);

@@ -32,6 +32,7 @@ public class MarkPendingCommand extends MigshCommand {
 			.option(OptionSpec.flag("dry-run", "say what would be removed; change nothing"))
 			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
+			.option(KeepHistoryOption.spec())
 			.build());
 	}
 
@@ -42,7 +43,7 @@ public class MarkPendingCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		Migrator migrator = inv.session().migrator(inv.prompter());
+		Migrator migrator = KeepHistoryOption.migrator(inv);
 		MarkPendingChange.Request request = new MarkPendingChange.Request(inv.args().requiredArgument("ID"),
 				inv.args().duration("lock-wait"));
 		RecordsProposal<AppliedMigration> proposal = migrator.proposeMarkPending(request);

@@ -55,6 +55,7 @@ public class UndoCommand extends MigshCommand {
 			.option(OptionSpec.flag("yes", "confirm in advance (for scripts and one-shot runs)"))
 			.option(OptionSpec.flag("allow-data-loss", "in production, allow a down section that drops data"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
+			.option(KeepHistoryOption.spec())
 			.build());
 	}
 
@@ -65,7 +66,7 @@ public class UndoCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		Migrator migrator = inv.session().migrator(inv.prompter());
+		Migrator migrator = KeepHistoryOption.migrator(inv);
 		UndoTarget target = target(inv);
 		if (target.kind() == UndoTarget.Kind.ONE && migrator.undoReverts(target.id().get())) {
 			return revert(migrator, target.id().get(), inv);
