@@ -30,7 +30,7 @@ public record UndoPlan(List<Step> steps) {
 	}
 
 	public static UndoPlan of(StatusReport status, UndoTarget target, boolean force) {
-		List<MigrationStatus> applied = status.appliedInOrder();
+		List<MigrationStatus> applied = status.versionedAppliedInOrder();
 		List<MigrationStatus> chosen = new ArrayList<>();
 		switch (target.kind()) {
 			case LATEST -> {
@@ -40,6 +40,7 @@ public record UndoPlan(List<Step> steps) {
 			}
 			case ONE -> {
 				MigrationStatus one = status.resolve(target.id().get());
+				refuseRepeatable(one);
 				requireApplied(one);
 				MigrationStatus latest = applied.get(applied.size() - 1);
 				if (!force && !latest.id().equals(one.id())) {
@@ -56,6 +57,7 @@ public record UndoPlan(List<Step> steps) {
 			}
 			case AFTER -> {
 				MigrationStatus keep = status.resolve(target.id().get());
+				refuseRepeatable(keep);
 				requireApplied(keep);
 				long rank = keep.applied().get().rank();
 				for (int i = applied.size() - 1; i >= 0; i--) {
@@ -89,6 +91,20 @@ public record UndoPlan(List<Step> steps) {
 					"Restore the data from a backup, or write a new migration that reverses " + row.id() + ".");
 		}
 		return new Step(file, row.applied().get(), RollbackInstructions.of(file));
+	}
+
+	/**
+	 * A repeatable has no version to go back to and no down: it is never undone. Undo
+	 * takes back only versioned migrations and leaves the repeatables' rows as they are.
+	 */
+	private static void refuseRepeatable(MigrationStatus row) {
+		if (row.isRepeatable()) {
+			throw refused(
+					"Migration " + row.id() + " is repeatable and cannot be undone: it has no version and no"
+							+ " down; apply runs it again whenever its file changes",
+					"Edit " + row.id() + ".sql to change what it creates (apply runs it again), or run `mark-pending "
+							+ row.id() + "` to forget its last run so that apply runs it again as it is.");
+		}
 	}
 
 	private static void requireApplied(MigrationStatus row) {
