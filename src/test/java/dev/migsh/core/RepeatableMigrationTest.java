@@ -189,14 +189,24 @@ class RepeatableMigrationTest {
 				assertThat(e.hint()).contains("mark-pending R__item_names");
 			});
 
-		migrator.undo(UndoRequest.of(UndoTarget.all()), ApplyListener.NONE, Cancellation.none());
-
-		assertThat(states(migrator)).containsExactly(Map.entry("V1__items", MigrationState.PENDING),
+		migrator.undo(UndoRequest.of(UndoTarget.to("V1__items")), ApplyListener.NONE, Cancellation.none());
+		assertThat(states(migrator)).containsExactly(Map.entry("V1__items", MigrationState.APPLIED),
 				Map.entry("V2__prices", MigrationState.PENDING), Map.entry("R__functions", MigrationState.APPLIED),
 				Map.entry("R__item_names", MigrationState.APPLIED));
 		// forgetting one's run makes apply run it again
 		migrator.markPending("R__item_names");
-		assertThat(ids(applyAll(migrator))).containsExactly("V1__items", "V2__prices", "R__item_names");
+		assertThat(ids(applyAll(migrator))).containsExactly("V2__prices", "R__item_names");
+
+		// back to an empty history: the repeatables' runs are forgotten too, nothing of
+		// them runs
+		assertThat(migrator.planUndo(UndoTarget.all(), false).steps()).extracting(s -> s.file().id())
+			.containsExactly("V2__prices", "V1__items", "R__functions", "R__item_names");
+		migrator.undo(UndoRequest.of(UndoTarget.all()), ApplyListener.NONE, Cancellation.none());
+		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM migsh.history", Integer.class)).isZero();
+		assertThat(db.jdbc().queryForObject("SELECT to_regclass('item_names') IS NOT NULL", Boolean.class)).isTrue();
+		assertThat(migrator.history(Optional.empty())).last()
+			.satisfies(e -> assertThat(e.detail()).contains("forgot the last run of a repeatable"));
+		assertThat(ids(applyAll(migrator))).containsExactly("V1__items", "V2__prices", "R__functions", "R__item_names");
 	}
 
 	@Test

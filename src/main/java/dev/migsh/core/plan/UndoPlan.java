@@ -13,7 +13,9 @@ import dev.migsh.core.history.HistoryState;
  * The migrations {@code undo} would roll back, latest first, each with its down
  * statements and what they destroy. Computing it refuses a migration without a down
  * section, a changed or missing file, a baseline, and (without force) one that is not the
- * latest applied.
+ * latest applied. Repeatable migrations are never undone; {@code undo --all} forgets
+ * their last runs (a step that runs nothing), so that an empty history means apply runs
+ * them again.
  */
 public record UndoPlan(List<Step> steps) {
 
@@ -54,6 +56,10 @@ public record UndoPlan(List<Step> steps) {
 				for (int i = applied.size() - 1; i >= 0; i--) {
 					chosen.add(applied.get(i));
 				}
+				// back to an empty history: the repeatables' last runs are forgotten
+				// (nothing
+				// runs), so that the next apply builds them again on what it rebuilds
+				status.appliedInOrder().stream().filter(MigrationStatus::isRepeatable).forEach(chosen::add);
 			}
 			case AFTER -> {
 				MigrationStatus keep = status.resolve(target.id().get());
@@ -75,6 +81,9 @@ public record UndoPlan(List<Step> steps) {
 	}
 
 	private static Step step(MigrationStatus row) {
+		if (row.isRepeatable() && row.file().isPresent()) {
+			return new Step(row.file().get(), row.applied().get(), RollbackInstructions.of(row.file().get()));
+		}
 		switch (row.state()) {
 			case MISSING -> throw refused("Migration " + row.id() + " cannot be undone: its file is gone",
 					"Restore the file, or write a new migration that reverses it.");
