@@ -390,10 +390,10 @@ public final class Migrator {
 
 	/**
 	 * Ids recorded as applied (applied, changed, marked, baseline), in the order they
-	 * were recorded.
+	 * were recorded; repeatables, which undo never takes, left out.
 	 */
 	public List<String> appliedIds() {
-		return status().appliedInOrder()
+		return status().versionedAppliedInOrder()
 			.stream()
 			.filter(r -> APPLIED.contains(r.state()))
 			.map(MigrationStatus::id)

@@ -48,7 +48,7 @@ public final class Apply {
 			StatusReport status = StatusReport.of(migrations, session.readHistory());
 			expected.check(status);
 			ApplyPlan plan = ApplyPlan.of(status, request.target(), request.allowOutOfOrder());
-			List<dev.migsh.core.plan.MigrationStatus> before = status.appliedInOrder();
+			List<dev.migsh.core.plan.MigrationStatus> before = status.versionedAppliedInOrder();
 			Optional<String> latestBefore = before.isEmpty() ? Optional.empty()
 					: Optional.of(before.get(before.size() - 1).id());
 			SectionRunner runner = new SectionRunner(session.connection(), cancellation, session.watch(timeouts),

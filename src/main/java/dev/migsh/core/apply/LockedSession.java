@@ -64,6 +64,8 @@ final class LockedSession implements AutoCloseable {
 
 	private KeptHistory kept = KeptHistory.NONE;
 
+	private PreparedStatement recordRepeatable;
+
 	private LockedSession(EngineSettings settings, Connection connection, String command, Cancellation cancellation)
 			throws SQLException {
 		this.settings = settings;
@@ -208,10 +210,14 @@ final class LockedSession implements AutoCloseable {
 	 * @throws LockLostException when it does not (nothing was written)
 	 */
 	void recordApplied(MigrationFile file, long executionMs, String detail) throws SQLException {
-		if (this.recordApplied == null) {
-			this.recordApplied = history().prepareRecordApplied(this.connection);
+		if (file.isRepeatable() && this.recordRepeatable == null) {
+			this.recordRepeatable = history().prepareRecordApplied(this.connection, true);
 		}
-		if (!history().recordApplied(this.recordApplied, file, operator(), executionMs, AuditAction.APPLY, detail,
+		else if (!file.isRepeatable() && this.recordApplied == null) {
+			this.recordApplied = history().prepareRecordApplied(this.connection, false);
+		}
+		PreparedStatement record = file.isRepeatable() ? this.recordRepeatable : this.recordApplied;
+		if (!history().recordApplied(record, file, operator(), executionMs, AuditAction.APPLY, detail,
 				Integer.toUnsignedLong(MigrationLock.CLASS_ID),
 				Integer.toUnsignedLong(MigrationLock.objectId(this.lock.name())))) {
 			throw this.lock.lost();
@@ -330,12 +336,14 @@ final class LockedSession implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.recordApplied != null) {
-			try {
-				this.recordApplied.close();
-			}
-			catch (SQLException ex) {
-				// the connection closes next
+		for (PreparedStatement statement : new PreparedStatement[] { this.recordApplied, this.recordRepeatable }) {
+			if (statement != null) {
+				try {
+					statement.close();
+				}
+				catch (SQLException ex) {
+					// the connection closes next
+				}
 			}
 		}
 		if (this.watch != null) {

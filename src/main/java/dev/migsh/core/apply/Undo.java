@@ -78,6 +78,9 @@ public final class Undo {
 	private UndoneMigration undoOne(LockedSession session, SectionRunner runner, MigrationFile file, Timeouts timeouts,
 			List<UndoneMigration> before, List<TrashEntry> kept, List<String> stillApplied) throws SQLException {
 		Connection connection = session.connection();
+		if (file.isRepeatable()) {
+			return forget(session, file);
+		}
 		Section down = file.down().get();
 		boolean transactional = down.transactional();
 		long start = System.nanoTime();
@@ -129,6 +132,30 @@ public final class Undo {
 				session.resetQuietly();
 			}
 		}
+	}
+
+	/**
+	 * {@code undo --all} on a repeatable: its history row goes, nothing runs; apply runs
+	 * it again.
+	 */
+	private static UndoneMigration forget(LockedSession session, MigrationFile file) throws SQLException {
+		Connection connection = session.connection();
+		session.lock().verify();
+		connection.setAutoCommit(false);
+		try {
+			session.history().delete(connection, file.id());
+			session.audit(AuditAction.UNDO, file.id(), AuditOutcome.OK,
+					"forgot the last run of a repeatable migration; nothing ran; apply runs it again");
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+		return new UndoneMigration(file.id(), Duration.ZERO, 0, List.of());
 	}
 
 	private static String undoneText(List<UndoneMigration> undone) {

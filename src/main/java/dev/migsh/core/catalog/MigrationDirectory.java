@@ -173,6 +173,11 @@ public final class MigrationDirectory {
 	private void addDuplicateVersions(List<MigrationFile> sorted) {
 		int i = 0;
 		while (i < sorted.size()) {
+			if (sorted.get(i).isRepeatable()) {
+				// repeatables share no version: their ids (R__name) are unique by name
+				i++;
+				continue;
+			}
 			int j = i + 1;
 			while (j < sorted.size() && sorted.get(j).version().sameNumber(sorted.get(i).version())) {
 				j++;

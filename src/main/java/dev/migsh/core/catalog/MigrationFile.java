@@ -28,6 +28,14 @@ public record MigrationFile(String id, Version version, String name, Layout layo
 	}
 
 	/**
+	 * True for a Flyway repeatable migration ({@code R__name.sql}): no version, run after
+	 * the versioned ones whenever its checksum differs from its last run, never undone.
+	 */
+	public boolean isRepeatable() {
+		return this.version.isRepeatable();
+	}
+
+	/**
 	 * True when the migration can be undone: it has a down section or file, even an empty
 	 * one (undoing it only removes the history row).
 	 */

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 record MigrationFileName(String fileName, Part part, String id, Version version, String name, String ignoredBecause) {
 
 	static final String EXPECTED = "migrations are named 001-name.sql, 001-name.up.sql with 001-name.down.sql, "
-			+ "or V1__name.sql with U1__name.sql";
+			+ "or V1__name.sql with U1__name.sql (and repeatable R__name.sql)";
 
 	enum Part {
 
 		SECTIONS(Layout.SECTIONS, false), PAIR_UP(Layout.UP_DOWN_PAIR, false), PAIR_DOWN(Layout.UP_DOWN_PAIR, true),
-		FLYWAY_UP(Layout.FLYWAY, false), FLYWAY_UNDO(Layout.FLYWAY, true), IGNORED(null, false);
+		FLYWAY_UP(Layout.FLYWAY, false), FLYWAY_UNDO(Layout.FLYWAY, true), FLYWAY_REPEATABLE(Layout.FLYWAY, false),
+		IGNORED(null, false);
 
 		final Layout layout;
 
@@ -37,6 +38,8 @@ record MigrationFileName(String fileName, Part part, String id, Version version,
 	private static final Pattern PAIR = Pattern.compile("((\\d+)[-_](.+))\\.(up|down)\\.sql");
 
 	private static final Pattern FLYWAY = Pattern.compile("([VU])((\\d+(?:[._]\\d+)*)__(.+))\\.sql");
+
+	private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
 
 	private static final Pattern SECTIONS = Pattern.compile("((\\d+)[-_](.+))\\.sql");
 
@@ -73,8 +76,11 @@ record MigrationFileName(String fileName, Part part, String id, Version version,
 			return new MigrationFileName(fileName, part, "V" + flyway.group(2), Version.parse(flyway.group(3)),
 					flyway.group(4), null);
 		}
-		if (fileName.startsWith("R__")) {
-			return ignored(fileName, "Flyway repeatable migrations (R__) are not supported; " + EXPECTED);
+		Matcher repeatable = REPEATABLE.matcher(fileName);
+		if (repeatable.matches()) {
+			// no version: the id R__name is its key in the history
+			return new MigrationFileName(fileName, Part.FLYWAY_REPEATABLE, "R__" + repeatable.group(1),
+					Version.REPEATABLE, repeatable.group(1), null);
 		}
 		Matcher sections = SECTIONS.matcher(fileName);
 		if (sections.matches()) {

@@ -16,6 +16,12 @@ public record Version(String text, List<BigInteger> parts) implements Comparable
 		parts = List.copyOf(parts);
 	}
 
+	/**
+	 * The place of a Flyway repeatable migration ({@code R__name.sql}): it has no
+	 * version, its text is empty, and it orders after every numbered version.
+	 */
+	public static final Version REPEATABLE = new Version("", List.of());
+
 	private static final Pattern SHAPE = Pattern.compile("\\d+([._]\\d+)*");
 
 	private static final Pattern SEPARATOR = Pattern.compile("[._]");
@@ -34,8 +40,16 @@ public record Version(String text, List<BigInteger> parts) implements Comparable
 		return new Version(text, parts);
 	}
 
+	/** True for {@link #REPEATABLE}, the version-less place of a repeatable migration. */
+	public boolean isRepeatable() {
+		return this.parts.isEmpty();
+	}
+
 	@Override
 	public int compareTo(Version other) {
+		if (isRepeatable() || other.isRepeatable()) {
+			return Boolean.compare(isRepeatable(), other.isRepeatable());
+		}
 		int n = Math.max(this.parts.size(), other.parts.size());
 		for (int i = 0; i < n; i++) {
 			BigInteger a = i < this.parts.size() ? this.parts.get(i) : BigInteger.ZERO;
@@ -50,7 +64,7 @@ public record Version(String text, List<BigInteger> parts) implements Comparable
 
 	/** Same number, whatever the leading zeros: {@code 031} and {@code 31}. */
 	public boolean sameNumber(Version other) {
-		return compareTo(other) == 0;
+		return !isRepeatable() && compareTo(other) == 0;
 	}
 
 	@Override

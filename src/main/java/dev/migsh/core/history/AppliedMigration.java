@@ -31,6 +31,14 @@ public record AppliedMigration(long rank, String id, String version, String name
 		return this.accepted.map(Acceptance::upChecksum).orElse(this.upChecksum);
 	}
 
+	/**
+	 * True for the row of a Flyway repeatable migration: no version, its id is
+	 * {@code R__name}, and its one row is replaced each time it runs.
+	 */
+	public boolean isRepeatable() {
+		return this.version.isEmpty();
+	}
+
 	/** True for the states that count as "in the database": applied, marked, baseline. */
 	public boolean isApplied() {
 		return this.state != HistoryState.FAILED;

@@ -126,6 +126,7 @@ public final class HistoryTable {
 				WHERE EXISTS (SELECT FROM pg_catalog.pg_locks WHERE locktype = 'advisory'
 					AND pid = pg_catalog.pg_backend_pid() AND granted AND classid::bigint = ? AND objid::bigint = ?
 					AND objsubid = 2)
+				%s
 				RETURNING migration_id)
 			INSERT INTO {schema}.audit (action, migration_id, outcome, os_user, detail)
 			SELECT ?, migration_id, ?, ?, ? FROM h""";
@@ -134,6 +135,22 @@ public final class HistoryTable {
 			INSERT INTO {schema}.history (migration_id, version, name, state, up_checksum, down_checksum,
 				verify_checksum, up_sql, down_sql, applied_at, db_user, os_user, statements_total, statements_done)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	// A repeatable (version '') keeps one row under its id R__name: running it again
+	// replaces the row, with a new rank so the history still reads in the order things
+	// ran.
+	private static final String REPLACE_REPEATABLE = """
+			ON CONFLICT (migration_id) DO UPDATE SET
+				installed_rank = nextval(pg_catalog.pg_get_serial_sequence(%s, 'installed_rank')),
+				state = EXCLUDED.state, up_checksum = EXCLUDED.up_checksum, down_checksum = EXCLUDED.down_checksum,
+				verify_checksum = EXCLUDED.verify_checksum, up_sql = EXCLUDED.up_sql, down_sql = EXCLUDED.down_sql,
+				applied_at = clock_timestamp(), db_user = session_user, os_user = EXCLUDED.os_user,
+				execution_ms = EXCLUDED.execution_ms, statements_total = EXCLUDED.statements_total,
+				statements_done = EXCLUDED.statements_done, error = EXCLUDED.error,
+				failed_statement = EXCLUDED.failed_statement, accepted_up_checksum = NULL,
+				accepted_down_checksum = NULL, accepted_verify_checksum = NULL, accepted_up_sql = NULL,
+				accepted_down_sql = NULL, accepted_at = NULL, accepted_by = NULL
+			WHERE {schema}.history.version = ''""";
 
 	private static final String PROGRESS = """
 			UPDATE {schema}.history SET statements_done = ?, failed_statement = ? WHERE migration_id = ?""";
@@ -329,10 +346,14 @@ public final class HistoryTable {
 				"Run `status`: it lists what is damaged and how to fix it.", ExitCode.PREFLIGHT_REFUSED, null);
 	}
 
-	/** Records a migration in the given state; {@code failedStatement} 0 means none. */
+	/**
+	 * Records a migration in the given state; {@code failedStatement} 0 means none. A
+	 * repeatable's row replaces the one of its last run.
+	 */
 	public void insert(Connection connection, MigrationFile file, HistoryState state, String operator, long executionMs,
 			int statementsDone, String error, int failedStatement) throws SQLException {
-		try (PreparedStatement ps = connection.prepareStatement(sql(INSERT))) {
+		String insert = file.isRepeatable() ? INSERT + "\n" + replaceRepeatable() : INSERT;
+		try (PreparedStatement ps = connection.prepareStatement(sql(insert))) {
 			ps.setString(1, file.id());
 			ps.setString(2, file.version().text());
 			ps.setString(3, file.name());
@@ -394,9 +415,16 @@ public final class HistoryTable {
 		return ps.executeUpdate() == 1;
 	}
 
-	/** The statement {@link #recordApplied} runs, to prepare once per session. */
-	public PreparedStatement prepareRecordApplied(Connection connection) throws SQLException {
-		return connection.prepareStatement(sql(RECORD_APPLIED));
+	/**
+	 * The statement {@link #recordApplied} runs, to prepare once per session; for a
+	 * repeatable migration it replaces the row of the last run.
+	 */
+	public PreparedStatement prepareRecordApplied(Connection connection, boolean repeatable) throws SQLException {
+		return connection.prepareStatement(sql(RECORD_APPLIED.formatted(repeatable ? replaceRepeatable() : "")));
+	}
+
+	private String replaceRepeatable() {
+		return REPLACE_REPEATABLE.formatted("'" + qualifiedName().replace("'", "''") + "'");
 	}
 
 	/** Notes that {@code done} statements of a non-transactional migration have run. */

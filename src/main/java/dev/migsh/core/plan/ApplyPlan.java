@@ -34,6 +34,9 @@ public record ApplyPlan(List<MigrationFile> migrations) {
 			case ONE -> {
 				MigrationStatus one = status.resolve(target.id().get());
 				requirePending(one);
+				if (one.isRepeatable()) {
+					requireNoVersionedPending(one, pending);
+				}
 				run.add(one.file().get());
 			}
 			case UP_TO -> {
@@ -44,9 +47,30 @@ public record ApplyPlan(List<MigrationFile> migrations) {
 					.toList();
 				refuseOutOfOrder(upTo, allowOutOfOrder);
 				upTo.forEach(p -> run.add(p.file().get()));
+				// repeatables follow only the whole pending versioned set
+				boolean allVersioned = pending.stream().allMatch(p -> p.isRepeatable() || upTo.contains(p));
+				if (allVersioned && !last.isRepeatable()) {
+					pending.stream().filter(MigrationStatus::isRepeatable).forEach(p -> run.add(p.file().get()));
+				}
 			}
 		}
 		return new ApplyPlan(run);
+	}
+
+	/**
+	 * Flyway's order: a repeatable runs after every pending versioned migration, so on
+	 * its own only when none is left.
+	 */
+	private static void requireNoVersionedPending(MigrationStatus repeatable, List<MigrationStatus> pending) {
+		List<String> versioned = pending.stream().filter(p -> !p.isRepeatable()).map(MigrationStatus::id).toList();
+		if (!versioned.isEmpty()) {
+			throw refused(
+					"Repeatable migration " + repeatable.id() + " runs after the pending versioned migrations ("
+							+ String.join(", ", versioned.subList(0, Math.min(3, versioned.size())))
+							+ (versioned.size() > 3 ? ", …" : "") + ")",
+					"Run `apply` to apply them and then the repeatables, or `apply --to " + repeatable.id()
+							+ "` for the same.");
+		}
 	}
 
 	/**

@@ -22,8 +22,12 @@ import dev.migsh.core.lint.TableName;
 public record MigrationPlan(ApplyTarget target, int serverVersionNum, List<Step> steps,
 		List<CatalogFinding> folderFindings, PlanFingerprint fingerprint) {
 
-	/** One migration of the plan. */
-	public record Step(MigrationFile file, List<PlannedStatement> statements, RollbackInstructions rollback) {
+	/**
+	 * One migration of the plan; {@code why} says why a repeatable runs ("never applied",
+	 * "checksum changed ..."), empty for a versioned one.
+	 */
+	public record Step(MigrationFile file, List<PlannedStatement> statements, RollbackInstructions rollback,
+			String why) {
 
 		public Step {
 			statements = List.copyOf(statements);

@@ -20,6 +20,11 @@ public enum MigrationState {
 	/** Recorded with mark-applied, never run by migsh. */
 	MARKED,
 	/** The baseline taken from a live database. */
-	BASELINE
+	BASELINE,
+	/**
+	 * A repeatable migration whose file changed since it last ran: apply runs it again
+	 * (pending, never applied, is {@link #PENDING}).
+	 */
+	OUTDATED
 
 }

@@ -14,7 +14,17 @@ public record MigrationStatus(String id, String version, String name, MigrationS
 		Optional<MigrationFile> file, Optional<AppliedMigration> applied, String detail) {
 
 	public boolean isPending() {
-		return this.state == MigrationState.PENDING || this.state == MigrationState.OUT_OF_ORDER;
+		return this.state == MigrationState.PENDING || this.state == MigrationState.OUT_OF_ORDER
+				|| this.state == MigrationState.OUTDATED;
+	}
+
+	/**
+	 * True for a Flyway repeatable migration ({@code R__name}), by its file or, when the
+	 * file is gone, by its history row.
+	 */
+	public boolean isRepeatable() {
+		return this.file.map(MigrationFile::isRepeatable)
+			.orElseGet(() -> this.applied.map(AppliedMigration::isRepeatable).orElse(false));
 	}
 
 }

@@ -104,7 +104,8 @@ public final class Planner {
 					relied.put("table " + name, existence(facts.find(name)));
 				}
 			}
-			steps.add(new MigrationPlan.Step(file, statements, RollbackInstructions.of(file)));
+			String why = file.isRepeatable() ? status.find(file.id()).map(MigrationStatus::detail).orElse("") : "";
+			steps.add(new MigrationPlan.Step(file, statements, RollbackInstructions.of(file), why));
 		}
 		return new MigrationPlan(target, facts.serverVersionNum(), steps, status.findings(),
 				fingerprint(target, status, facts, relied));

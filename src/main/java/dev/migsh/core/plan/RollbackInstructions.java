@@ -20,12 +20,17 @@ public record RollbackInstructions(Optional<String> undoCommand, List<SqlStateme
 	public static final String EMPTY_DOWN = "the down section is empty: undo only removes the history row; "
 			+ "what the migration did stays";
 
+	public static final String REPEATABLE = "repeatable: never undone; apply runs it again when its file changes";
+
 	public RollbackInstructions {
 		downStatements = List.copyOf(downStatements);
 		destroys = List.copyOf(destroys);
 	}
 
 	public static RollbackInstructions of(MigrationFile file) {
+		if (file.isRepeatable()) {
+			return new RollbackInstructions(Optional.empty(), List.of(), List.of(), REPEATABLE);
+		}
 		if (!file.hasDown()) {
 			return new RollbackInstructions(Optional.empty(), List.of(), List.of(), NO_DOWN);
 		}
@@ -37,6 +42,11 @@ public record RollbackInstructions(Optional<String> undoCommand, List<SqlStateme
 	/** No rollback, for a run that applied nothing. */
 	public static RollbackInstructions none() {
 		return new RollbackInstructions(Optional.empty(), List.of(), List.of(), "");
+	}
+
+	/** True for a repeatable migration's: undo leaves it out of a run's way back. */
+	public boolean repeatable() {
+		return REPEATABLE.equals(this.note);
 	}
 
 	public boolean possible() {

@@ -66,7 +66,16 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 		return new StatusReport(rows, counts, set.findings());
 	}
 
+	/** Why a repeatable that never ran is pending, as {@code plan} and status say it. */
+	public static final String NEVER_APPLIED = "never applied";
+
+	/** Why an applied repeatable runs again. */
+	public static final String CHECKSUM_CHANGED = "checksum changed";
+
 	private static MigrationStatus pending(MigrationFile file, Version highest) {
+		if (file.isRepeatable()) {
+			return status(file, null, MigrationState.PENDING, NEVER_APPLIED);
+		}
 		if (highest != null && file.version().compareTo(highest) < 0) {
 			return status(file, null, MigrationState.OUT_OF_ORDER,
 					"version " + file.version() + " is below the highest recorded version " + highest);
@@ -79,6 +88,10 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 			int at = row.failedStatement() > 0 ? row.failedStatement() : row.statementsDone() + 1;
 			return status(file, row, MigrationState.FAILED,
 					"failed at " + at + "/" + row.statementsTotal() + ": " + row.error().orElse("no error recorded"));
+		}
+		if (file.isRepeatable() && !row.currentUpChecksum().equals(file.up().checksum())) {
+			return status(file, row, MigrationState.OUTDATED, CHECKSUM_CHANGED + " (last run sha256:"
+					+ shortSum(row.currentUpChecksum()) + ", file sha256:" + shortSum(file.up().checksum()) + ")");
 		}
 		if (!row.currentUpChecksum().equals(file.up().checksum())) {
 			return status(file, row, MigrationState.CHANGED,
@@ -114,6 +127,9 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 	}
 
 	private static Version versionOrZero(String text) {
+		if (text.isEmpty()) {
+			return Version.REPEATABLE;
+		}
 		Version v = version(text);
 		return v == null ? Version.parse("0") : v;
 	}
@@ -185,10 +201,21 @@ public record StatusReport(List<MigrationStatus> rows, Map<MigrationState, Integ
 	 * order recorded.
 	 */
 	public List<MigrationStatus> appliedInOrder() {
+		return appliedRows().toList();
+	}
+
+	/**
+	 * The versioned rows of {@link #appliedInOrder()}: what undo can take back (a
+	 * repeatable is never undone).
+	 */
+	public List<MigrationStatus> versionedAppliedInOrder() {
+		return appliedRows().filter(r -> !r.isRepeatable()).toList();
+	}
+
+	private java.util.stream.Stream<MigrationStatus> appliedRows() {
 		return this.rows.stream()
 			.filter(r -> r.applied().isPresent() && r.applied().get().isApplied())
-			.sorted(Comparator.comparingLong(r -> r.applied().get().rank()))
-			.toList();
+			.sorted(Comparator.comparingLong(r -> r.applied().get().rank()));
 	}
 
 }

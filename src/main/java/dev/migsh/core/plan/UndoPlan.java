@@ -13,7 +13,9 @@ import dev.migsh.core.history.HistoryState;
  * The migrations {@code undo} would roll back, latest first, each with its down
  * statements and what they destroy. Computing it refuses a migration without a down
  * section, a changed or missing file, a baseline, and (without force) one that is not the
- * latest applied.
+ * latest applied. Repeatable migrations are never undone; {@code undo --all} forgets
+ * their last runs (a step that runs nothing), so that an empty history means apply runs
+ * them again.
  */
 public record UndoPlan(List<Step> steps) {
 
@@ -30,7 +32,7 @@ public record UndoPlan(List<Step> steps) {
 	}
 
 	public static UndoPlan of(StatusReport status, UndoTarget target, boolean force) {
-		List<MigrationStatus> applied = status.appliedInOrder();
+		List<MigrationStatus> applied = status.versionedAppliedInOrder();
 		List<MigrationStatus> chosen = new ArrayList<>();
 		switch (target.kind()) {
 			case LATEST -> {
@@ -40,6 +42,7 @@ public record UndoPlan(List<Step> steps) {
 			}
 			case ONE -> {
 				MigrationStatus one = status.resolve(target.id().get());
+				refuseRepeatable(one);
 				requireApplied(one);
 				MigrationStatus latest = applied.get(applied.size() - 1);
 				if (!force && !latest.id().equals(one.id())) {
@@ -53,9 +56,14 @@ public record UndoPlan(List<Step> steps) {
 				for (int i = applied.size() - 1; i >= 0; i--) {
 					chosen.add(applied.get(i));
 				}
+				// back to an empty history: the repeatables' last runs are forgotten
+				// (nothing
+				// runs), so that the next apply builds them again on what it rebuilds
+				status.appliedInOrder().stream().filter(MigrationStatus::isRepeatable).forEach(chosen::add);
 			}
 			case AFTER -> {
 				MigrationStatus keep = status.resolve(target.id().get());
+				refuseRepeatable(keep);
 				requireApplied(keep);
 				long rank = keep.applied().get().rank();
 				for (int i = applied.size() - 1; i >= 0; i--) {
@@ -73,6 +81,9 @@ public record UndoPlan(List<Step> steps) {
 	}
 
 	private static Step step(MigrationStatus row) {
+		if (row.isRepeatable() && row.file().isPresent()) {
+			return new Step(row.file().get(), row.applied().get(), RollbackInstructions.of(row.file().get()));
+		}
 		switch (row.state()) {
 			case MISSING -> throw refused("Migration " + row.id() + " cannot be undone: its file is gone",
 					"Restore the file, or write a new migration that reverses it.");
@@ -89,6 +100,20 @@ public record UndoPlan(List<Step> steps) {
 					"Restore the data from a backup, or write a new migration that reverses " + row.id() + ".");
 		}
 		return new Step(file, row.applied().get(), RollbackInstructions.of(file));
+	}
+
+	/**
+	 * A repeatable has no version to go back to and no down: it is never undone. Undo
+	 * takes back only versioned migrations and leaves the repeatables' rows as they are.
+	 */
+	private static void refuseRepeatable(MigrationStatus row) {
+		if (row.isRepeatable()) {
+			throw refused(
+					"Migration " + row.id() + " is repeatable and cannot be undone: it has no version and no"
+							+ " down; apply runs it again whenever its file changes",
+					"Edit " + row.id() + ".sql to change what it creates (apply runs it again), or run `mark-pending "
+							+ row.id() + "` to forget its last run so that apply runs it again as it is.");
+		}
 	}
 
 	private static void requireApplied(MigrationStatus row) {

@@ -12,7 +12,20 @@ import java.util.Optional;
  */
 public record WayBack(Optional<String> command, String note, RollbackInstructions last) {
 
-	public static WayBack of(List<RollbackInstructions> rollbacks, List<String> ids, Optional<String> latestBefore) {
+	public static WayBack of(List<RollbackInstructions> all, List<String> allIds, Optional<String> latestBefore) {
+		// repeatables are never undone: the way back takes back the versioned ones
+		List<RollbackInstructions> rollbacks = new ArrayList<>();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < allIds.size(); i++) {
+			if (!all.get(i).repeatable()) {
+				rollbacks.add(all.get(i));
+				ids.add(allIds.get(i));
+			}
+		}
+		if (ids.isEmpty() && !allIds.isEmpty()) {
+			return new WayBack(Optional.empty(), "only repeatable migrations ran: they are never undone",
+					all.get(all.size() - 1));
+		}
 		if (ids.isEmpty()) {
 			return new WayBack(Optional.empty(), "nothing was applied", RollbackInstructions.none());
 		}

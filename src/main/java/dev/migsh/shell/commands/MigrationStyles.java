@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import dev.migsh.core.plan.MigrationState;
+import dev.migsh.core.plan.MigrationStatus;
 import dev.migsh.shell.Style;
 
 /** How migration states and times look in tables. */
@@ -20,10 +21,18 @@ final class MigrationStyles {
 		return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
+	/**
+	 * A row's state as status shows it; a repeatable's is {@code repeatable: pending},
+	 * {@code repeatable: applied} or {@code repeatable: outdated}.
+	 */
+	static String word(MigrationStatus row) {
+		return row.isRepeatable() ? "repeatable: " + word(row.state()) : word(row.state());
+	}
+
 	static Style style(MigrationState state) {
 		return switch (state) {
 			case APPLIED -> Style.GREEN;
-			case PENDING, OUT_OF_ORDER -> Style.YELLOW;
+			case PENDING, OUT_OF_ORDER, OUTDATED -> Style.YELLOW;
 			case FAILED, CHANGED, MISSING -> Style.BOLD_RED;
 			case MARKED, BASELINE -> Style.CYAN;
 		};

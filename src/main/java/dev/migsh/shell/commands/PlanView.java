@@ -27,8 +27,8 @@ final class PlanView {
 			List<JsonTable> tablesTouched, List<String> folderFindings) {
 	}
 
-	record JsonStep(String id, boolean transactional, boolean rollback, List<String> rollbackDrops, String rollbackNote,
-			List<JsonStatement> statements) {
+	record JsonStep(String id, boolean repeatable, String why, boolean transactional, boolean rollback,
+			List<String> rollbackDrops, String rollbackNote, List<JsonStatement> statements) {
 	}
 
 	record JsonStatement(int line, String sql, List<JsonLock> locks, boolean rewrite, boolean scan, String note,
@@ -68,9 +68,10 @@ final class PlanView {
 				statements.add(new JsonStatement(s.statement().line(), s.statement().sql(), locks, s.lock().rewrite(),
 						s.lock().scan(), s.lock().note(), findings));
 			}
-			steps.add(new JsonStep(step.file().id(), step.file().up().transactional(), step.rollback().possible(),
-					step.rollback().destroys().stream().map(d -> d.describe()).toList(), step.rollback().note(),
-					statements));
+			steps.add(new JsonStep(step.file().id(), step.file().isRepeatable(),
+					step.file().isRepeatable() ? step.why() : null, step.file().up().transactional(),
+					step.rollback().possible(), step.rollback().destroys().stream().map(d -> d.describe()).toList(),
+					step.rollback().note(), statements));
 		}
 		List<JsonTable> tables = plan.touchedTables()
 			.values()
@@ -114,7 +115,7 @@ final class PlanView {
 							+ (step.rollback().destroys().isEmpty() ? ""
 									: ", which drops " + String.join(", ",
 											step.rollback().destroys().stream().map(d -> d.sqlName()).toList()))
-					: "no rollback";
+					: step.rollback().repeatable() ? "repeatable, " + step.why() + "; never undone" : "no rollback";
 			rollback = full ? rollback : cut(rollback, WIDTH - step.file().id().length() - mode.length() - 6);
 			out.println(out.style(Style.BOLD, step.file().id()) + "  (" + mode + "; "
 					+ (step.rollback().possible() ? rollback : out.style(Style.YELLOW, rollback)) + ")");

@@ -32,14 +32,15 @@ public class StatusCommand extends MigshCommand {
 		super(CommandSpec.builder("status")
 			.group("Migrations")
 			.description(
-					"Every migration with its state: applied, pending, failed, changed, missing, out-of-order, marked, baseline")
+					"Every migration with its state: applied, pending, failed, changed, missing, out-of-order, marked, baseline;"
+							+ " a repeatable's: pending, applied, outdated")
 			.option(OptionSpec.flag("json", "print JSON"))
 			.build());
 	}
 
 	/** One row as JSON shows it. */
-	public record Row(String id, String version, String name, String state, String detail, String appliedAt,
-			String appliedBy, Long durationMs) {
+	public record Row(String id, String version, String name, String state, boolean repeatable, String detail,
+			String appliedAt, String appliedBy, Long durationMs) {
 	}
 
 	@Override
@@ -88,7 +89,7 @@ public class StatusCommand extends MigshCommand {
 		TextTable table = new TextTable("Migration", "State", "Applied at", "By", "Detail");
 		for (MigrationStatus s : report.rows()) {
 			Row r = row(s);
-			table.row(s.id(), new TextTable.Cell(r.state(), MigrationStyles.style(s.state())),
+			table.row(s.id(), new TextTable.Cell(MigrationStyles.word(s), MigrationStyles.style(s.state())),
 					r.appliedAt() == null ? "" : r.appliedAt(), r.appliedBy() == null ? "" : r.appliedBy(), detail(s));
 		}
 		inv.out().table(table);
@@ -157,7 +158,7 @@ public class StatusCommand extends MigshCommand {
 	}
 
 	private static Row row(MigrationStatus s) {
-		return new Row(s.id(), s.version(), s.name(), MigrationStyles.word(s.state()), s.detail(),
+		return new Row(s.id(), s.version(), s.name(), MigrationStyles.word(s.state()), s.isRepeatable(), s.detail(),
 				s.applied().map(a -> MigrationStyles.time(a.appliedAt())).orElse(null),
 				s.applied().map(a -> a.dbUser() + " (" + a.operator() + ")").orElse(null),
 				s.applied().map(a -> a.executionMs()).orElse(null));

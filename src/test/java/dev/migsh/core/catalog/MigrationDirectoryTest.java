@@ -144,7 +144,7 @@ class MigrationDirectoryTest {
 	void ignoredFilesAreFindingsThatSayWhatNamesAreExpected() throws IOException {
 		write("001-ok.sql", "-- migrate:up\nSELECT 1;");
 		for (String name : List.of(".hidden.sql", "001-ok.sql~", "001-ok.sql.swp", "old.bak", "x.orig", "README.md",
-				"notes.sql", "R__views.sql")) {
+				"notes.sql", "R_views.sql")) {
 			write(name, "SELECT 1;");
 		}
 		Files.createDirectory(this.dir.resolve("archive"));
@@ -153,12 +153,33 @@ class MigrationDirectoryTest {
 		assertThat(catalog.findings()).allSatisfy(f -> assertThat(f.kind()).isEqualTo(Kind.IGNORED_FILE))
 			.flatExtracting(CatalogFinding::ids)
 			.containsExactlyInAnyOrder(".hidden.sql", "001-ok.sql~", "001-ok.sql.swp", "old.bak", "x.orig", "README.md",
-					"notes.sql", "R__views.sql", "archive");
+					"notes.sql", "R_views.sql", "archive");
 		assertThat(message(catalog, "notes.sql"))
 			.isEqualTo("ignored notes.sql: name matches no migration layout; " + MigrationFileName.EXPECTED);
 		assertThat(message(catalog, "README.md")).contains("not a .sql file").contains("001-name.sql");
-		assertThat(message(catalog, "R__views.sql")).contains("repeatable");
+		assertThat(message(catalog, "R_views.sql")).contains("R__name.sql");
 		assertThat(message(catalog, "001-ok.sql~")).contains("backup");
+	}
+
+	@Test
+	void flywayRepeatablesHaveNoVersionAndComeAfterEveryVersionedMigrationByName() throws IOException {
+		write("V2__b.sql", "SELECT 2;");
+		write("R__views.sql", "CREATE OR REPLACE VIEW v AS SELECT ${n} AS n;");
+		write("R__functions.sql", "SELECT 1;");
+		write("V10__c.sql", "SELECT 3;");
+		write("001-a.sql", "-- migrate:up\nSELECT 1;");
+		MigrationCatalog catalog = MigrationDirectory.read(this.dir, Placeholders.NONE.withValue("n", "1"));
+		assertThat(catalog.migrations()).extracting(MigrationFile::id)
+			.containsExactly("001-a", "V2__b", "V10__c", "R__functions", "R__views");
+		MigrationFile views = catalog.find("R__views").orElseThrow();
+		assertThat(views.isRepeatable()).isTrue();
+		assertThat(views.version().text()).isEmpty();
+		assertThat(views.name()).isEqualTo("views");
+		assertThat(views.hasDown()).isFalse();
+		// the checksum covers the text as written, before placeholders
+		assertThat(views.up().checksum()).isEqualTo(Checksums.sha256("CREATE OR REPLACE VIEW v AS SELECT ${n} AS n;"));
+		assertThat(catalog.findings()).isEmpty();
+		assertThat(catalog.resolve("R__views.sql").id()).isEqualTo("R__views");
 	}
 
 	@Test

@@ -58,13 +58,22 @@ class CorpusConformanceTest {
 	}
 
 	@Test
-	void runsAFlywayFolderWithSchemaPlaceholdersAndUndoFiles(TestDatabase db) {
+	void runsAFlywayFolderWithSchemaPlaceholdersUndoFilesAndRepeatables(TestDatabase db) {
 		Placeholders values = Placeholders.NONE.withValue("schema", "shop").withValue("shop_name", "Corner Shop");
 		Migrator migrator = migrator(db, "flyway", values);
 
 		List<String> applied = roundTrip(db, migrator, "shop");
 
 		assertMentions(applied, "products_name_idx", "orders_product_id_idx");
+		// the repeatables ran last, in name order, with one history row each
+		assertThat(db.jdbc()
+			.queryForList("SELECT migration_id FROM migsh.history ORDER BY installed_rank DESC LIMIT 2", String.class))
+			.containsExactly("R__price_check", "R__order_totals");
+		db.jdbc().update("INSERT INTO shop.products (name, price) VALUES ('tea', 2.50)");
+		db.jdbc().update("INSERT INTO shop.orders (product_id, quantity) VALUES (1, 3)");
+		assertThat(db.jdbc().queryForObject("SELECT public.shop_order_total(1)", java.math.BigDecimal.class))
+			.isEqualByComparingTo("7.50");
+		assertThat(db.jdbc().queryForObject("SELECT public.shop_price_ok(-1)", Boolean.class)).isFalse();
 		assertThat(
 				db.jdbc().queryForObject("SELECT obj_description('shop.products'::regclass, 'pg_class')", String.class))
 			.isEqualTo("catalogue of Corner Shop, created by V1_1__products.sql");
@@ -164,9 +173,14 @@ class CorpusConformanceTest {
 		List<String> afterFirst = SchemaSnapshot.of(db.jdbc(), schema);
 		assertThat(afterFirst).isNotEmpty();
 
-		for (int i = 0; i < count; i++) {
+		long versioned = migrator.catalog().migrations().stream().filter(m -> !m.isRepeatable()).count();
+		for (int i = 0; i < versioned; i++) {
 			migrator.undo(UndoRequest.of(UndoTarget.latest()), ApplyListener.NONE, Cancellation.none());
 		}
+		// undo never runs a repeatable; going back to an empty history forgets their runs
+		assertThat(migrator.status().rows()).filteredOn(row -> row.isRepeatable())
+			.allSatisfy(row -> assertThat(row.state()).isEqualTo(MigrationState.APPLIED));
+		migrator.undo(UndoRequest.of(UndoTarget.all()), ApplyListener.NONE, Cancellation.none());
 		assertThat(migrator.status().rows())
 			.allSatisfy(row -> assertThat(row.state()).isEqualTo(MigrationState.PENDING));
 		assertThat(SchemaSnapshot.of(db.jdbc(), schema)).isEmpty();
