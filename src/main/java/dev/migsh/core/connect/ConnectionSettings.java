@@ -14,7 +14,7 @@ import java.util.Properties;
  * {@code null} when no source gave one, and shows as {@code ****} when printed.
  */
 public record ConnectionSettings(String host, int port, String database, String user, Secret password, String sslMode,
-		Map<Setting, String> origins) {
+		Map<Setting, String> origins, ConnectionOptions options) {
 
 	static final String SANDBOX = "sandbox";
 
@@ -26,6 +26,18 @@ public record ConnectionSettings(String host, int port, String database, String 
 		EnumMap<Setting, String> copy = new EnumMap<>(Setting.class);
 		copy.putAll(origins);
 		origins = Collections.unmodifiableMap(copy);
+		options = (options != null) ? options : ConnectionOptions.NONE;
+	}
+
+	public ConnectionSettings(String host, int port, String database, String user, Secret password, String sslMode,
+			Map<Setting, String> origins) {
+		this(host, port, database, user, password, sslMode, origins, ConnectionOptions.NONE);
+	}
+
+	/** The same settings with migsh's search_path setting (null: the server's). */
+	public ConnectionSettings withSearchPath(String searchPath, String origin) {
+		return new ConnectionSettings(this.host, this.port, this.database, this.user, this.password, this.sslMode,
+				this.origins, this.options.withSearchPath(searchPath, origin));
 	}
 
 	/** The settings of the embedded sandbox server, every origin {@code sandbox}. */
@@ -56,17 +68,20 @@ public record ConnectionSettings(String host, int port, String database, String 
 	}
 
 	/**
-	 * Driver properties: user, password if any, sslmode and
-	 * {@code ApplicationName=migsh}. The returned object prints with the password masked.
+	 * Driver properties: the connection options (URL parameters translated for pgjdbc,
+	 * the search_path setting in {@code options}), user, password if any, sslmode and
+	 * {@code ApplicationName=migsh} unless one was given. The returned object prints with
+	 * the passwords masked.
 	 */
 	public Properties jdbcProperties() {
 		Properties properties = new MaskedProperties();
+		this.options.effectiveProperties().forEach(properties::setProperty);
+		properties.putIfAbsent("ApplicationName", "migsh");
 		properties.setProperty("user", this.user);
 		if (this.password != null) {
 			properties.setProperty("password", this.password.reveal());
 		}
 		properties.setProperty("sslmode", this.sslMode);
-		properties.setProperty("ApplicationName", "migsh");
 		return properties;
 	}
 
@@ -80,7 +95,8 @@ public record ConnectionSettings(String host, int port, String database, String 
 		else {
 			changed.put(Setting.PASSWORD, "prompt");
 		}
-		return new ConnectionSettings(this.host, this.port, this.database, this.user, password, this.sslMode, changed);
+		return new ConnectionSettings(this.host, this.port, this.database, this.user, password, this.sslMode, changed,
+				this.options);
 	}
 
 	/**
@@ -103,8 +119,10 @@ public record ConnectionSettings(String host, int port, String database, String 
 		public synchronized String toString() {
 			Properties copy = new Properties();
 			copy.putAll(this);
-			if (copy.containsKey("password")) {
-				copy.setProperty("password", Secret.MASK);
+			for (String secret : new String[] { "password", "sslpassword" }) {
+				if (copy.containsKey(secret)) {
+					copy.setProperty(secret, Secret.MASK);
+				}
 			}
 			return copy.toString();
 		}

@@ -23,7 +23,8 @@ public final class Database implements AutoCloseable {
 	static final String SERVER_INFO_SQL = """
 			SELECT version(), current_setting('server_version_num')::int, current_user, current_database(),
 			       pg_backend_pid(), COALESCE(s.ssl, false), s.version, pg_is_in_recovery(),
-			       current_setting('transaction_read_only') = 'on', pg_postmaster_start_time()
+			       current_setting('transaction_read_only') = 'on', pg_postmaster_start_time(),
+			       current_setting('search_path')
 			FROM (SELECT 1) one LEFT JOIN pg_stat_ssl s ON s.pid = pg_backend_pid()""";
 
 	private final HikariDataSource pool;
@@ -49,7 +50,10 @@ public final class Database implements AutoCloseable {
 		config.setDataSourceProperties(settings.jdbcProperties());
 		config.setMaximumPoolSize(4);
 		config.setMinimumIdle(0);
-		config.setConnectionTimeout(10_000);
+		Integer connectTimeout = settings.options().connectTimeoutSeconds();
+		// the pool waits at least as long as the driver's connect_timeout (0: for ever)
+		config.setConnectionTimeout((connectTimeout == null) ? 10_000
+				: (connectTimeout == 0) ? 0 : Math.max(10_000, (connectTimeout + 1) * 1000L));
 		config.setValidationTimeout(3_000);
 		config.setIdleTimeout(600_000);
 		config.setExceptionOverrideClassName(PostgresEviction.class.getName());
@@ -115,7 +119,7 @@ public final class Database implements AutoCloseable {
 			rs.next();
 			return new ServerInfo(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
 					rs.getBoolean(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
-					rs.getObject(10, OffsetDateTime.class));
+					rs.getObject(10, OffsetDateTime.class), rs.getString(11));
 		}
 	}
 

@@ -1,7 +1,10 @@
 package dev.migsh.core.connect;
 
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The settings gathered so far, offered source by source from the highest: a setting
@@ -14,6 +17,8 @@ final class FoundSettings {
 	private final Map<Setting, String> values = new EnumMap<>(Setting.class);
 
 	private final Map<Setting, String> origins = new EnumMap<>(Setting.class);
+
+	private final Map<String, ConnectionParameters.Given> parameters = new LinkedHashMap<>();
 
 	private Secret password;
 
@@ -54,6 +59,33 @@ final class FoundSettings {
 		}
 	}
 
+	/**
+	 * A connection parameter other than the settings above ({@code options},
+	 * {@code application_name}...); the first offer of a name wins.
+	 */
+	void offerParameter(String name, String value, String origin) {
+		if (value != null) {
+			this.parameters.putIfAbsent(name, new ConnectionParameters.Given(name, value, origin));
+		}
+	}
+
+	/** Every entry but those named in {@code used}, as parameters. */
+	void offerParameters(Map<String, String> values, Set<String> used, String origin) {
+		values.forEach((name, value) -> {
+			if (!used.contains(name)) {
+				offerParameter(name, value, origin);
+			}
+		});
+	}
+
+	Collection<ConnectionParameters.Given> parameters() {
+		return this.parameters.values();
+	}
+
+	ConnectionParameters.Given parameter(String name) {
+		return this.parameters.get(name);
+	}
+
 	void offerUrl(PostgresUrl url, String origin) {
 		this.configured = true;
 		offer(Setting.HOST, url.host(), origin);
@@ -63,6 +95,7 @@ final class FoundSettings {
 		offerPassword(url.password(), origin);
 		offer(Setting.SSLMODE, url.sslMode(), origin);
 		offerService(url.service(), origin);
+		offerParameters(url.parameters(), Set.of("sslmode", "service"), origin);
 	}
 
 	boolean configured() {

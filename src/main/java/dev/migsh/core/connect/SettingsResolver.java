@@ -60,8 +60,10 @@ public final class SettingsResolver {
 		if (found.password() == null) {
 			offerPgPass(found, port, env, dotEnv, workingDir, home);
 		}
+		ConnectionOptions options = ConnectionParameters.toOptions(found.parameters());
 		ConnectionSettings settings = new ConnectionSettings(found.value(Setting.HOST), port,
-				found.value(Setting.DATABASE), found.value(Setting.USER), found.password(), sslMode, found.origins());
+				found.value(Setting.DATABASE), found.value(Setting.USER), found.password(), sslMode, found.origins(),
+				options);
 		return new Resolution(Optional.of(settings), environment(environmentFlag, env, dotEnv, settings));
 	}
 
@@ -92,6 +94,11 @@ public final class SettingsResolver {
 		offerNamed(found, variables, origin, "DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USER", "DB_PASSWORD", null);
 		offerNamed(found, variables, origin, "PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSSLMODE");
 		found.offerService(variables.get("PGSERVICE"), origin.apply("PGSERVICE"));
+		ConnectionParameters.VARIABLES.forEach((variable, keyword) -> {
+			if (present(variables.get(variable))) {
+				found.offerParameter(keyword, variables.get(variable), origin.apply(variable));
+			}
+		});
 	}
 
 	private static void offerNamed(FoundSettings found, Map<String, String> variables, UnaryOperator<String> origin,
@@ -139,6 +146,12 @@ public final class SettingsResolver {
 				found.offer(Setting.USER, values.get("user"), origin);
 				found.offerPassword(Secret.ofNullable(values.get("password")), origin);
 				found.offer(Setting.SSLMODE, values.get("sslmode"), origin);
+				// hostaddr stands in for a missing host; beside a host, pgjdbc cannot
+				// honour it
+				found.offerParameters(values, values.containsKey("host")
+						? Set.of("host", "port", "dbname", "user", "password", "sslmode", "service")
+						: Set.of("host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "service"),
+						origin);
 				return;
 			}
 		}
@@ -153,9 +166,11 @@ public final class SettingsResolver {
 
 	private static void offerPgPass(FoundSettings found, int port, Map<String, String> env, Map<String, String> dotEnv,
 			Path workingDir, Path home) {
-		String named = variable("PGPASSFILE", env, dotEnv);
+		ConnectionParameters.Given passfile = found.parameter("passfile");
+		String named = (passfile != null) ? passfile.value() : variable("PGPASSFILE", env, dotEnv);
 		Path file = (named != null) ? workingDir.resolve(named) : home.resolve(".pgpass");
-		String origin = (named != null) ? "PGPASSFILE (" + file + ")" : "~/.pgpass";
+		String origin = (passfile != null) ? "passfile (" + file + ", from " + passfile.origin() + ")"
+				: (named != null) ? "PGPASSFILE (" + file + ")" : "~/.pgpass";
 		PgPassFile
 			.password(file, found.value(Setting.HOST), port, found.value(Setting.DATABASE), found.value(Setting.USER))
 			.ifPresent((password) -> found.offerPassword(password, origin));

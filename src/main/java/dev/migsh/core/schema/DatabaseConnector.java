@@ -22,7 +22,7 @@ public interface DatabaseConnector {
 	static DatabaseConnector of(ConnectionSettings settings) {
 		return (database) -> {
 			ConnectionSettings other = new ConnectionSettings(settings.host(), settings.port(), database,
-					settings.user(), settings.password(), settings.sslMode(), settings.origins());
+					settings.user(), settings.password(), settings.sslMode(), settings.origins(), settings.options());
 			return new DriverManagerDataSource(other.jdbcUrl(), other.jdbcProperties());
 		};
 	}
