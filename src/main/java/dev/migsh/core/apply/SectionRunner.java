@@ -51,17 +51,25 @@ final class SectionRunner {
 
 	private final BeforeStatement before;
 
+	private final StatementObserver observer;
+
 	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener) {
 		this(connection, cancellation, watch, listener, BeforeStatement.NONE);
 	}
 
 	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener,
 			BeforeStatement before) {
+		this(connection, cancellation, watch, listener, before, StatementObserver.NONE);
+	}
+
+	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener,
+			BeforeStatement before, StatementObserver observer) {
 		this.connection = connection;
 		this.cancellation = cancellation;
 		this.watch = watch;
 		this.listener = listener;
 		this.before = before;
+		this.observer = observer;
 	}
 
 	void run(MigrationFile file, Section section, Progress progress) throws StatementFailure, SQLException {
@@ -83,7 +91,9 @@ final class SectionRunner {
 				this.cancellation.running(st);
 				this.watch.statementStarted();
 				this.before.before(file, section, statement);
+				this.observer.before(this.connection, file, section, index, statement);
 				boolean rows = st.execute(statement.sent());
+				this.observer.after(this.connection, file, section, index, statement);
 				if (rows && section.kind() == SectionKind.VERIFY && returnedFalse(st.getResultSet())) {
 					throw new StatementFailure(file, section, index, false, "the verify query returned false",
 							List.of(), null);
