@@ -139,6 +139,9 @@ public final class Rehearsal {
 		if (!file.hasDown()) {
 			return new WayBackProof(RoundTrip.of(RoundTrip.Outcome.NO_DOWN), after, false);
 		}
+		if (file.down().get().isEmpty()) {
+			return new WayBackProof(RoundTrip.of(RoundTrip.Outcome.EMPTY_DOWN), after, false);
+		}
 		try {
 			new Undo(onCopy).run(catalog, UndoRequest.of(UndoTarget.latest()), ApplyListener.NONE, cancellation);
 		}

@@ -30,11 +30,11 @@ public record RehearsalReport(CopySummary copy, List<MigrationRehearsal> migrati
 		return this.migrations.stream().filter((m) -> m.outcome() == MigrationRehearsal.Outcome.FAILED).findFirst();
 	}
 
-	/** True when every migration that has a down came back to the same schema. */
+	/** True when no migration's down or second up failed or left another schema. */
 	public boolean wayBackProven() {
 		return this.migrations.stream()
 			.map(MigrationRehearsal::roundTrip)
-			.allMatch((r) -> r.outcome() == RoundTrip.Outcome.PROVEN || r.outcome() == RoundTrip.Outcome.NO_DOWN);
+			.allMatch((r) -> r.outcome() != RoundTrip.Outcome.DIFFERS && r.outcome() != RoundTrip.Outcome.FAILED);
 	}
 
 	/**

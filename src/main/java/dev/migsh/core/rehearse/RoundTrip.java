@@ -21,6 +21,8 @@ public record RoundTrip(Outcome outcome, List<String> differences, String proble
 		DIFFERS,
 		/** The migration has no down section. */
 		NO_DOWN,
+		/** Its down section is empty: undoing it only forgets the history row. */
+		EMPTY_DOWN,
 		/** The down or the second up failed. */
 		FAILED,
 		/** Not tried: the migration failed or the rehearsal stopped before it. */

@@ -2,7 +2,9 @@ package dev.migsh.core.rehearse;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,10 +15,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.migsh.core.MigrationFolder;
 import dev.migsh.core.Migrator;
+import dev.migsh.core.MigratorConfig;
 import dev.migsh.core.apply.ApplyListener;
 import dev.migsh.core.apply.ApplyRequest;
 import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.apply.MigrationFailedException;
+import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.lint.LockMode;
 import dev.migsh.core.plan.ApplyTarget;
 import dev.migsh.core.schema.DatabaseConnector;
@@ -193,6 +197,40 @@ class RehearsalTest {
 			.contains("public.keys: column token is excluded and NOT NULL")
 			.contains("type inet");
 		assertThat(report.migrations().get(0).roundTrip().outcome()).isEqualTo(RoundTrip.Outcome.PROVEN);
+	}
+
+	@Test
+	void theSampleProjectRehearsesEndToEndWithEveryDownProven(TestDatabase db) {
+		Migrator migrator = new Migrator(db.dataSource(),
+				MigratorConfig.defaults(Path.of("migrations")).withOperator("tester@testhost"));
+		migrator.apply(ApplyRequest.of(ApplyTarget.upTo("003-create-enrollments")), ApplyListener.NONE,
+				Cancellation.none());
+		db.jdbc()
+			.execute("INSERT INTO users (email, password_hash, first_name, last_name, role)"
+					+ " SELECT 'u' || g || '@x', 'pw', 'F', 'L', 'student' FROM generate_series(1, 50) g");
+		String before = liveState(db, "users");
+
+		RehearsalReport report = rehearse(migrator, db, RehearsalRequest.all());
+
+		assertThat(liveState(db, "users")).isEqualTo(before);
+		assertThat(report.succeeded()).as("%s", report.failed()).isTrue();
+		assertThat(report.migrations()).hasSize(migrator.pendingIds().size());
+		Map<String, MigrationFile> files = new HashMap<>();
+		migrator.catalog().migrations().forEach((f) -> files.put(f.id(), f));
+		assertThat(report.migrations()).allSatisfy((m) -> assertThat(m.roundTrip().outcome())
+			.as("%s: %s %s", m.id(), m.roundTrip().differences(), m.roundTrip().problem())
+			.isEqualTo(expectedWayBack(files.get(m.id()))));
+		assertThat(report.migrations()).filteredOn((m) -> m.roundTrip().outcome() == RoundTrip.Outcome.PROVEN)
+			.hasSizeGreaterThan(10);
+		System.out.printf("rehearse: sample project, %d pending migrations, %d ms%n", report.migrations().size(),
+				report.took().toMillis());
+	}
+
+	private static RoundTrip.Outcome expectedWayBack(MigrationFile file) {
+		if (!file.hasDown()) {
+			return RoundTrip.Outcome.NO_DOWN;
+		}
+		return file.down().get().isEmpty() ? RoundTrip.Outcome.EMPTY_DOWN : RoundTrip.Outcome.PROVEN;
 	}
 
 }
