@@ -90,6 +90,10 @@ import dev.migsh.core.schema.Provenance;
 import dev.migsh.core.schema.TableProvenance;
 import dev.migsh.core.schema.Drift;
 import dev.migsh.core.schema.DriftReport;
+import dev.migsh.core.rehearse.Rehearsal;
+import dev.migsh.core.rehearse.RehearsalListener;
+import dev.migsh.core.rehearse.RehearsalReport;
+import dev.migsh.core.rehearse.RehearsalRequest;
 
 /**
  * The migration engine's one entry point: one method per use case, returning a record for
@@ -465,6 +469,22 @@ public final class Migrator {
 			.toList();
 		return Drift.examine(this.dataSource, applied, Set.of(this.config.historySchema(), Trash.SCHEMA), connector,
 				this.config.effectivePlaceholders(), cancellation);
+	}
+
+	/**
+	 * Runs what {@code apply} would run on a scratch copy of the live database (schema, a
+	 * sample of the rows, the history) and reports what each statement really did, beside
+	 * {@code plan}'s prediction, and each migration's way back; the live database is only
+	 * read and the copy is dropped, Ctrl-C included.
+	 */
+	public RehearsalReport rehearse(RehearsalRequest request, DatabaseConnector connector, RehearsalListener listener,
+			Cancellation cancellation) {
+		MigrationCatalog catalog = catalog();
+		StatusReport status = StatusReport.of(catalog, readHistory());
+		MigrationPlan predictions = new Planner(this.dataSource, this.config).plan(request.target(), status,
+				request.allowOutOfOrder());
+		return new Rehearsal(this.settings, Set.of(this.config.historySchema(), Trash.SCHEMA), connector).run(catalog,
+				status, predictions, request, listener, cancellation);
 	}
 
 	/**

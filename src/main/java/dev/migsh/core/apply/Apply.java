@@ -29,8 +29,19 @@ public final class Apply {
 
 	private final EngineSettings settings;
 
+	private final StatementObserver observer;
+
 	public Apply(EngineSettings settings) {
+		this(settings, StatementObserver.NONE);
+	}
+
+	/**
+	 * An engine that shows {@code observer} every statement it runs (a rehearsal on a
+	 * scratch copy reads locks and rewrites through it).
+	 */
+	public Apply(EngineSettings settings, StatementObserver observer) {
 		this.settings = settings;
+		this.observer = observer;
 	}
 
 	public ApplyResult run(MigrationCatalog migrations, ApplyRequest request, ApplyListener listener,
@@ -52,7 +63,7 @@ public final class Apply {
 			Optional<String> latestBefore = before.isEmpty() ? Optional.empty()
 					: Optional.of(before.get(before.size() - 1).id());
 			SectionRunner runner = new SectionRunner(session.connection(), cancellation, session.watch(timeouts),
-					listener)
+					listener, SectionRunner.BeforeStatement.NONE, this.observer)
 				.retrying(timeouts.lockRetries());
 			List<MigrationResult> applied = new ArrayList<>();
 			List<MigrationFile> files = plan.migrations();

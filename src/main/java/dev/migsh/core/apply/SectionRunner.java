@@ -52,6 +52,8 @@ final class SectionRunner {
 
 	private final BeforeStatement before;
 
+	private final StatementObserver observer;
+
 	private LockRetries retries = LockRetries.NONE;
 
 	private int retried;
@@ -64,11 +66,17 @@ final class SectionRunner {
 
 	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener,
 			BeforeStatement before) {
+		this(connection, cancellation, watch, listener, before, StatementObserver.NONE);
+	}
+
+	SectionRunner(Connection connection, Cancellation cancellation, BlockerWatch watch, ApplyListener listener,
+			BeforeStatement before, StatementObserver observer) {
 		this.connection = connection;
 		this.cancellation = cancellation;
 		this.watch = watch;
 		this.listener = listener;
 		this.before = before;
+		this.observer = observer;
 	}
 
 	/** Retries statements outside a transaction that fail on lock_timeout. */
@@ -133,7 +141,9 @@ final class SectionRunner {
 			this.cancellation.running(st);
 			this.watch.statementStarted();
 			this.before.before(file, section, statement);
+			this.observer.before(this.connection, file, section, index, statement);
 			boolean rows = st.execute(statement.sent());
+			this.observer.after(this.connection, file, section, index, statement);
 			if (rows && section.kind() == SectionKind.VERIFY && returnedFalse(st.getResultSet())) {
 				throw new StatementFailure(file, section, index, false, "the verify query returned false", List.of(),
 						null);

@@ -47,6 +47,36 @@ public record BaselineScript(List<Part> parts, List<String> leftOut, List<String
 
 	}
 
+	/**
+	 * The parts a copy with data runs before its rows are loaded: everything before the
+	 * foreign keys, so that no key refuses a sample and no trigger fires on it.
+	 */
+	public List<Part> beforeData() {
+		int split = foreignKeysAt();
+		return this.parts.subList(0, split);
+	}
+
+	/**
+	 * The parts a copy with data runs after its rows are loaded: foreign keys onwards.
+	 */
+	public List<Part> afterData() {
+		int split = foreignKeysAt();
+		return this.parts.subList(split, this.parts.size());
+	}
+
+	private int foreignKeysAt() {
+		List<String> later = java.util.Arrays.stream(DdlItem.Phase.values())
+			.dropWhile((p) -> p != DdlItem.Phase.FOREIGN_KEYS)
+			.map(DdlItem.Phase::heading)
+			.toList();
+		for (int i = 0; i < this.parts.size(); i++) {
+			if (later.contains(this.parts.get(i).heading())) {
+				return i;
+			}
+		}
+		return this.parts.size();
+	}
+
 	public int statementCount() {
 		return this.parts.stream().mapToInt((p) -> p.statements().size()).sum();
 	}
