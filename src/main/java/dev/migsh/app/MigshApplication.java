@@ -24,14 +24,23 @@ import dev.migsh.shell.Output;
 public class MigshApplication {
 
 	public static void main(String[] args) {
+		LaunchOptions launch = null;
 		try {
-			LaunchOptions launch = LaunchOptions.parse(args, System.getenv());
+			launch = LaunchOptions.parse(args, System.getenv());
 			prepareSystemProperties(launch);
 		}
 		catch (UsageException ex) {
 			Output out = new Output(stdout(), stderr(), false);
 			out.error(ex.getMessage(), ex.hint());
 			System.exit(ex.exitCode().code());
+		}
+		if (launch.mode() != LaunchOptions.Mode.INTERACTIVE) {
+			// a one-shot command or a script needs no terminal, no completion and no
+			// context: the commands are made by hand (Commands.all)
+			System.exit(OneShotRun.withoutSpring(launch).code());
+		}
+		if (Boolean.getBoolean("migsh.cds.training")) {
+			OneShotRun.train();
 		}
 		ConfigurableApplicationContext context = SpringApplication.run(MigshApplication.class, args);
 		System.exit(SpringApplication.exit(context));

@@ -8,19 +8,10 @@ import org.springframework.stereotype.Component;
 import org.jline.reader.LineReader;
 
 import dev.migsh.core.ExitCode;
-import dev.migsh.shell.Colour;
 import dev.migsh.shell.CommandDispatcher;
-import dev.migsh.shell.ErrorReporter;
 import dev.migsh.shell.InteractiveShell;
 import dev.migsh.shell.LaunchOptions;
-import dev.migsh.shell.Output;
 import dev.migsh.shell.PendingCount;
-import dev.migsh.shell.Prompter;
-import dev.migsh.shell.ScriptRunner;
-import dev.migsh.shell.ShellSession;
-import dev.migsh.shell.SignalGuard;
-import dev.migsh.shell.Transcript;
-import dev.migsh.shell.Word;
 
 /**
  * The one runner: decides at run time (never at build time, which Spring AOT would
@@ -56,37 +47,7 @@ public class MigshRunner implements ApplicationRunner, ExitCodeGenerator {
 			this.dispatcher.session().close();
 			return;
 		}
-		Output out = output();
-		ShellSession session = this.dispatcher.session();
-		try {
-			if (this.launch.transcript() != null) {
-				out.transcribeTo(Transcript.open(this.launch.transcript(), session::secrets));
-			}
-			this.exitCode = switch (this.launch.mode()) {
-				case ONE_SHOT -> withSignals(() -> this.dispatcher
-					.execute(this.launch.command().stream().map(Word::plain).toList(), out, Prompter.NONE));
-				default -> withSignals(() -> new ScriptRunner(this.dispatcher).run(this.launch.script(),
-						this.launch.scriptOptions(), out, Prompter.NONE));
-			};
-		}
-		catch (RuntimeException ex) {
-			this.exitCode = ErrorReporter.report(ex, out, session.secrets(), this.launch.verbose());
-		}
-		finally {
-			out.stopTranscript();
-			session.close();
-		}
-	}
-
-	private ExitCode withSignals(java.util.function.Supplier<ExitCode> body) {
-		try (SignalGuard guard = SignalGuard.install(this.dispatcher.interrupts())) {
-			return body.get();
-		}
-	}
-
-	private static Output output() {
-		boolean terminal = Colour.stdoutIsTerminal();
-		return new Output(MigshApplication.stdout(), MigshApplication.stderr(), terminal, terminal);
+		this.exitCode = OneShotRun.run(this.launch, this.dispatcher);
 	}
 
 	@Override

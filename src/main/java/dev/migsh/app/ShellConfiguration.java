@@ -1,7 +1,5 @@
 package dev.migsh.app;
 
-import java.nio.file.Path;
-
 import org.jline.reader.History;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +32,7 @@ public class ShellConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ShellSession shellSession(LaunchOptions launch) {
-		Path userHome = MigshApplication.userHome();
-		return new ShellSession(launch, System.getenv(), Path.of("").toAbsolutePath(), userHome,
-				Path.of(System.getProperty("migsh.home", userHome.resolve(".migsh").toString())));
+		return OneShotRun.session(launch);
 	}
 
 	@Bean

@@ -33,6 +33,21 @@ class JarEndToEndTest {
 	}
 
 	@Test
+	void aOneShotCommandLogsToMigshHomeAndToStderrOnlyWithVerbose(TestDatabase db) throws Exception {
+		// one-shot runs start no Spring context: logging is set up by hand, the same way
+		MigshProcess.Result quiet = MigshProcess.run(this.dir, MigshProcess.env(), "--url", db.url(), "status");
+		assertThat(quiet.exitCode()).as(quiet.all()).isZero();
+		Path log = this.dir.resolve(".migsh/logs/migsh.log");
+		assertThat(Files.readString(log)).contains("INFO").contains("migsh - Start completed");
+		assertThat(quiet.all()).doesNotContain("Start completed");
+		MigshProcess.Result verbose = MigshProcess.run(this.dir, MigshProcess.env(), "--verbose", "--url", db.url(),
+				"status");
+		assertThat(verbose.exitCode()).as(verbose.all()).isZero();
+		assertThat(verbose.stdout()).doesNotContain("Start completed");
+		assertThat(verbose.stderr()).contains("INFO").contains("Start completed");
+	}
+
+	@Test
 	void aScriptEchoesEachCommandAfterThePromptThenItsOutput(TestDatabase db) throws Exception {
 		db.jdbc().execute("CREATE TABLE widgets (id int)");
 		Path script = Files.writeString(this.dir.resolve("check.msh"), "# a check\n\ninfo\ntables\n");

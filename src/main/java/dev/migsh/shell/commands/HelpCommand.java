@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import java.util.function.Supplier;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
@@ -25,9 +28,15 @@ import dev.migsh.shell.Style;
 @Component
 public class HelpCommand extends MigshCommand {
 
-	private final ObjectProvider<CommandDispatcher> dispatcher;
+	private final Supplier<CommandDispatcher> dispatcher;
 
+	@Autowired
 	public HelpCommand(ObjectProvider<CommandDispatcher> dispatcher) {
+		this((Supplier<CommandDispatcher>) dispatcher::getObject);
+	}
+
+	/** For the one-shot path, which builds the commands without Spring. */
+	public HelpCommand(Supplier<CommandDispatcher> dispatcher) {
 		super(CommandSpec.builder("help")
 			.description("List the commands, or show one command's options")
 			.argument(ArgSpec.optional("COMMAND", "a command name", Completion.COMMANDS))
@@ -42,7 +51,7 @@ public class HelpCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		CommandDispatcher d = this.dispatcher.getObject();
+		CommandDispatcher d = this.dispatcher.get();
 		if (inv.args().argument("COMMAND").isPresent()) {
 			describe(d.find(inv.args().argument("COMMAND").get()).spec(), inv);
 			return ExitCode.OK;

@@ -2,7 +2,10 @@ package dev.migsh.shell.commands;
 
 import java.nio.file.Path;
 
+import java.util.function.Supplier;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
@@ -25,9 +28,15 @@ import dev.migsh.shell.ScriptRunner;
 @Component
 public class ScriptCommand extends MigshCommand {
 
-	private final ObjectProvider<CommandDispatcher> dispatcher;
+	private final Supplier<CommandDispatcher> dispatcher;
 
+	@Autowired
 	public ScriptCommand(ObjectProvider<CommandDispatcher> dispatcher) {
+		this((Supplier<CommandDispatcher>) dispatcher::getObject);
+	}
+
+	/** For the one-shot path, which builds the commands without Spring. */
+	public ScriptCommand(Supplier<CommandDispatcher> dispatcher) {
 		super(CommandSpec.builder("script")
 			.group("Runbooks")
 			.description("Replay a session script (.msh): stops at the first failing command")
@@ -55,7 +64,7 @@ public class ScriptCommand extends MigshCommand {
 		var caller = inv.session().currentScript();
 		Path file = ScriptRunner.resolve(caller, inv.session().workingDir(), inv.args().requiredArgument("FILE"));
 		ScriptOptions options = ScriptRunner.nestedOptions(caller.map(ScriptRunner.Frame::options), inv.args());
-		return new ScriptRunner(this.dispatcher.getObject()).run(file, options, inv.out(), inv.prompter());
+		return new ScriptRunner(this.dispatcher.get()).run(file, options, inv.out(), inv.prompter());
 	}
 
 }

@@ -1,0 +1,123 @@
+package dev.migsh.app;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.shell.core.command.CommandRegistry;
+
+import dev.migsh.core.ExitCode;
+import dev.migsh.shell.Colour;
+import dev.migsh.shell.CommandDispatcher;
+import dev.migsh.shell.CompletionSource;
+import dev.migsh.shell.ErrorReporter;
+import dev.migsh.shell.Interrupts;
+import dev.migsh.shell.LaunchOptions;
+import dev.migsh.shell.MigrationIds;
+import dev.migsh.shell.Output;
+import dev.migsh.shell.Prompter;
+import dev.migsh.shell.ScriptRunner;
+import dev.migsh.shell.ShellSession;
+import dev.migsh.shell.SignalGuard;
+import dev.migsh.shell.Transcript;
+import dev.migsh.shell.Word;
+import dev.migsh.shell.commands.Commands;
+
+/**
+ * A one-shot command or a script: its output, transcript, Ctrl-C handling, error report
+ * and exit code. The same run serves {@link MigshRunner} under Spring and
+ * {@link #withoutSpring(LaunchOptions)}, which {@code main} uses so that a one-shot
+ * command or a script starts no application context (half the start-up time).
+ */
+final class OneShotRun {
+
+	private OneShotRun() {
+	}
+
+	/** The session every run mode starts with, from the launch options. */
+	static ShellSession session(LaunchOptions launch) {
+		Path userHome = MigshApplication.userHome();
+		return new ShellSession(launch, System.getenv(), Path.of("").toAbsolutePath(), userHome,
+				Path.of(System.getProperty("migsh.home", userHome.resolve(".migsh").toString())));
+	}
+
+	/**
+	 * Wires by hand what {@link ShellConfiguration} wires under Spring for a run without
+	 * a terminal, with every command of {@link Commands#all(Supplier)}, and runs.
+	 */
+	static ExitCode withoutSpring(LaunchOptions launch) {
+		prepareLogging();
+		ShellSession session = session(launch);
+		CompletionSource completion = new CompletionSource(session, kind -> MigrationIds.of(session, kind));
+		CommandRegistry registry = new CommandRegistry();
+		CommandDispatcher dispatcher = new CommandDispatcher(registry, session, new Interrupts(),
+				completion::invalidate);
+		Commands.all(() -> dispatcher).forEach(registry::registerCommand);
+		return run(launch, dispatcher);
+	}
+
+	/**
+	 * For the class-data archive the build records (and the launcher's JDK 25 AOT cache):
+	 * loads what one-shot runs load, from a {@code help} and a {@code status} whose
+	 * connection is refused, before the interactive start that follows records the Spring
+	 * side. Started with {@code -Dmigsh.cds.training=true}, nothing else uses it.
+	 */
+	static void train() {
+		for (String[] args : new String[][] { { "help" },
+				{ "--url", "postgresql://127.0.0.1:1/training", "status" } }) {
+			withoutSpring(LaunchOptions.parse(args, java.util.Map.of()));
+		}
+		// Spring Boot configures logging itself and warns about this property
+		System.clearProperty("logback.configurationFile");
+	}
+
+	/**
+	 * What Spring Boot's logging system does at start, for a run without it: the same
+	 * configuration file (logs to $MIGSH_HOME/logs, nothing on stdout, stderr only with
+	 * --verbose), and java.util.logging (the PostgreSQL driver's) routed into it.
+	 */
+	private static void prepareLogging() {
+		System.setProperty("logback.configurationFile", "logback-spring.xml");
+		java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
+		for (java.util.logging.Handler handler : root.getHandlers()) {
+			root.removeHandler(handler);
+		}
+		root.addHandler(new SLF4JBridgeHandler());
+	}
+
+	/** Runs the launch's command or script, then closes the session. */
+	static ExitCode run(LaunchOptions launch, CommandDispatcher dispatcher) {
+		Output out = output();
+		ShellSession session = dispatcher.session();
+		try {
+			if (launch.transcript() != null) {
+				out.transcribeTo(Transcript.open(launch.transcript(), session::secrets));
+			}
+			return switch (launch.mode()) {
+				case ONE_SHOT -> withSignals(dispatcher, () -> dispatcher
+					.execute(launch.command().stream().map(Word::plain).toList(), out, Prompter.NONE));
+				default -> withSignals(dispatcher, () -> new ScriptRunner(dispatcher).run(launch.script(),
+						launch.scriptOptions(), out, Prompter.NONE));
+			};
+		}
+		catch (RuntimeException ex) {
+			return ErrorReporter.report(ex, out, session.secrets(), launch.verbose());
+		}
+		finally {
+			out.stopTranscript();
+			session.close();
+		}
+	}
+
+	private static ExitCode withSignals(CommandDispatcher dispatcher, Supplier<ExitCode> body) {
+		try (SignalGuard guard = SignalGuard.install(dispatcher.interrupts())) {
+			return body.get();
+		}
+	}
+
+	private static Output output() {
+		boolean terminal = Colour.stdoutIsTerminal();
+		return new Output(MigshApplication.stdout(), MigshApplication.stderr(), terminal, terminal);
+	}
+
+}
