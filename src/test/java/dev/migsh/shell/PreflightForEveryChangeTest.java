@@ -52,6 +52,11 @@ class PreflightForEveryChangeTest {
 		}
 		Files.writeString(migrations.resolve("001-t.sql"),
 				"-- migrate:up\n-- edited\nCREATE TABLE t (id int);\n-- migrate:down\nDROP TABLE t;\n");
+		// another tool recorded 004, whose table exists: adopt has work too
+		Files.writeString(migrations.resolve("004-u.sql"), "-- migrate:up\nCREATE TABLE u (id int);\n");
+		db.jdbc().execute("CREATE TABLE u (id int)");
+		db.jdbc().execute("CREATE TABLE \"SequelizeMeta\" (name varchar(255) PRIMARY KEY)");
+		db.jdbc().execute("INSERT INTO \"SequelizeMeta\" VALUES ('004-u.js')");
 	}
 
 	private static String state(TestDatabase db) {
@@ -74,7 +79,7 @@ class PreflightForEveryChangeTest {
 		db.jdbc().execute("ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on");
 		try (ShellHarness shell = new ShellHarness(env(db.url()), this.dir, this.dir)) {
 			for (String change : new String[] { "apply", "undo", "mark-applied 003", "mark-pending 002", "repair",
-					"repair --from-audit", "reset", "trash purge" }) {
+					"repair --from-audit", "reset", "trash purge", "adopt", "baseline" }) {
 				int out = shell.out().length();
 				int err = shell.err().length();
 				// a prompter that fails the test if anything is asked
@@ -127,6 +132,7 @@ class PreflightForEveryChangeTest {
 		Files.writeString(this.dir.resolve("migrations/001-t.sql"),
 				"-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\nDROP TABLE t;\n");
 		Files.writeString(this.dir.resolve("migrations/003-c.sql"), "-- migrate:up\nSELECT 1;\n");
+		Files.delete(this.dir.resolve("migrations/004-u.sql"));
 		String[][] cases = {
 				{ "REVOKE UPDATE ON migsh.history FROM %s", "UPDATE on migsh.history",
 						"GRANT UPDATE ON migsh.history TO " },
