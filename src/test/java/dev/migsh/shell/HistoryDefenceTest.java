@@ -163,6 +163,20 @@ class HistoryDefenceTest {
 	}
 
 	@Test
+	void aDroppedMetaTableIsMadeAgainWithTheLayout(TestDatabase db) throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			db.jdbc().execute("DROP TABLE migsh.meta");
+			assertThat(said(shell, "status", ExitCode.FAILED)).contains("table migsh.meta is missing");
+			everyChangeRefuses(shell, db);
+			assertThat(said(shell, "repair --from-audit", ExitCode.OK)).contains("made migsh.meta again");
+			said(shell, "status", ExitCode.OK);
+			assertThat(
+					db.jdbc().queryForObject("SELECT value FROM migsh.meta WHERE key = 'layout_version'", String.class))
+				.isEqualTo("2");
+		}
+	}
+
+	@Test
 	void unexpectedValuesAreReportedAsDamageWithTheFixNotACrash(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			db.jdbc().execute("ALTER TABLE migsh.history DROP CONSTRAINT history_state_check");
