@@ -212,6 +212,17 @@ class HistoryDefenceTest {
 	}
 
 	@Test
+	void anAuditEntryThisMigshDoesNotKnowIsNamedNotACrash(TestDatabase db) throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			db.jdbc()
+				.execute("INSERT INTO migsh.audit (action, outcome, os_user) VALUES ('from-the-future', 'ok', 'x')");
+			assertThat(said(shell, "history", ExitCode.FAILED)).contains("has entry #")
+				.contains("with an action or outcome this migsh does not know");
+			said(shell, "status", ExitCode.OK);
+		}
+	}
+
+	@Test
 	void withTheWholeSchemaDroppedApplyRefusesToCreateWhatExists(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			db.jdbc().execute("DROP SCHEMA migsh CASCADE");
