@@ -166,6 +166,39 @@ class EveryChangeIsGuardedTest {
 		}
 	}
 
+	/**
+	 * {@code repair --from-audit} is a change path of its own (the repair command's
+	 * flag): refused in production without a confirmation, runs with {@code --yes}.
+	 */
+	@Test
+	void repairFromAuditIsRefusedInProductionWithoutAConfirmationAndRunsWithYes() throws Exception {
+		try (TestDatabase db = TestPostgres.createDatabase()) {
+			Path work = Files.createDirectories(this.dir.resolve("from-audit"));
+			Path migrations = Files.createDirectories(work.resolve("migrations"));
+			try (ShellHarness dev = new ShellHarness(ShellHarness.env(db.url()), work, work)) {
+				Setup setup = new Setup(dev, db, migrations);
+				setup.write("001-a.sql", TABLE.formatted("a"));
+				setup.run("apply");
+			}
+			db.jdbc().execute("DELETE FROM migsh.history");
+			String before = state(db);
+			Map<String, String> env = new HashMap<>();
+			env.put("MIGSH_URL", db.url());
+			env.put("USER", "tester");
+			try (ShellHarness production = new ShellHarness(env, work, work)) {
+				assertThat(production.run("repair --from-audit")).as(production.out() + production.err())
+					.isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+				assertThat(production.out() + production.err())
+					.contains("on PRODUCTION database " + db.name() + "), and this run is not interactive");
+				assertThat(state(db)).isEqualTo(before);
+				assertThat(production.run("repair --from-audit --yes")).as(production.out() + production.err())
+					.isEqualTo(ExitCode.OK);
+				assertThat(production.out()).contains("confirmed in advance with --yes");
+				assertThat(state(db)).isNotEqualTo(before).contains("001-a:applied");
+			}
+		}
+	}
+
 	/** Tables, history rows and the audit trail's length: what a change would touch. */
 	private static String state(TestDatabase db) {
 		return db.jdbc()

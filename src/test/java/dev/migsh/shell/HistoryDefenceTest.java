@@ -163,6 +163,20 @@ class HistoryDefenceTest {
 	}
 
 	@Test
+	void aDroppedMetaTableIsMadeAgainWithTheLayout(TestDatabase db) throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			db.jdbc().execute("DROP TABLE migsh.meta");
+			assertThat(said(shell, "status", ExitCode.FAILED)).contains("table migsh.meta is missing");
+			everyChangeRefuses(shell, db);
+			assertThat(said(shell, "repair --from-audit", ExitCode.OK)).contains("made migsh.meta again");
+			said(shell, "status", ExitCode.OK);
+			assertThat(
+					db.jdbc().queryForObject("SELECT value FROM migsh.meta WHERE key = 'layout_version'", String.class))
+				.isEqualTo("2");
+		}
+	}
+
+	@Test
 	void unexpectedValuesAreReportedAsDamageWithTheFixNotACrash(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			db.jdbc().execute("ALTER TABLE migsh.history DROP CONSTRAINT history_state_check");
@@ -198,10 +212,24 @@ class HistoryDefenceTest {
 	}
 
 	@Test
+	void anAuditEntryThisMigshDoesNotKnowIsNamedNotACrash(TestDatabase db) throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			db.jdbc()
+				.execute("INSERT INTO migsh.audit (action, outcome, os_user) VALUES ('from-the-future', 'ok', 'x')");
+			assertThat(said(shell, "history", ExitCode.FAILED)).contains("has entry #")
+				.contains("with an action or outcome this migsh does not know");
+			said(shell, "status", ExitCode.OK);
+		}
+	}
+
+	@Test
 	void withTheWholeSchemaDroppedApplyRefusesToCreateWhatExists(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			db.jdbc().execute("DROP SCHEMA migsh CASCADE");
 			// the audit went with it: nothing says what ran, but the objects are there
+			assertThat(said(shell, "status", ExitCode.OK))
+				.contains("No history in schema migsh, but objects pending migrations create exist: 001-t (1 of")
+				.contains("`mark-applied ID`");
 			assertThat(said(shell, "apply", ExitCode.PREFLIGHT_REFUSED)).contains("objects to create")
 				.contains("mark-applied");
 			assertThat(rows(db)).isEqualTo(2);

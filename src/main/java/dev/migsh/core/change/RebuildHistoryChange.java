@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.MigshException;
 import dev.migsh.core.apply.Cancellation;
 import dev.migsh.core.apply.LockWaitListener;
 import dev.migsh.core.apply.RebuildHistory;
@@ -37,6 +39,12 @@ public final class RebuildHistoryChange {
 	public RecordsProposal<HistoryHealth> propose(Request request) {
 		MigrationCatalog catalog = this.context.catalog();
 		HistoryHealth health = inspect();
+		List<HistoryHealth.Damage> other = health.damages().stream().filter(d -> !d.rebuildMends()).toList();
+		if (!other.isEmpty()) {
+			throw new MigshException("The history has damage repair --from-audit cannot mend: "
+					+ String.join("; ", other.stream().map(HistoryHealth.Damage::what).toList())
+					+ "; nothing was changed", other.get(0).fix(), ExitCode.PREFLIGHT_REFUSED, null);
+		}
 		StatusReport status = this.context.statusAsIs(catalog);
 		List<String> lines = new ArrayList<>();
 		for (String table : health.missingTables()) {
@@ -53,13 +61,6 @@ public final class RebuildHistoryChange {
 					+ "), with the checksums and SQL of its file as it is now; nothing runs");
 		}
 		List<CheckResult> results = new ArrayList<>(this.context.recoveryChecks(status).results());
-		List<HistoryHealth.Damage> other = health.damages().stream().filter(d -> !d.rebuildMends()).toList();
-		if (!other.isEmpty()) {
-			results.add(CheckResult.fail("history tables",
-					"damage repair --from-audit cannot mend: "
-							+ String.join("; ", other.stream().map(HistoryHealth.Damage::what).toList()),
-					other.get(0).fix()));
-		}
 		if (!noFile.isEmpty()) {
 			results.add(CheckResult.fail("files",
 					"no file in the migrations folder for " + String.join(", ", noFile)

@@ -95,7 +95,10 @@ public final class HistoryInspection {
 							+ ".",
 					true));
 		}
-		Integer layout = tables.get("meta").containsAll(META_COLUMNS) ? layout(connection, schema, damages) : null;
+		// a table the user may not read is left to the privileges check, which names the
+		// GRANT
+		Integer layout = tables.get("meta").containsAll(META_COLUMNS) && readable(connection, "meta")
+				? layout(connection, schema, damages) : null;
 		boolean columnsOk = true;
 		for (var table : tables.entrySet()) {
 			if (table.getValue().isEmpty()) {
@@ -121,12 +124,13 @@ public final class HistoryInspection {
 			}
 		}
 		boolean historyOk = !tables.get("history").isEmpty() && tables.get("history").containsAll(HISTORY_COLUMNS);
-		if (historyOk) {
+		boolean historyReadable = tables.get("history").isEmpty() || readable(connection, "history");
+		if (historyOk && historyReadable) {
 			badRows(connection, schema, damages);
 		}
 		List<HistoryHealth.LostRow> lost = List.of();
 		if (tables.get("audit").containsAll(AUDIT_COLUMNS) && (historyOk || tables.get("history").isEmpty())
-				&& columnsOk) {
+				&& columnsOk && historyReadable && readable(connection, "audit")) {
 			lost = lostRows(connection, schema, !tables.get("history").isEmpty());
 			if (!lost.isEmpty()) {
 				damages.add(new HistoryHealth.Damage(
@@ -250,6 +254,16 @@ public final class HistoryInspection {
 			}
 		}
 		return columns;
+	}
+
+	private boolean readable(Connection connection, String table) throws SQLException {
+		try (PreparedStatement ps = connection
+			.prepareStatement("SELECT pg_catalog.has_table_privilege(pg_catalog.to_regclass(?), 'SELECT')")) {
+			ps.setString(1, qualified(table));
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
 	}
 
 	private static boolean known(String state) {

@@ -506,10 +506,24 @@ public final class HistoryTable {
 		}
 		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql(SELECT_AUDIT))) {
 			while (rs.next()) {
-				entries.add(new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(),
-						AuditAction.of(rs.getString("action")), Optional.ofNullable(rs.getString("migration_id")),
-						AuditOutcome.of(rs.getString("outcome")), rs.getString("db_user"), rs.getString("os_user"),
-						rs.getString("detail")));
+				AuditAction action;
+				AuditOutcome outcome;
+				try {
+					action = AuditAction.of(rs.getString("action"));
+					outcome = AuditOutcome.of(rs.getString("outcome"));
+				}
+				catch (RuntimeException ex) {
+					// written by a newer migsh, or by hand: say so rather than fail
+					// obscurely
+					throw new MigshException(
+							"The audit trail in schema " + this.schema + " has entry #" + rs.getLong("seq")
+									+ " with an action or outcome this migsh does not know",
+							"Use the migsh release that wrote it, or a newer one; `status` still works.");
+				}
+				Timestamp at = rs.getTimestamp("at");
+				entries.add(new AuditEntry(rs.getLong("seq"), at == null ? java.time.Instant.EPOCH : at.toInstant(),
+						action, Optional.ofNullable(rs.getString("migration_id")), outcome, rs.getString("db_user"),
+						rs.getString("os_user"), rs.getString("detail")));
 			}
 		}
 		return entries;

@@ -98,7 +98,11 @@ public class RepairCommand extends MigshCommand {
 		RecordsProposal<HistoryHealth> proposal = migrator.proposeRebuildHistory(request);
 		if (proposal.isEmpty()) {
 			inv.out().println("Nothing to rebuild: the history holds every row the audit trail records.");
-			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+			if (proposal.checks().refused()) {
+				PreflightView.print(proposal.checks(), inv.out());
+				return ExitCode.PREFLIGHT_REFUSED;
+			}
+			return ExitCode.OK;
 		}
 		proposal.lines().forEach(line -> inv.out().println("  " + line));
 		PreflightView.print(proposal.checks(), inv.out());

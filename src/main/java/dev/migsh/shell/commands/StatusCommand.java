@@ -101,8 +101,41 @@ public class StatusCommand extends MigshCommand {
 		for (CatalogFinding f : report.findings()) {
 			inv.out().warn(f.message());
 		}
+		if (health.fresh()) {
+			warnLostSchema(inv, migrator, report);
+		}
 		inv.out().println(summary(report, inv));
 		return exit;
+	}
+
+	/**
+	 * No history at all, yet objects pending migrations create exist: perhaps the whole
+	 * history schema was dropped (audit included), so nothing records what ran.
+	 */
+	private static void warnLostSchema(Invocation inv, Migrator migrator, StatusReport report) {
+		List<String> pending = report.inState(MigrationState.PENDING).stream().map(MigrationStatus::id).toList();
+		if (pending.isEmpty()) {
+			return;
+		}
+		List<String> found;
+		try {
+			found = migrator.checkMarkApplied(pending)
+				.stream()
+				.filter(r -> !r.existing().isEmpty())
+				.map(r -> r.id() + " (" + r.existing().size() + " of its objects)")
+				.toList();
+		}
+		catch (MigshException ex) {
+			return;
+		}
+		if (!found.isEmpty()) {
+			inv.out()
+				.warn("No history in schema " + migrator.config().historySchema()
+						+ ", but objects pending migrations create exist: "
+						+ String.join(", ", found.stream().limit(5).toList()) + (found.size() > 5 ? ", …" : "")
+						+ ". If the history was lost (its schema dropped), record each migration that ran with"
+						+ " `mark-applied ID` (it checks the objects) before `apply`; data changes cannot be checked.");
+		}
 	}
 
 	private static List<Map<String, String>> damage(HistoryHealth health) {
