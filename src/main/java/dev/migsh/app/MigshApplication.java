@@ -39,8 +39,8 @@ public class MigshApplication {
 			// context: the commands are made by hand (Commands.all)
 			System.exit(OneShotRun.withoutSpring(launch).code());
 		}
-		if (Boolean.getBoolean("migsh.cds.training")) {
-			OneShotRun.train();
+		if (System.getProperty("migsh.cds.training") != null) {
+			OneShotRun.train(System.getProperty("migsh.cds.training"));
 		}
 		ConfigurableApplicationContext context = SpringApplication.run(MigshApplication.class, args);
 		System.exit(SpringApplication.exit(context));

@@ -1,8 +1,11 @@
 package dev.migsh.app;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.shell.core.command.CommandRegistry;
 
@@ -46,8 +49,11 @@ final class OneShotRun {
 	 * a terminal, with every command of {@link Commands#all(Supplier)}, and runs.
 	 */
 	static ExitCode withoutSpring(LaunchOptions launch) {
+		return withoutSpring(launch, session(launch));
+	}
+
+	private static ExitCode withoutSpring(LaunchOptions launch, ShellSession session) {
 		prepareLogging();
-		ShellSession session = session(launch);
 		CompletionSource completion = new CompletionSource(session, kind -> MigrationIds.of(session, kind));
 		CommandRegistry registry = new CommandRegistry();
 		CommandDispatcher dispatcher = new CommandDispatcher(registry, session, new Interrupts(),
@@ -58,26 +64,33 @@ final class OneShotRun {
 
 	/**
 	 * For the class-data archive the build records (and the launcher's JDK 25 AOT cache):
-	 * loads what one-shot runs load, from a {@code help} and a {@code status} whose
-	 * connection is refused, before the interactive start that follows records the Spring
-	 * side. Started with {@code -Dmigsh.cds.training=true}, nothing else uses it.
+	 * loads what one-shot runs load before the interactive start that follows records the
+	 * Spring side. Started with {@code -Dmigsh.cds.training=sandbox} (the build, in a
+	 * migsh home of its own): {@code help}, {@code info} and {@code status} on the
+	 * sandbox; with any other value (the launcher, on the user's machine): {@code help}
+	 * and a {@code status} whose connection is refused. The process environment is not
+	 * read: no configured database is ever touched.
 	 */
-	static void train() {
-		for (String[] args : new String[][] { { "help" },
-				{ "--url", "postgresql://127.0.0.1:1/training", "status" } }) {
-			withoutSpring(LaunchOptions.parse(args, java.util.Map.of()));
+	static void train(String mode) {
+		String[][] runs = "sandbox".equals(mode) ? new String[][] { { "help" }, { "info" }, { "status" } }
+				: new String[][] { { "help" }, { "--url", "postgresql://127.0.0.1:1/training", "status" } };
+		for (String[] args : runs) {
+			LaunchOptions launch = LaunchOptions.parse(args, Map.of());
+			withoutSpring(launch, new ShellSession(launch, Map.of(), Path.of("").toAbsolutePath(),
+					MigshApplication.userHome(), Path.of(System.getProperty("migsh.home"))));
 		}
-		// Spring Boot configures logging itself and warns about this property
-		System.clearProperty("logback.configurationFile");
 	}
 
 	/**
-	 * What Spring Boot's logging system does at start, for a run without it: the same
-	 * configuration file (logs to $MIGSH_HOME/logs, nothing on stdout, stderr only with
-	 * --verbose), and java.util.logging (the PostgreSQL driver's) routed into it.
+	 * What Spring Boot's logging system does at start, for a run without it: the
+	 * configuration of logback-spring.xml (logs to $MIGSH_HOME/logs, nothing on stdout,
+	 * stderr only with --verbose), and java.util.logging (the PostgreSQL driver's) routed
+	 * into it.
 	 */
 	private static void prepareLogging() {
-		System.setProperty("logback.configurationFile", "logback-spring.xml");
+		OneShotLogging.configure((LoggerContext) LoggerFactory.getILoggerFactory(),
+				System.getProperty("migsh.home", MigshApplication.userHome().resolve(".migsh").toString()),
+				System.getProperty("migsh.console.level", "OFF"));
 		java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
 		for (java.util.logging.Handler handler : root.getHandlers()) {
 			root.removeHandler(handler);

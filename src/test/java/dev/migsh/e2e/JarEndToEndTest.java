@@ -35,13 +35,13 @@ class JarEndToEndTest {
 	@Test
 	void aOneShotCommandLogsToMigshHomeAndToStderrOnlyWithVerbose(TestDatabase db) throws Exception {
 		// one-shot runs start no Spring context: logging is set up by hand, the same way
-		MigshProcess.Result quiet = MigshProcess.run(this.dir, MigshProcess.env(), "--url", db.url(), "status");
+		MigshProcess.Result quiet = MigshProcess.run(this.dir, MigshProcess.env(), "--url", db.url(), "info");
 		assertThat(quiet.exitCode()).as(quiet.all()).isZero();
 		Path log = this.dir.resolve(".migsh/logs/migsh.log");
 		assertThat(Files.readString(log)).contains("INFO").contains("migsh - Start completed");
 		assertThat(quiet.all()).doesNotContain("Start completed");
 		MigshProcess.Result verbose = MigshProcess.run(this.dir, MigshProcess.env(), "--verbose", "--url", db.url(),
-				"status");
+				"info");
 		assertThat(verbose.exitCode()).as(verbose.all()).isZero();
 		assertThat(verbose.stdout()).doesNotContain("Start completed");
 		assertThat(verbose.stderr()).contains("INFO").contains("Start completed");
