@@ -69,7 +69,8 @@ class PreflightChecksTest {
 		assertThat(report.results()).extracting(CheckResult::status).containsOnly(Status.OK);
 		assertThat(report.results()).extracting(CheckResult::name)
 			.containsExactly("connection", "primary", "plan", "privileges", "migration lock", "history", "versions",
-					"safety findings", "objects to create", "objects to change", "other sessions", "ssl");
+					"safety findings", "objects to create", "objects to change", "invalid indexes", "other sessions",
+					"ssl");
 		assertThat(report.refused()).isFalse();
 	}
 
