@@ -80,7 +80,8 @@ public class MigshRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private ExitCode withSignals(java.util.function.Supplier<ExitCode> body) {
 		try (SignalGuard guard = SignalGuard.install(this.dispatcher.interrupts())) {
-			return body.get();
+			ExitCode code = body.get();
+			return guard.terminated() ? ExitCode.TERMINATED : code;
 		}
 	}
 
