@@ -30,8 +30,8 @@ final class FaultTally {
 	}
 
 	String table() {
-		StringBuilder sb = new StringBuilder(String.format("%-40s %7s %11s%n", "scenario", "trials", "violations"));
-		this.rows.forEach((scenario, row) -> sb.append(String.format("%-40s %7d %11d%n", scenario, row[0], row[1])));
+		StringBuilder sb = new StringBuilder(String.format("%-62s %7s %11s%n", "scenario", "trials", "violations"));
+		this.rows.forEach((scenario, row) -> sb.append(String.format("%-62s %7d %11d%n", scenario, row[0], row[1])));
 		this.violations.forEach(v -> sb.append("  ").append(v).append('\n'));
 		return sb.toString();
 	}
