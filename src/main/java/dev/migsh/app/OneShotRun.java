@@ -124,7 +124,8 @@ final class OneShotRun {
 
 	private static ExitCode withSignals(CommandDispatcher dispatcher, Supplier<ExitCode> body) {
 		try (SignalGuard guard = SignalGuard.install(dispatcher.interrupts())) {
-			return body.get();
+			ExitCode code = body.get();
+			return guard.terminated() ? ExitCode.TERMINATED : code;
 		}
 	}
 

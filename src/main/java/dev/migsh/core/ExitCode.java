@@ -15,7 +15,13 @@ public enum ExitCode {
 	 * A check could not run at all ({@code drift} without a scratch database, or a
 	 * migration that fails when replayed): not the same as finding drift (1).
 	 */
-	NOT_CHECKED(6);
+	NOT_CHECKED(6),
+
+	/**
+	 * Ended by SIGTERM: the running command was cancelled and rolled back first (128 +
+	 * 15, as a shell reports it).
+	 */
+	TERMINATED(143);
 
 	private final int code;
 

@@ -57,7 +57,14 @@ public final class InteractiveShell {
 			out.println(out.style(Style.DIM, notice));
 		}
 		out.println(out.style(Style.DIM, "Type help for the commands, TAB to complete, Ctrl-D or exit to leave."));
-		while (!session.exitRequested()) {
+		try (SignalGuard signals = SignalGuard.install(this.dispatcher.interrupts(), terminal)) {
+			return loop(terminal, out, prompter, session, colour, signals);
+		}
+	}
+
+	private ExitCode loop(Terminal terminal, Output out, Prompter prompter, ShellSession session, boolean colour,
+			SignalGuard signals) {
+		while (!session.exitRequested() && !signals.terminated()) {
 			terminal.handle(Terminal.Signal.INT, signal -> this.dispatcher.interrupts().fire());
 			String line;
 			String prompt = PromptText.of(session, this.pending.count(session), colour);
@@ -82,7 +89,7 @@ public final class InteractiveShell {
 			this.dispatcher.executeTyped(trimmed, out, prompter);
 		}
 		out.stopTranscript();
-		return ExitCode.OK;
+		return signals.terminated() ? ExitCode.TERMINATED : ExitCode.OK;
 	}
 
 }

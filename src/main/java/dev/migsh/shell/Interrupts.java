@@ -11,11 +11,25 @@ public final class Interrupts {
 
 	private volatile boolean fired;
 
+	private volatile boolean ending;
+
 	/** Registers the cancel action for the duration of a try-with-resources block. */
 	public Registration onInterrupt(Runnable cancel) {
 		this.action = cancel;
 		this.fired = false;
+		if (this.ending) {
+			cancel.run();
+		}
 		return () -> this.action = null;
+	}
+
+	/**
+	 * Cancels the running command, and every command registered from now on: the process
+	 * is ending (SIGTERM).
+	 */
+	public void fireForGood() {
+		this.ending = true;
+		fire();
 	}
 
 	public void fire() {
@@ -24,6 +38,11 @@ public final class Interrupts {
 		if (a != null) {
 			a.run();
 		}
+	}
+
+	/** True while a command has a cancel action registered (it is running). */
+	public boolean busy() {
+		return this.action != null;
 	}
 
 	public boolean fired() {

@@ -119,7 +119,11 @@ class ChangePathTest {
 			for (int i = 0; i < 3; i++) {
 				runs.add(pool.submit(() -> {
 					try (ShellHarness shell = new ShellHarness(ShellHarness.env(db.url()), this.dir, this.dir)) {
-						return shell.run("apply --lock-wait 30s");
+						ExitCode code = shell.run("apply --lock-wait 30s");
+						if (code != ExitCode.OK) {
+							System.out.println(shell.out() + shell.err());
+						}
+						return code;
 					}
 				}));
 			}

@@ -136,8 +136,10 @@ public final class ApplyChange {
 				first.hint(), ExitCode.PREFLIGHT_REFUSED, null);
 	}
 
+	// the lock holder may be an apply of this plan: its table locks and the INVALID
+	// index of a concurrent build it is running are in flux too
 	private static final java.util.Set<String> OBJECT_CHECKS = java.util.Set.of("objects to create",
-			"objects to change");
+			"objects to change", "invalid indexes", "other sessions");
 
 	private static final String DEFERRED = " (another session holds the lock and may be applying it: decided"
 			+ " again once the lock is free)";

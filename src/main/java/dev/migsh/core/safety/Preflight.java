@@ -22,8 +22,8 @@ public final class Preflight {
 	public static Preflight standard() {
 		return new Preflight(List.of(new ConnectionCheck(), new PrimaryCheck(), new PlanCheck(), new PrivilegeCheck(),
 				new MigrationLockCheck(), new HistoryTablesCheck(), new HistoryCheck(), new VersionOrderCheck(),
-				new FindingsCheck(), new ExistingObjectsCheck(), new MissingObjectsCheck(), new OtherSessionsCheck(),
-				new SslCheck()));
+				new FindingsCheck(), new ExistingObjectsCheck(), new MissingObjectsCheck(), new InvalidIndexCheck(),
+				new OtherSessionsCheck(), new SslCheck()));
 	}
 
 	/**

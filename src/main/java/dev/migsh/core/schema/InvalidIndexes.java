@@ -15,7 +15,7 @@ import java.util.List;
 public final class InvalidIndexes {
 
 	private static final String ON_TABLE = """
-			SELECT n.nspname, c.relname, t.relname
+			SELECT n.nspname, c.relname, t.relname, pg_catalog.pg_get_indexdef(i.indexrelid)
 			FROM pg_catalog.pg_index i
 			JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
 			JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -46,7 +46,7 @@ public final class InvalidIndexes {
 			List<InvalidIndex> found = new ArrayList<>();
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
-					found.add(new InvalidIndex(rs.getString(1), rs.getString(2), rs.getString(3)));
+					found.add(new InvalidIndex(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
 				}
 			}
 			return List.copyOf(found);

@@ -70,7 +70,7 @@ class PreflightChecksTest {
 		assertThat(report.results()).extracting(CheckResult::name)
 			.containsExactly("connection", "primary", "plan", "privileges", "migration lock", "history tables",
 					"history", "versions", "safety findings", "objects to create", "objects to change",
-					"other sessions", "ssl");
+					"invalid indexes", "other sessions", "ssl");
 		assertThat(report.refused()).isFalse();
 	}
 
