@@ -51,6 +51,7 @@ class RepeatableCommandsTest {
 			String plan = since(shell, mark);
 			assertThat(plan.indexOf("V1__items")).isLessThan(plan.indexOf("R__item_names"));
 			assertThat(line(plan, "R__item_names  (")).contains("repeatable, never applied; never undone");
+			assertThat(line(plan, "Findings:")).contains("1 migration without a rollback");
 
 			mark = shell.out().length();
 			assertThat(shell.run("apply --yes")).as(shell.err()).isEqualTo(ExitCode.OK);
