@@ -230,6 +230,50 @@ class RepeatableMigrationTest {
 	}
 
 	@Test
+	void aFailedRepeatableWithoutATransactionIsRecordedAsFailedAndRepairClearsIt(TestDatabase db) {
+		MigrationFolder folder = folder().write("R__name_index.sql",
+				"CREATE INDEX CONCURRENTLY IF NOT EXISTS items_name_idx ON items (name);\n");
+		Migrator migrator = folder.migrator(db);
+		applyAll(migrator);
+		folder.write("R__name_index.sql",
+				"CREATE INDEX CONCURRENTLY IF NOT EXISTS items_nosuch_idx ON items (nosuch);\n");
+
+		assertThatThrownBy(() -> applyAll(migrator)).isInstanceOf(MigrationFailedException.class);
+
+		MigrationStatus failed = migrator.status().find("R__name_index").orElseThrow();
+		assertThat(failed.state()).isEqualTo(MigrationState.FAILED);
+		assertThat(db.jdbc()
+			.queryForObject("SELECT count(*) FROM migsh.history WHERE migration_id = 'R__name_index'", Integer.class))
+			.isOne();
+		assertThatThrownBy(() -> applyAll(migrator)).isInstanceOfSatisfying(MigshException.class,
+				e -> assertThat(e.getMessage()).contains("R__name_index is recorded as failed"));
+		assertThatThrownBy(() -> migrator.planUndo(UndoTarget.only("R__name_index"), false))
+			.hasMessageContaining("R__name_index is repeatable and cannot be undone");
+
+		migrator.repair(dev.migsh.core.apply.RepairRequest.only("R__name_index"));
+		assertThat(migrator.status().find("R__name_index").orElseThrow().state()).isEqualTo(MigrationState.PENDING);
+		folder.write("R__name_index.sql", "CREATE INDEX CONCURRENTLY IF NOT EXISTS items_id_idx ON items (id);\n");
+		assertThat(ids(applyAll(migrator))).containsExactly("R__name_index");
+		assertThat(db.jdbc().queryForObject("SELECT to_regclass('items_id_idx') IS NOT NULL", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void markAppliedRecordsAnOutdatedRepeatableAsItIsNow(TestDatabase db) {
+		MigrationFolder folder = folder();
+		Migrator migrator = folder.migrator(db);
+		applyAll(migrator);
+		folder.write("R__item_names.sql", "CREATE OR REPLACE VIEW item_names AS SELECT name, id FROM items;\n");
+
+		migrator.markApplied("R__item_names", true);
+
+		assertThat(migrator.status().find("R__item_names").orElseThrow().state()).isEqualTo(MigrationState.MARKED);
+		assertThat(db.jdbc()
+			.queryForObject("SELECT count(*) FROM migsh.history WHERE migration_id = 'R__item_names'", Integer.class))
+			.isOne();
+		assertThat(applyAll(migrator).applied()).isEmpty();
+	}
+
+	@Test
 	void aRepeatableGoesThroughTheProposalAndTheLock(TestDatabase db) {
 		MigrationFolder folder = folder();
 		Migrator migrator = folder.migrator(db);

@@ -21,8 +21,11 @@ final class HistoryCheck implements PreflightCheck {
 			return CheckResult.fail(name(), ex.getMessage(), ex.hint());
 		}
 		int recorded = context.status().appliedInOrder().size();
-		return CheckResult.ok(name(), "consistent: " + PlanCheck.plural(recorded, "migration") + " recorded, "
-				+ context.status().count(MigrationState.PENDING) + " pending");
+		return CheckResult.ok(name(),
+				"consistent: " + PlanCheck.plural(recorded, "migration") + " recorded, "
+						+ context.status().count(MigrationState.PENDING) + " pending"
+						+ (context.status().count(MigrationState.OUTDATED) == 0 ? ""
+								: ", " + context.status().count(MigrationState.OUTDATED) + " repeatable outdated"));
 	}
 
 }

@@ -150,7 +150,11 @@ final class PlanView {
 		long errors = all.stream().filter(Finding::blocking).count();
 		long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING && !f.suppressed()).count();
 		long loss = plan.dataLossFindings().size();
-		long rollbacks = plan.steps().stream().filter(s -> !s.rollback().possible()).count();
+		// a repeatable is never undone: it is not a migration missing its rollback
+		long rollbacks = plan.steps()
+			.stream()
+			.filter(s -> !s.rollback().possible() && !s.rollback().repeatable())
+			.count();
 		out.println("Findings: " + plural((int) errors, "error") + ", " + plural((int) warnings, "warning")
 				+ (loss == 0 ? "" : " (" + loss + " about data loss)") + "; "
 				+ (rollbacks == 0 ? "every migration has a rollback"

@@ -1,5 +1,8 @@
 package dev.migsh.shell.commands;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
+import dev.migsh.core.UsageException;
 import dev.migsh.core.catalog.CatalogFinding;
 import dev.migsh.core.catalog.MigrationCatalog;
 import dev.migsh.core.catalog.MigrationDirectory;
@@ -16,10 +20,12 @@ import dev.migsh.core.lint.LintContext;
 import dev.migsh.core.plan.SafetyReport;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Invocation;
+import dev.migsh.shell.Json;
 import dev.migsh.shell.MigshCommand;
 import dev.migsh.shell.OptionSpec;
 import dev.migsh.shell.Style;
 import dev.migsh.shell.TextTable;
+import dev.migsh.shell.render.SarifLog;
 
 /**
  * {@code report}: the safety report over every migration in the folder (the seed's report
@@ -32,6 +38,8 @@ public class ReportCommand extends MigshCommand {
 	/** The widest table cell without {@code --full}. */
 	static final int CELL_WIDTH = 70;
 
+	private static final java.util.Set<String> FORMATS = java.util.Set.of("text", "json", "sarif");
+
 	/** The rules' default server when no session is open: the version the tests run. */
 	static final int DEFAULT_SERVER_VERSION = 170000;
 
@@ -39,7 +47,10 @@ public class ReportCommand extends MigshCommand {
 		super(CommandSpec.builder("report")
 			.group("Migrations")
 			.description("Safety report over all migrations: data loss of every up and down, locks, duplicates")
-			.option(OptionSpec.flag("json", "print JSON"))
+			.option(OptionSpec.flag("json", "print JSON (the same as --format json)"))
+			.option(OptionSpec.value("format", "text|json|sarif",
+					"text (the default), json, or sarif: SARIF 2.1.0 for code-scanning tools"))
+			.option(OptionSpec.value("output", "FILE", "write the json or sarif report to FILE instead of printing it"))
 			.option(OptionSpec.flag("full", "print long cells and lines whole"))
 			.build());
 	}
@@ -51,15 +62,65 @@ public class ReportCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
+		String format = format(inv);
+		Optional<Path> output = inv.args().value("output").map(f -> inv.session().workingDir().resolve(f));
+		if (output.isPresent() && format.equals("text")) {
+			throw new UsageException("report: --output writes the json or sarif form",
+					"add --format sarif or --format json, or leave out --output to print the report");
+		}
 		MigrationCatalog catalog = MigrationDirectory.read(inv.session().migrationsDir(), inv.session().placeholders());
 		Optional<Integer> server = serverVersion(inv);
 		SafetyReport report = SafetyReport.of(catalog, server.orElse(DEFAULT_SERVER_VERSION));
-		if (inv.json()) {
-			inv.out().json(json(report));
-			return ExitCode.OK;
+		Object machine = switch (format) {
+			case "json" -> json(report);
+			case "sarif" -> SarifLog.of(report, catalog, inv.session().workingDir(), version());
+			default -> null;
+		};
+		if (machine == null) {
+			print(report, catalog, inv);
 		}
-		print(report, catalog, inv);
+		else if (output.isPresent()) {
+			write(output.get(), Json.write(machine) + "\n");
+			inv.out()
+				.println("Wrote the " + format + " report (" + report.migrations().size() + " migrations, "
+						+ report.migrations().stream().mapToInt(m -> m.findings().size()).sum() + " findings, "
+						+ report.overall() + ") to " + output.get());
+		}
+		else {
+			inv.out().json(machine);
+		}
 		return ExitCode.OK;
+	}
+
+	private static String format(Invocation inv) {
+		Optional<String> given = inv.args().value("format").map(f -> f.strip().toLowerCase(java.util.Locale.ROOT));
+		if (given.isPresent() && !FORMATS.contains(given.get())) {
+			throw new UsageException("report: unknown format '" + inv.args().value("format").get() + "'",
+					"use --format text, --format json or --format sarif");
+		}
+		if (given.isPresent() && inv.args().flag("json") && !given.get().equals("json")) {
+			throw new UsageException("report: --json and --format " + given.get() + " disagree",
+					"give one of them: --format " + given.get() + " or --json");
+		}
+		return given.orElse(inv.json() ? "json" : "text");
+	}
+
+	private static void write(Path file, String text) {
+		try {
+			Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new MigshException("Could not write " + file + ": " + ex.getMessage(),
+					"Check that the folder exists and is writable, or pass another --output FILE.", ex);
+		}
+	}
+
+	/**
+	 * This build's version, from the jar's manifest; "development" when run from classes.
+	 */
+	static String version() {
+		String version = ReportCommand.class.getPackage().getImplementationVersion();
+		return version == null ? "development" : version;
 	}
 
 	/**

@@ -213,6 +213,21 @@ class AdoptionMatcherTest {
 		assertThat(match.pending()).hasSize(SAMPLE.migrations().size());
 	}
 
+	@Test
+	void aFlywayRepeatableRowIsMatchedToItsFileByNameAndNeverCountsBelowTheBaseline(@TempDir Path dir)
+			throws IOException {
+		MigrationCatalog catalog = folder(dir, "V1__init.sql", "V2__users.sql", "R__views.sql", "R__grants.sql");
+		ForeignHistory flyway = history(ForeignTool.FLYWAY,
+				List.of(entry("2", "", "<< Flyway Baseline >>", ForeignState.BASELINE, "1"),
+						entry("", "R__views", "views", ForeignState.APPLIED, "2")));
+
+		AdoptionMatch match = AdoptionMatcher.match(flyway, catalog);
+
+		assertThat(match.matched()).extracting(Matched::migrationId)
+			.containsExactlyInAnyOrder("V1__init", "V2__users", "R__views");
+		assertThat(match.pending()).containsExactly("R__grants");
+	}
+
 	static MigrationCatalog folder(Path dir, String... files) throws IOException {
 		for (String file : files) {
 			Files.writeString(dir.resolve(file), "-- migrate:up\nSELECT 1;\n");
