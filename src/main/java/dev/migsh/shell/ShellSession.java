@@ -68,6 +68,8 @@ public final class ShellSession implements AutoCloseable {
 
 	private Placeholders placeholders;
 
+	private ProjectTarget target;
+
 	/**
 	 * @param userHome the user's home, where ~/.pgpass and ~/.pg_service.conf live
 	 * @param home migsh's own folder (~/.migsh): sandbox data, logs, history
@@ -223,6 +225,11 @@ public final class ShellSession implements AutoCloseable {
 		this.placeholders = current.withValues(added.values()).withSyntax(added.prefix(), added.suffix());
 	}
 
+	/** The project file's target the open session was made with, if any. */
+	public Optional<ProjectTarget> target() {
+		return Optional.ofNullable(this.target);
+	}
+
 	public Optional<Database> currentDatabase() {
 		return Optional.ofNullable(this.database);
 	}
@@ -283,6 +290,7 @@ public final class ShellSession implements AutoCloseable {
 		this.database = opened;
 		this.reviewedPlan = null;
 		this.explicitlyDisconnected = false;
+		this.target = target;
 		this.environment = resolution.environment().environment();
 		this.environmentSource = resolution.environment().describe();
 	}
@@ -374,6 +382,9 @@ public final class ShellSession implements AutoCloseable {
 		List<String> secrets = new ArrayList<>();
 		if (this.database != null && this.database.settings().password() != null) {
 			secrets.add(this.database.settings().password().reveal());
+		}
+		if (this.database != null && this.database.settings().options().given().containsKey("sslpassword")) {
+			secrets.add(this.database.settings().options().given().get("sslpassword"));
 		}
 		Placeholders placeholders = placeholders();
 		placeholders.values().forEach((name, value) -> {

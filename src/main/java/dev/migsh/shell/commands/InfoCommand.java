@@ -103,7 +103,8 @@ public class InfoCommand extends MigshCommand {
 		table.row(new TextTable.Cell("Environment", null),
 				new TextTable.Cell(inv.session().environment().label(), envStyle(inv)),
 				inv.session().environmentSource());
-		project.target()
+		inv.session()
+			.target()
 			.ifPresent((t) -> table.row("Target", t.name(), t.chosenBy() + (t.explicit() ? "" : " (default)")));
 		s.options()
 			.shown()
