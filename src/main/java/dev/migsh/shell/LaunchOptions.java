@@ -146,6 +146,10 @@ public record LaunchOptions(String url, String env, boolean yes, boolean json, b
 		for (; i < args.length; i++) {
 			command.add(args[i]);
 		}
+		if (url != null && target != null) {
+			throw new UsageException("--url and --target both name a server",
+					"give one: --target NAME for a target of the project file, or --url URL");
+		}
 		if (script != null && !command.isEmpty()) {
 			throw new UsageException("--script and a command cannot be given together",
 					"put the command in the script, or drop --script");

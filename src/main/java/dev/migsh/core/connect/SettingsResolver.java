@@ -43,11 +43,12 @@ public final class SettingsResolver {
 
 	/**
 	 * Resolves the settings with a target of the project file (or null): one chosen by
-	 * name ranks just below the request, one the file chooses by default below the
-	 * environment variables and {@code .env}.
+	 * name ranks just below the request; one the file chooses by default is used only
+	 * when neither the request, the environment variables nor {@code .env} name a server.
 	 */
-	public Resolution resolve(ConnectRequest request, String environmentFlag, ProjectTarget target,
+	public Resolution resolve(ConnectRequest request, String environmentFlag, ProjectTarget chosen,
 			Map<String, String> env, Path workingDir, Path home) {
+		ProjectTarget target = chosen;
 		ConnectRequest asked = (request != null) ? request : ConnectRequest.none();
 		Map<String, String> dotEnv = DotEnvFile.read(workingDir.resolve(".env"));
 		FoundSettings found = new FoundSettings();
@@ -58,7 +59,14 @@ public final class SettingsResolver {
 		offerVariables(found, env, UnaryOperator.identity());
 		offerVariables(found, dotEnv, (name) -> ".env (" + name + ")");
 		if (target != null && !target.explicit()) {
-			offerTarget(found, target);
+			// the file's default target is for when nothing else names a server: its
+			// parts (and its environment) must not mix into another server's settings
+			if (found.configured()) {
+				target = null;
+			}
+			else {
+				offerTarget(found, target);
+			}
 		}
 		if (!found.configured()) {
 			return new Resolution(Optional.empty(), environment(environmentFlag, target, env, dotEnv, null));

@@ -226,13 +226,19 @@ class ProjectSettingsTest {
 		assertThat(resolution.environment().describe()).contains("migsh.toml:22 [targets.prod]");
 		assertThat(connection.toString() + settings.target().get() + resolution).doesNotContain("s3cr/t@pw");
 
-		// the file's default target ranks below the environment variables
+		// the file's default target is used only when no variable names a server, and
+		// then nothing of it mixes in
 		ProjectSettings byDefault = resolve(ProjectFlags.NONE, env);
 		Resolution below = new SettingsResolver().resolve(ConnectRequest.none(), null, byDefault.target().orElseThrow(),
 				env, this.work, this.home);
 		assertThat(below.settings().orElseThrow().host()).isEqualTo("elsewhere");
 		assertThat(below.environment().environment()).isEqualTo(Environment.STAGING);
-		assertThat(below.settings().orElseThrow().options().given()).containsEntry("application_name", "lms-dev");
+		assertThat(below.settings().orElseThrow().options().given()).doesNotContainKey("application_name");
+		Resolution alone = new SettingsResolver().resolve(ConnectRequest.none(), null, byDefault.target().orElseThrow(),
+				secrets(), this.work, this.home);
+		assertThat(alone.settings().orElseThrow().port()).isEqualTo(5433);
+		assertThat(alone.settings().orElseThrow().options().given()).containsEntry("application_name", "lms-dev");
+		assertThat(alone.environment().describe()).isEqualTo("development (from migsh.toml:18 [targets.dev])");
 
 		assertThatThrownBy(() -> resolve(flags(null, "qa", null, null), env)).isInstanceOf(MigshException.class)
 			.hasMessageContaining("no target named 'qa'")
