@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.tomlj.Toml;
@@ -32,18 +31,18 @@ import dev.migsh.core.connect.Secret;
  */
 final class ProjectFileReader {
 
-	private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)\\}");
+	private static final Pattern ENV_REFERENCE = TomlValues.ENV_REFERENCE;
 
 	private final Path path;
 
 	private final String display;
 
-	private final Map<String, String> env;
+	private final TomlValues values;
 
 	ProjectFileReader(Path path, String display, Map<String, String> env) {
 		this.path = path;
 		this.display = display;
-		this.env = env;
+		this.values = new TomlValues(display, env);
 	}
 
 	ProjectFile read() {
@@ -65,27 +64,27 @@ final class ProjectFileReader {
 		}
 		for (String key : toml.keySet()) {
 			if (!ProjectFile.KEYS.contains(key) && !key.equals("placeholders") && !key.equals("targets")) {
-				throw new MigshException(at(toml, key) + ": unknown key '" + key + "' in the project file",
+				throw new MigshException(this.values.at(toml, key) + ": unknown key '" + key + "' in the project file",
 						"valid keys: " + String.join(", ", ProjectFile.KEYS));
 			}
 		}
-		Sourced<String> migrations = string(toml, "migrations");
+		Sourced<String> migrations = this.values.string(toml, "migrations");
 		Sourced<Path> folder = (migrations == null) ? null : new Sourced<>(
 				this.path.toAbsolutePath().getParent().resolve(migrations.value()).normalize(), migrations.origin());
-		Sourced<String> target = string(toml, "target");
+		Sourced<String> target = this.values.string(toml, "target");
 		Map<String, ProjectTarget> targets = targets(toml);
 		if (target != null && !targets.containsKey(target.value())) {
 			throw new MigshException(target.origin() + ": target = '" + target.value() + "', but there is no [targets."
 					+ target.value() + "]", "targets in " + this.display + ": " + names(targets));
 		}
-		return new ProjectFile(this.path, folder, string(toml, "history_schema"), duration(toml, "lock_wait"),
-				duration(toml, "lock_timeout"), duration(toml, "statement_timeout"), searchPath(toml),
-				string(toml, "placeholder_prefix"), string(toml, "placeholder_suffix"), target, placeholders(toml),
-				targets);
+		return new ProjectFile(this.path, folder, this.values.string(toml, "history_schema"),
+				duration(toml, "lock_wait"), duration(toml, "lock_timeout"), duration(toml, "statement_timeout"),
+				searchPath(toml), this.values.string(toml, "placeholder_prefix"),
+				this.values.string(toml, "placeholder_suffix"), target, placeholders(toml), targets);
 	}
 
 	private Map<String, Sourced<String>> placeholders(TomlTable toml) {
-		TomlTable table = table(toml, "placeholders");
+		TomlTable table = this.values.table(toml, "placeholders");
 		Map<String, Sourced<String>> values = new LinkedHashMap<>();
 		if (table == null) {
 			return values;
@@ -93,29 +92,29 @@ final class ProjectFileReader {
 		for (String name : table.keySet()) {
 			Object value = table.get(List.of(name));
 			if (value instanceof TomlTable || value instanceof TomlArray) {
-				throw wrongType(table, name, "placeholders." + name, "a string", value);
+				throw this.values.wrongType(table, name, "placeholders." + name, "a string", value);
 			}
 			String raw = String.valueOf(value);
-			String origin = at(table, name);
+			String origin = this.values.at(table, name);
 			if (Placeholders.NONE.isSecret(name) && !ENV_REFERENCE.matcher(raw).matches()) {
 				throw secretInFile(origin, "placeholder '" + name + "'", name,
 						"or give it with --placeholder " + name + "=... / MIGSH_PLACEHOLDER_" + name);
 			}
-			values.put(name, new Sourced<>(expand(raw, origin), origin));
+			values.put(name, new Sourced<>(this.values.expand(raw, origin), origin));
 		}
 		return values;
 	}
 
 	private Map<String, ProjectTarget> targets(TomlTable toml) {
-		TomlTable table = table(toml, "targets");
+		TomlTable table = this.values.table(toml, "targets");
 		Map<String, ProjectTarget> targets = new LinkedHashMap<>();
 		if (table == null) {
 			return targets;
 		}
 		for (String name : table.keySet()) {
-			TomlTable target = table(table, name);
+			TomlTable target = this.values.table(table, name);
 			if (target == null) {
-				throw wrongType(table, name, "targets." + name, "a table like [targets." + name + "]",
+				throw this.values.wrongType(table, name, "targets." + name, "a table like [targets." + name + "]",
 						table.get(List.of(name)));
 			}
 			targets.put(name, target(name, target));
@@ -127,43 +126,44 @@ final class ProjectFileReader {
 		Map<String, String> origins = new HashMap<>();
 		for (String key : table.keySet()) {
 			if (!ProjectFile.TARGET_KEYS.contains(key)) {
-				throw new MigshException(at(table, key) + ": unknown key '" + key + "' in [targets." + name + "]",
+				throw new MigshException(
+						this.values.at(table, key) + ": unknown key '" + key + "' in [targets." + name + "]",
 						"valid keys of a target: " + String.join(", ", ProjectFile.TARGET_KEYS));
 			}
-			origins.put(key, at(table, key));
+			origins.put(key, this.values.at(table, key));
 		}
-		Sourced<String> password = string(table, "password");
+		Sourced<String> password = this.values.string(table, "password");
 		if (password != null && !ENV_REFERENCE.matcher(password.value()).matches()) {
 			throw secretInFile(password.origin(), "the password of target " + name,
 					name.toUpperCase(Locale.ROOT) + "_PASSWORD",
 					"or leave it out and use PGPASSWORD, ~/.pgpass or the prompt");
 		}
-		Sourced<String> env = string(table, "env");
+		Sourced<String> env = this.values.string(table, "env");
 		if (env != null) {
 			Environment.parse(env.value(), env.origin() + " (env of target " + name + ")");
 		}
 		Object port = table.get(List.of("port"));
 		if (port != null && !(port instanceof Long number && number >= 1 && number <= 65535)) {
-			throw wrongType(table, "port", "port", "a port number from 1 to 65535", port);
+			throw this.values.wrongType(table, "port", "port", "a port number from 1 to 65535", port);
 		}
 		PostgresUrl url;
 		Secret secret;
 		String unusable = null;
 		try {
-			url = url(name, string(table, "url"));
-			secret = (password == null) ? null : Secret.of(expand(password.value(), password.origin()));
+			url = url(name, this.values.string(table, "url"));
+			secret = (password == null) ? null : Secret.of(this.values.expand(password.value(), password.origin()));
 		}
-		catch (UnsetVariableException ex) {
+		catch (TomlValues.UnsetVariableException ex) {
 			// only the target that needs it is unusable: a developer has no production
 			// password
 			url = null;
 			secret = null;
 			unusable = ex.getMessage();
 		}
-		return new ProjectTarget(name, url, value(string(table, "host")),
-				(port == null) ? null : ((Long) port).intValue(), value(string(table, "database")),
-				value(string(table, "user")), secret, value(string(table, "sslmode")), value(string(table, "service")),
-				value(env), origins, null, false, unusable);
+		return new ProjectTarget(name, url, value(this.values.string(table, "host")),
+				(port == null) ? null : ((Long) port).intValue(), value(this.values.string(table, "database")),
+				value(this.values.string(table, "user")), secret, value(this.values.string(table, "sslmode")),
+				value(this.values.string(table, "service")), value(env), origins, null, false, unusable);
 	}
 
 	/**
@@ -176,7 +176,7 @@ final class ProjectFileReader {
 		}
 		PostgresUrl parsed = parse(target, url.value(), url.origin());
 		if (parsed.password() == null) {
-			return parse(target, expand(url.value(), url.origin()), url.origin());
+			return parse(target, this.values.expand(url.value(), url.origin()), url.origin());
 		}
 		String written = parsed.password().reveal();
 		if (!ENV_REFERENCE.matcher(written).matches()) {
@@ -184,9 +184,10 @@ final class ProjectFileReader {
 					target.toUpperCase(Locale.ROOT) + "_PASSWORD",
 					"or leave it out and use PGPASSWORD, ~/.pgpass or the prompt");
 		}
-		PostgresUrl rest = parse(target, expand(url.value().replace(written, ""), url.origin()), url.origin());
-		return new PostgresUrl(rest.user(), Secret.of(expand(written, url.origin())), rest.host(), rest.port(),
-				rest.database(), rest.parameters());
+		PostgresUrl rest = parse(target, this.values.expand(url.value().replace(written, ""), url.origin()),
+				url.origin());
+		return new PostgresUrl(rest.user(), Secret.of(this.values.expand(written, url.origin())), rest.host(),
+				rest.port(), rest.database(), rest.parameters());
 	}
 
 	private static PostgresUrl parse(String target, String url, String origin) {
@@ -203,16 +204,17 @@ final class ProjectFileReader {
 		if (value instanceof TomlArray array && array.size() > 0
 				&& array.toList().stream().allMatch((item) -> item instanceof String text && !text.isBlank())) {
 			List<String> schemas = array.toList().stream().map(String::valueOf).toList();
-			return new Sourced<>(String.join(", ", schemas), at(toml, "search_path"));
+			return new Sourced<>(String.join(", ", schemas), this.values.at(toml, "search_path"));
 		}
 		if (value instanceof TomlArray array) {
-			throw wrongType(toml, "search_path", "search_path", "a string or a list of schema names", array);
+			throw this.values.wrongType(toml, "search_path", "search_path", "a string or a list of schema names",
+					array);
 		}
-		return string(toml, "search_path");
+		return this.values.string(toml, "search_path");
 	}
 
 	private Sourced<Duration> duration(TomlTable toml, String key) {
-		Sourced<String> text = string(toml, key);
+		Sourced<String> text = this.values.string(toml, key);
 		if (text == null) {
 			return null;
 		}
@@ -223,107 +225,10 @@ final class ProjectFileReader {
 							"write it like \"500ms\", \"5s\", \"2m\" or \"1h\"; \"0\" means no limit"));
 	}
 
-	private Sourced<String> string(TomlTable table, String key) {
-		Object value = table.get(List.of(key));
-		if (value == null) {
-			return null;
-		}
-		if (!(value instanceof String text)) {
-			throw wrongType(table, key, key, "a string in quotes", value);
-		}
-		if (text.isBlank()) {
-			throw new MigshException(at(table, key) + ": " + key + " is empty", "give a value, or remove the line");
-		}
-		String origin = at(table, key);
-		// a password must stay a reference until it is checked; url expands its own parts
-		return new Sourced<>((key.equals("password") || key.equals("url")) ? text : expand(text, origin), origin);
-	}
-
-	private TomlTable table(TomlTable parent, String key) {
-		Object value = parent.get(List.of(key));
-		if (value == null) {
-			return null;
-		}
-		if (!(value instanceof TomlTable table)) {
-			throw wrongType(parent, key, key, "a table like [" + key + "]", value);
-		}
-		return table;
-	}
-
-	/** Replaces every {@code ${env:NAME}} with the variable's value. */
-	private String expand(String text, String origin) {
-		Matcher m = ENV_REFERENCE.matcher(text);
-		StringBuilder out = new StringBuilder();
-		while (m.find()) {
-			String value = this.env.get(m.group(1));
-			if (value == null) {
-				throw new UnsetVariableException(
-						origin + ": ${env:" + m.group(1) + "} names an environment variable that is not set",
-						"set " + m.group(1) + " before starting migsh");
-			}
-			m.appendReplacement(out, Matcher.quoteReplacement(value));
-		}
-		m.appendTail(out);
-		return out.toString();
-	}
-
-	private MigshException wrongType(TomlTable table, String key, String name, String expected, Object value) {
-		return new MigshException(at(table, key) + ": " + name + " must be " + expected + ", not " + typeOf(value),
-				"for example: " + example(name));
-	}
-
 	private static MigshException secretInFile(String origin, String what, String variable, String otherwise) {
 		return new MigshException(
 				origin + ": " + what + " is written in the project file, which is committed with the project",
 				"write it as \"${env:" + variable + "}\" and set that variable, " + otherwise);
-	}
-
-	private String at(TomlTable table, String key) {
-		return this.display + ":" + table.inputPositionOf(List.of(key)).line();
-	}
-
-	private static String typeOf(Object value) {
-		if (value instanceof String) {
-			return "a string";
-		}
-		if (value instanceof Long) {
-			return "an integer";
-		}
-		if (value instanceof Double) {
-			return "a number";
-		}
-		if (value instanceof Boolean) {
-			return "true/false";
-		}
-		if (value instanceof TomlTable) {
-			return "a table";
-		}
-		if (value instanceof TomlArray) {
-			return "a list";
-		}
-		return "a date or time";
-	}
-
-	private static String example(String key) {
-		return switch (key) {
-			case "lock_wait", "lock_timeout", "statement_timeout" -> key + " = \"5s\"";
-			case "search_path" -> "search_path = [\"auth\", \"public\"]";
-			case "port" -> "port = 5432";
-			case "placeholders", "targets" -> "[" + key + "] on a line of its own, its keys below";
-			default ->
-				key.startsWith("targets.") ? "[" + key + "] with url = \"postgresql://...\"" : key + " = \"value\"";
-		};
-	}
-
-	/** An {@code ${env:NAME}} whose variable is not set. */
-	private static final class UnsetVariableException extends MigshException {
-
-		private static final long serialVersionUID = 1L;
-
-		UnsetVariableException(String message, String hint) {
-			super(message, hint);
-		}
-
 	}
 
 	private static String names(Map<String, ?> targets) {
