@@ -64,6 +64,10 @@ class ProjectFileCommandsTest {
 				.containsPattern("Lock timeout\\s+2.0 s\\s+migsh.toml:3")
 				.containsPattern("Statement timeout\\s+10 min 0 s\\s+default")
 				.containsPattern("Placeholders\\s+team=core\\s+migsh.toml:8");
+			assertThat(shell.run("info --json")).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("setting_origins")
+				.containsPattern("\"lock_timeout\"\\s*:\\s*\"migsh.toml:3\"")
+				.containsPattern("\"application_name\"\\s*:\\s*\"migsh.toml:11 \\[targets.local\\]\"");
 			assertThat(shell.run("apply --yes")).as(shell.err()).isEqualTo(ExitCode.OK);
 		}
 		assertThat(db.jdbc()
