@@ -11,7 +11,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.migsh.core.UsageException;
+import dev.migsh.core.ExitCode;
+import dev.migsh.core.MigshException;
+import dev.migsh.core.project.ProjectSettings;
 import dev.migsh.shell.LaunchOptions;
 import dev.migsh.shell.Output;
 
@@ -27,12 +29,15 @@ public class MigshApplication {
 		LaunchOptions launch = null;
 		try {
 			launch = LaunchOptions.parse(args, System.getenv());
+			// a wrong project file or setting is reported before anything starts, as a
+			// usage error
+			ProjectSettings.resolve(launch.flags(), System.getenv(), Path.of("").toAbsolutePath());
 			prepareSystemProperties(launch);
 		}
-		catch (UsageException ex) {
+		catch (MigshException ex) {
 			Output out = new Output(stdout(), stderr(), false);
 			out.error(ex.getMessage(), ex.hint());
-			System.exit(ex.exitCode().code());
+			System.exit(ExitCode.USAGE.code());
 		}
 		if (launch.mode() != LaunchOptions.Mode.INTERACTIVE) {
 			// a one-shot command or a script needs no terminal, no completion and no

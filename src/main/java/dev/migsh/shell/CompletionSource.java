@@ -45,6 +45,7 @@ public final class CompletionSource {
 			case COMMANDS -> this.commandNames;
 			case ENVIRONMENTS -> List.of("development", "staging", "production");
 			case FILES -> files(typed);
+			case TARGETS -> this.session.project().targets().keySet().stream().sorted().toList();
 			case TABLES -> cached(kind, this::tableNames);
 			case PENDING_MIGRATIONS, APPLIED_MIGRATIONS, ALL_MIGRATIONS ->
 				cached(kind, () -> this.migrationIds.apply(kind));

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.migsh.core.UsageException;
 import dev.migsh.core.history.HistorySchemaName;
 import dev.migsh.core.catalog.Placeholders;
+import dev.migsh.core.project.ProjectFlags;
 
 /**
  * The global options of
@@ -16,30 +17,22 @@ import dev.migsh.core.catalog.Placeholders;
  * belongs to it. {@code --set}, {@code --from} and {@code --dry-run} shape a script run;
  * {@code --transcript} logs any run. {@code --placeholder NAME=VALUE} (repeatable, over
  * {@code MIGSH_PLACEHOLDER_NAME}) with {@code --placeholder-prefix} and
- * {@code --placeholder-suffix} give the migration SQL's placeholders.
+ * {@code --placeholder-suffix} give the migration SQL's placeholders. The project
+ * settings ({@code --config}, {@code --target}, {@code --migrations}, {@code --schema},
+ * timeouts, {@code --search-path}, placeholders) are kept as given in {@link #flags()}:
+ * the core ranks them above the environment and the project file.
  */
-public record LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
-		boolean verbose, Path script, List<String> command, ScriptOptions scriptOptions, Path transcript,
-		Placeholders placeholders, boolean allowInsecure) {
+public record LaunchOptions(String url, String env, boolean yes, boolean json, boolean verbose, Path script,
+		List<String> command, ScriptOptions scriptOptions, Path transcript, boolean allowInsecure, ProjectFlags flags) {
 
-	public static final String USAGE = "java -jar migsh.jar [--url URL] [--env ENV] [--migrations DIR] [--schema NAME]"
-			+ " [--placeholder NAME=VALUE]... [--placeholder-prefix P] [--placeholder-suffix S]"
-			+ " [--yes] [--json] [--verbose] [--allow-insecure] [--transcript FILE]"
+	public static final String USAGE = "java -jar migsh.jar [--config FILE] [--target NAME] [--url URL] [--env ENV]"
+			+ " [--migrations DIR] [--schema NAME] [--search-path SCHEMAS] [--lock-wait D] [--lock-timeout D]"
+			+ " [--statement-timeout D] [--placeholder NAME=VALUE]... [--placeholder-prefix P]"
+			+ " [--placeholder-suffix S] [--yes] [--json] [--verbose] [--allow-insecure] [--transcript FILE]"
 			+ " [--script FILE [--set VAR=value]... [--from N] [--dry-run] | COMMAND [ARGS...]]";
 
 	public LaunchOptions {
 		command = List.copyOf(command);
-	}
-
-	public LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
-			boolean verbose, Path script, List<String> command, ScriptOptions scriptOptions, Path transcript) {
-		this(url, env, migrations, schema, yes, json, verbose, script, command, scriptOptions, transcript,
-				Placeholders.NONE, false);
-	}
-
-	public LaunchOptions(String url, String env, Path migrations, String schema, boolean yes, boolean json,
-			boolean verbose, Path script, List<String> command) {
-		this(url, env, migrations, schema, yes, json, verbose, script, command, ScriptOptions.DEFAULT, null);
 	}
 
 	/**
@@ -49,6 +42,15 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 	 */
 	public static Placeholders placeholders(List<String> assignments, String prefix, String suffix,
 			Map<String, String> env) {
+		Map<String, String> values = assignments(assignments);
+		checkSyntax(prefix, suffix);
+		return Placeholders.fromEnvironment(env)
+			.withValues(values)
+			.withSyntax(prefix == null ? Placeholders.DEFAULT_PREFIX : prefix,
+					suffix == null ? Placeholders.DEFAULT_SUFFIX : suffix);
+	}
+
+	private static Map<String, String> assignments(List<String> assignments) {
 		Map<String, String> values = new java.util.LinkedHashMap<>();
 		for (String assignment : assignments) {
 			int eq = assignment.indexOf('=');
@@ -58,14 +60,14 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 			}
 			values.put(assignment.substring(0, eq), assignment.substring(eq + 1));
 		}
+		return values;
+	}
+
+	private static void checkSyntax(String prefix, String suffix) {
 		if ((prefix != null && prefix.isEmpty()) || (suffix != null && suffix.isEmpty())) {
 			throw new UsageException("a placeholder prefix or suffix cannot be empty",
 					"leave the option out for the defaults ${ and }");
 		}
-		return Placeholders.fromEnvironment(env)
-			.withValues(values)
-			.withSyntax(prefix == null ? Placeholders.DEFAULT_PREFIX : prefix,
-					suffix == null ? Placeholders.DEFAULT_SUFFIX : suffix);
 	}
 
 	public enum Mode {
@@ -84,8 +86,14 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 	public static LaunchOptions parse(String[] args, Map<String, String> env) {
 		String url = null;
 		String environment = null;
-		Path migrations = null;
+		String migrations = null;
 		String schema = null;
+		String config = null;
+		String target = null;
+		String searchPath = null;
+		String lockWait = null;
+		String lockTimeout = null;
+		String statementTimeout = null;
 		boolean yes = false;
 		boolean json = false;
 		boolean verbose = false;
@@ -112,7 +120,13 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 			switch (name) {
 				case "--url" -> url = value(args, i, name, inline);
 				case "--env" -> environment = value(args, i, name, inline);
-				case "--migrations" -> migrations = Path.of(value(args, i, name, inline));
+				case "--migrations" -> migrations = value(args, i, name, inline);
+				case "--config" -> config = value(args, i, name, inline);
+				case "--target" -> target = value(args, i, name, inline);
+				case "--search-path" -> searchPath = value(args, i, name, inline);
+				case "--lock-wait" -> lockWait = value(args, i, name, inline);
+				case "--lock-timeout" -> lockTimeout = value(args, i, name, inline);
+				case "--statement-timeout" -> statementTimeout = value(args, i, name, inline);
 				case "--schema" -> schema = value(args, i, name, inline);
 				case "--script" -> script = Path.of(value(args, i, name, inline));
 				case "--transcript" -> transcript = Path.of(value(args, i, name, inline));
@@ -133,6 +147,10 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 		for (; i < args.length; i++) {
 			command.add(args[i]);
 		}
+		if (url != null && target != null) {
+			throw new UsageException("--url and --target both name a server",
+					"give one: --target NAME for a target of the project file, or --url URL");
+		}
 		if (script != null && !command.isEmpty()) {
 			throw new UsageException("--script and a command cannot be given together",
 					"put the command in the script, or drop --script");
@@ -143,22 +161,21 @@ public record LaunchOptions(String url, String env, Path migrations, String sche
 		}
 		ScriptOptions scriptOptions = new ScriptOptions(from == null ? 1 : from, dryRun,
 				ScriptOptions.assignments(assignments));
-		if (migrations == null) {
-			migrations = Path.of(env.getOrDefault("MIGSH_MIGRATIONS", "migrations"));
+		if (schema != null) {
+			HistorySchemaName.check(schema);
 		}
-		if (schema == null) {
-			schema = env.getOrDefault("MIGSH_SCHEMA", "migsh");
-		}
-		HistorySchemaName.check(schema);
-		return new LaunchOptions(url, environment, migrations, schema, yes, json, verbose, script, command,
-				scriptOptions, transcript, placeholders(placeholderValues, placeholderPrefix, placeholderSuffix, env),
-				allowInsecure);
+		checkSyntax(placeholderPrefix, placeholderSuffix);
+		ProjectFlags flags = new ProjectFlags(config, target, migrations, schema, lockWait, lockTimeout,
+				statementTimeout, searchPath, placeholderPrefix, placeholderSuffix, assignments(placeholderValues));
+		return new LaunchOptions(url, environment, yes, json, verbose, script, command, scriptOptions, transcript,
+				allowInsecure, flags);
 	}
 
 	private static boolean takesValue(String name) {
 		return switch (name) {
 			case "--url", "--env", "--migrations", "--schema", "--script", "--transcript", "--set", "--from",
-					"--placeholder", "--placeholder-prefix", "--placeholder-suffix" ->
+					"--placeholder", "--placeholder-prefix", "--placeholder-suffix", "--config", "--target",
+					"--search-path", "--lock-wait", "--lock-timeout", "--statement-timeout" ->
 				true;
 			default -> false;
 		};

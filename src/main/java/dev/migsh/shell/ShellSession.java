@@ -23,7 +23,9 @@ import dev.migsh.core.connect.TargetDatabase;
 import dev.migsh.core.connect.Secret;
 import dev.migsh.core.connect.Resolution;
 import dev.migsh.core.connect.SettingsResolver;
+import dev.migsh.core.connect.ProjectTarget;
 import dev.migsh.core.plan.PlanFingerprint;
+import dev.migsh.core.project.ProjectSettings;
 
 /**
  * The state a shell keeps between commands: the open database session (or none), the
@@ -41,6 +43,8 @@ public final class ShellSession implements AutoCloseable {
 	private final Path userHome;
 
 	private final Path home;
+
+	private final ProjectSettings project;
 
 	private final List<String> notices = new ArrayList<>();
 
@@ -64,9 +68,12 @@ public final class ShellSession implements AutoCloseable {
 
 	private Placeholders placeholders;
 
+	private ProjectTarget target;
+
 	/**
 	 * @param userHome the user's home, where ~/.pgpass and ~/.pg_service.conf live
 	 * @param home migsh's own folder (~/.migsh): sandbox data, logs, history
+	 * @throws MigshException when the project file or a setting is wrong
 	 */
 	public ShellSession(LaunchOptions launch, Map<String, String> env, Path workingDir, Path userHome, Path home) {
 		this.launch = launch;
@@ -74,6 +81,7 @@ public final class ShellSession implements AutoCloseable {
 		this.workingDir = workingDir;
 		this.userHome = userHome;
 		this.home = home;
+		this.project = ProjectSettings.resolve(launch.flags(), env, workingDir);
 		if (launch.url() != null && passwordIn(launch.url())) {
 			this.notices.add("Warning: the password given in --url can be read by other users of this host (ps shows"
 					+ " command lines); prefer PGPASSWORD, ~/.pgpass, or leave it out to be asked for it.");
@@ -145,7 +153,19 @@ public final class ShellSession implements AutoCloseable {
 	}
 
 	public Path migrationsDir() {
-		return this.workingDir.resolve(this.launch.migrations());
+		return this.project.migrations().value();
+	}
+
+	/**
+	 * The project settings (flags over environment over project file over defaults) with
+	 * their origins.
+	 */
+	public ProjectSettings project() {
+		return this.project;
+	}
+
+	public String historySchema() {
+		return this.project.historySchema().value();
 	}
 
 	public boolean connected() {
@@ -172,7 +192,9 @@ public final class ShellSession implements AutoCloseable {
 		Database db = database(prompter);
 		return new Migrator(db.dataSource(),
 				MigratorConfig.defaults(migrationsDir())
-					.withHistorySchema(this.launch.schema())
+					.withHistorySchema(historySchema())
+					.withLockWait(this.project.lockWait().value())
+					.withTimeouts(this.project.lockTimeout().value(), this.project.statementTimeout().value())
 					.withPlaceholders(placeholders()),
 				new TargetDatabase(this.environment, this.environmentSource, db.serverInfo().database(),
 						db.settings().host(), this.launch.allowInsecure()));
@@ -184,12 +206,12 @@ public final class ShellSession implements AutoCloseable {
 	 * session and {@code migsh:schema} of the history.
 	 */
 	public Placeholders placeholders() {
-		Placeholders given = (this.placeholders != null) ? this.placeholders : this.launch.placeholders();
+		Placeholders given = (this.placeholders != null) ? this.placeholders : this.project.placeholders();
 		if (this.database == null) {
-			return given.withValue(Placeholders.SCHEMA, this.launch.schema());
+			return given.withValue(Placeholders.SCHEMA, historySchema());
 		}
 		ConnectionSettings settings = this.database.settings();
-		return given.withBuiltIns(this.launch.schema(), settings.user(), settings.database());
+		return given.withBuiltIns(historySchema(), settings.user(), settings.database());
 	}
 
 	/**
@@ -197,10 +219,15 @@ public final class ShellSession implements AutoCloseable {
 	 * replaces the current one.
 	 */
 	public void addPlaceholders(List<String> assignments, String prefix, String suffix) {
-		Placeholders current = (this.placeholders != null) ? this.placeholders : this.launch.placeholders();
+		Placeholders current = (this.placeholders != null) ? this.placeholders : this.project.placeholders();
 		Placeholders added = LaunchOptions.placeholders(assignments, prefix == null ? current.prefix() : prefix,
 				suffix == null ? current.suffix() : suffix, Map.of());
 		this.placeholders = current.withValues(added.values()).withSyntax(added.prefix(), added.suffix());
+	}
+
+	/** The project file's target the open session was made with, if any. */
+	public Optional<ProjectTarget> target() {
+		return Optional.ofNullable(this.target);
 	}
 
 	public Optional<Database> currentDatabase() {
@@ -212,8 +239,19 @@ public final class ShellSession implements AutoCloseable {
 	 * works.
 	 */
 	public void connect(ConnectRequest request, String environmentOverride, Prompter prompter) {
+		connect(request, environmentOverride, null, prompter);
+	}
+
+	/**
+	 * Opens a session; {@code targetName} chooses a target of the project file
+	 * ({@code connect prod}), else the launch's or the file's default applies unless the
+	 * request names a server itself.
+	 */
+	public void connect(ConnectRequest request, String environmentOverride, String targetName, Prompter prompter) {
 		String envFlag = environmentOverride != null ? environmentOverride : this.launch.env();
-		Resolution resolution = new SettingsResolver().resolve(request, envFlag, this.env, this.workingDir,
+		ProjectTarget target = (targetName != null) ? this.project.target(targetName, "connect " + targetName)
+				: this.project.target().filter((t) -> !t.explicit() || !namesServer(request)).orElse(null);
+		Resolution resolution = new SettingsResolver().resolve(request, envFlag, target, this.env, this.workingDir,
 				this.userHome);
 		Sandbox openedSandbox = null;
 		ConnectionSettings settings;
@@ -223,6 +261,10 @@ public final class ShellSession implements AutoCloseable {
 		else {
 			openedSandbox = this.sandbox != null ? this.sandbox : Sandbox.open(this.home.resolve("sandbox"));
 			settings = openedSandbox.settings();
+		}
+		if (this.project.searchPath().isPresent()) {
+			settings = settings.withSearchPath(this.project.searchPath().get().value(),
+					this.project.searchPath().get().origin());
 		}
 		Database opened;
 		try {
@@ -248,8 +290,14 @@ public final class ShellSession implements AutoCloseable {
 		this.database = opened;
 		this.reviewedPlan = null;
 		this.explicitlyDisconnected = false;
+		this.target = target;
 		this.environment = resolution.environment().environment();
 		this.environmentSource = resolution.environment().describe();
+	}
+
+	private static boolean namesServer(ConnectRequest request) {
+		return request != null && (request.url() != null || request.host() != null || request.port() != null
+				|| request.database() != null || request.user() != null || request.service() != null);
 	}
 
 	private Database openAskingForPassword(ConnectionSettings settings, Prompter prompter) {
@@ -334,6 +382,9 @@ public final class ShellSession implements AutoCloseable {
 		List<String> secrets = new ArrayList<>();
 		if (this.database != null && this.database.settings().password() != null) {
 			secrets.add(this.database.settings().password().reveal());
+		}
+		if (this.database != null && this.database.settings().options().given().containsKey("sslpassword")) {
+			secrets.add(this.database.settings().options().given().get("sslpassword"));
 		}
 		Placeholders placeholders = placeholders();
 		placeholders.values().forEach((name, value) -> {

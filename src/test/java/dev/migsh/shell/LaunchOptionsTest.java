@@ -4,13 +4,20 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsh.core.UsageException;
+import dev.migsh.core.catalog.Placeholders;
+import dev.migsh.core.project.ProjectSettings;
+import dev.migsh.core.project.Sourced;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LaunchOptionsTest {
+
+	@TempDir
+	Path dir;
 
 	@Test
 	void noArgumentsMeansTheInteractiveShell() {
@@ -37,7 +44,7 @@ class LaunchOptionsTest {
 
 	@Test
 	void theHistorySchemaMustBeOneMigshMayOwn() {
-		assertThat(LaunchOptions.parse(new String[] { "--schema", "ops_history", "info" }, Map.of()).schema())
+		assertThat(LaunchOptions.parse(new String[] { "--schema", "ops_history", "info" }, Map.of()).flags().schema())
 			.isEqualTo("ops_history");
 		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--schema", "", "info" }, Map.of()))
 			.isInstanceOf(UsageException.class)
@@ -47,8 +54,10 @@ class LaunchOptionsTest {
 				.isInstanceOf(UsageException.class)
 				.hasMessageContaining("it is a system schema");
 		}
-		assertThatThrownBy(
-				() -> LaunchOptions.parse(new String[] { "trash", "purge" }, Map.of("MIGSH_SCHEMA", "migsh_trash")))
+		// from a variable (or the project file), checked where the settings are resolved
+		assertThatThrownBy(() -> dev.migsh.core.project.ProjectSettings.resolve(
+				LaunchOptions.parse(new String[] { "trash", "purge" }, Map.of()).flags(),
+				Map.of("MIGSH_SCHEMA", "migsh_trash"), Path.of("").toAbsolutePath()))
 			.isInstanceOf(UsageException.class)
 			.hasMessageContaining("`trash purge` drops it whole");
 	}
@@ -83,18 +92,21 @@ class LaunchOptionsTest {
 
 	@Test
 	void placeholdersComeFromRepeatableFlagsOverTheEnvironment() {
-		LaunchOptions launch = LaunchOptions.parse(
-				new String[] { "--placeholder", "schema=shop", "--placeholder=note=a=b",
-						"--placeholder-prefix={{ index .Options \"", "--placeholder-suffix", "\" }}", "status" },
-				Map.of("MIGSH_PLACEHOLDER_schema", "ignored", "MIGSH_PLACEHOLDER_team", "core"));
+		Map<String, String> env = Map.of("MIGSH_PLACEHOLDER_schema", "ignored", "MIGSH_PLACEHOLDER_team", "core");
+		LaunchOptions launch = LaunchOptions
+			.parse(new String[] { "--placeholder", "schema=shop", "--placeholder=note=a=b",
+					"--placeholder-prefix={{ index .Options \"", "--placeholder-suffix", "\" }}", "status" }, env);
+		Placeholders placeholders = ProjectSettings.resolve(launch.flags(), env, this.dir).placeholders();
 
-		assertThat(launch.placeholders().values()).containsEntry("schema", "shop")
+		assertThat(placeholders.values()).containsEntry("schema", "shop")
 			.containsEntry("note", "a=b")
 			.containsEntry("team", "core");
-		assertThat(launch.placeholders().prefix()).isEqualTo("{{ index .Options \"");
-		assertThat(launch.placeholders().suffix()).isEqualTo("\" }}");
+		assertThat(placeholders.prefix()).isEqualTo("{{ index .Options \"");
+		assertThat(placeholders.suffix()).isEqualTo("\" }}");
 		assertThat(launch.command()).containsExactly("status");
-		assertThat(LaunchOptions.parse(new String[0], Map.of()).placeholders().prefix()).isEqualTo("${");
+		assertThat(ProjectSettings.resolve(LaunchOptions.parse(new String[0], Map.of()).flags(), Map.of(), this.dir)
+			.placeholders()
+			.prefix()).isEqualTo("${");
 		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--placeholder", "schema" }, Map.of()))
 			.isInstanceOf(UsageException.class)
 			.hasMessageContaining("is not NAME=VALUE");
@@ -102,12 +114,16 @@ class LaunchOptionsTest {
 
 	@Test
 	void environmentSuppliesDefaults() {
-		LaunchOptions launch = LaunchOptions.parse(new String[0],
-				Map.of("MIGSH_MIGRATIONS", "db/migrations", "MIGSH_SCHEMA", "ops"));
-		assertThat(launch.migrations()).isEqualTo(Path.of("db/migrations"));
-		assertThat(launch.schema()).isEqualTo("ops");
-		LaunchOptions flags = LaunchOptions.parse(new String[] { "--schema", "audit" }, Map.of("MIGSH_SCHEMA", "ops"));
-		assertThat(flags.schema()).isEqualTo("audit");
+		Map<String, String> env = Map.of("MIGSH_MIGRATIONS", "db/migrations", "MIGSH_SCHEMA", "ops");
+		ProjectSettings settings = ProjectSettings.resolve(LaunchOptions.parse(new String[0], env).flags(), env,
+				this.dir);
+		assertThat(settings.migrations().value()).isEqualTo(this.dir.resolve("db/migrations"));
+		assertThat(settings.historySchema().value()).isEqualTo("ops");
+		LaunchOptions flags = LaunchOptions.parse(new String[] { "--schema", "audit", "--lock-wait", "2m" },
+				Map.of("MIGSH_SCHEMA", "ops"));
+		assertThat(ProjectSettings.resolve(flags.flags(), Map.of("MIGSH_SCHEMA", "ops"), this.dir).historySchema())
+			.isEqualTo(new Sourced<>("audit", "--schema"));
+		assertThat(flags.flags().lockWait()).isEqualTo("2m");
 	}
 
 }

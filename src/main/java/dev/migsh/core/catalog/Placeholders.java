@@ -43,11 +43,15 @@ public record Placeholders(Map<String, String> values, String prefix, String suf
 		}
 	}
 
-	/** Values from {@code MIGSH_PLACEHOLDER_<name>} variables of {@code environment}. */
+	/**
+	 * Values from {@code MIGSH_PLACEHOLDER_<name>} variables of {@code environment};
+	 * {@code MIGSH_PLACEHOLDER_PREFIX} and {@code _SUFFIX} give the syntax, not values.
+	 */
 	public static Placeholders fromEnvironment(Map<String, String> environment) {
 		Map<String, String> found = new LinkedHashMap<>();
 		environment.forEach((key, value) -> {
-			if (key.startsWith(ENVIRONMENT_PREFIX) && key.length() > ENVIRONMENT_PREFIX.length()) {
+			if (key.startsWith(ENVIRONMENT_PREFIX) && key.length() > ENVIRONMENT_PREFIX.length()
+					&& !key.equals(ENVIRONMENT_PREFIX + "PREFIX") && !key.equals(ENVIRONMENT_PREFIX + "SUFFIX")) {
 				found.put(key.substring(ENVIRONMENT_PREFIX.length()), value);
 			}
 		});

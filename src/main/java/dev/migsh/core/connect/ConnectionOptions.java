@@ -11,27 +11,29 @@ import java.util.Map;
  * cannot honour.
  *
  * @param driverProperties pgjdbc property names to values
- * @param origins the parameter as given ({@code options}) to where it came from
- * ({@code --url})
+ * @param given each parameter as the user named it ({@code application_name}) to its
+ * value
+ * @param origins the parameter as given to where it came from ({@code --url})
  * @param searchPath the search_path setting, or null; it is appended to {@code options}
  * so it wins over a {@code -c search_path} there
  * @param searchPathOrigin where the search_path setting came from, or null
  */
-public record ConnectionOptions(Map<String, String> driverProperties, Map<String, String> origins, String searchPath,
-		String searchPathOrigin) {
+public record ConnectionOptions(Map<String, String> driverProperties, Map<String, String> given,
+		Map<String, String> origins, String searchPath, String searchPathOrigin) {
 
-	public static final ConnectionOptions NONE = new ConnectionOptions(Map.of(), Map.of(), null, null);
+	public static final ConnectionOptions NONE = new ConnectionOptions(Map.of(), Map.of(), Map.of(), null, null);
 
 	private static final String OPTIONS = "options";
 
 	public ConnectionOptions {
 		driverProperties = Collections.unmodifiableMap(new LinkedHashMap<>(driverProperties));
+		given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
 		origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
 	}
 
 	/** The same options with migsh's search_path setting. */
 	public ConnectionOptions withSearchPath(String searchPath, String origin) {
-		return new ConnectionOptions(this.driverProperties, this.origins, searchPath, origin);
+		return new ConnectionOptions(this.driverProperties, this.given, this.origins, searchPath, origin);
 	}
 
 	/**
@@ -49,11 +51,11 @@ public record ConnectionOptions(Map<String, String> driverProperties, Map<String
 	}
 
 	/**
-	 * The parameters for {@code info}: name=value as given, sslpassword masked.
+	 * The parameters for {@code info}: name and value as given, sslpassword masked.
 	 */
 	public Map<String, String> shown() {
 		Map<String, String> shown = new LinkedHashMap<>();
-		this.driverProperties.forEach((name, value) -> shown.put(name,
+		this.given.forEach((name, value) -> shown.put(name,
 				ConnectionParameters.SECRET_PROPERTIES.contains(name) ? Secret.MASK : value));
 		return shown;
 	}

@@ -55,6 +55,7 @@ public final class ConnectionParameters {
 	public static ConnectionOptions toOptions(Iterable<Given> parameters) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		Map<String, String> origins = new LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		String fallbackName = null;
 		for (Given given : parameters) {
 			String value = given.value().strip();
@@ -66,11 +67,12 @@ public final class ConnectionParameters {
 				fallbackName = value;
 			}
 			origins.put(given.name(), given.origin());
+			values.put(given.name(), value);
 		}
 		if (fallbackName != null) {
 			properties.putIfAbsent("ApplicationName", fallbackName);
 		}
-		return new ConnectionOptions(properties, origins, null, null);
+		return new ConnectionOptions(properties, values, origins, null, null);
 	}
 
 	/**

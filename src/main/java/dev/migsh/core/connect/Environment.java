@@ -32,7 +32,7 @@ public enum Environment {
 		return parse(text, "--env");
 	}
 
-	static Environment parse(String text, String source) {
+	public static Environment parse(String text, String source) {
 		String name = (text == null) ? "" : text.strip().toLowerCase(Locale.ROOT);
 		return switch (name) {
 			case "dev", "development" -> DEVELOPMENT;

@@ -56,7 +56,7 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 		}
 		// parameters first, so an @ inside a password parameter is not taken for the
 		// userinfo's end
-		String masked = url.replaceAll("(?i)([?&]password=)[^&]*", "$1" + Secret.MASK);
+		String masked = url.replaceAll("(?i)([?&](?:ssl)?password=)[^&]*", "$1" + Secret.MASK);
 		int schemeEnd = masked.indexOf("://");
 		int at = masked.lastIndexOf('@');
 		int colon = (schemeEnd < 0) ? -1 : masked.indexOf(':', schemeEnd + 3);
@@ -107,7 +107,8 @@ public record PostgresUrl(String user, Secret password, String host, Integer por
 				.append(this.parameters.entrySet()
 					.stream()
 					.sorted(Map.Entry.comparingByKey())
-					.map((e) -> PercentEncoding.encode(e.getKey()) + "=" + PercentEncoding.encode(e.getValue()))
+					.map((e) -> PercentEncoding.encode(e.getKey()) + "="
+							+ (e.getKey().equals("sslpassword") ? Secret.MASK : PercentEncoding.encode(e.getValue())))
 					.collect(Collectors.joining("&")));
 		}
 		return out.toString();

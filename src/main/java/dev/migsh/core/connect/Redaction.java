@@ -18,7 +18,7 @@ public final class Redaction {
 	// user:password@ in any scheme://, the password running to the last @ before the host
 	private static final Pattern URL_USERINFO = Pattern.compile("(://[^:/@\\s]*:)[^\\s]*@");
 
-	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("([?&;]password=)[^&\\s]*",
+	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("([?&;](?:ssl)?password=)[^&\\s]*",
 			Pattern.CASE_INSENSITIVE);
 
 	private Redaction() {

@@ -38,14 +38,38 @@ public final class SettingsResolver {
 	 */
 	public Resolution resolve(ConnectRequest request, String environmentFlag, Map<String, String> env, Path workingDir,
 			Path home) {
+		return resolve(request, environmentFlag, null, env, workingDir, home);
+	}
+
+	/**
+	 * Resolves the settings with a target of the project file (or null): one chosen by
+	 * name ranks just below the request; one the file chooses by default is used only
+	 * when neither the request, the environment variables nor {@code .env} name a server.
+	 */
+	public Resolution resolve(ConnectRequest request, String environmentFlag, ProjectTarget chosen,
+			Map<String, String> env, Path workingDir, Path home) {
+		ProjectTarget target = chosen;
 		ConnectRequest asked = (request != null) ? request : ConnectRequest.none();
 		Map<String, String> dotEnv = DotEnvFile.read(workingDir.resolve(".env"));
 		FoundSettings found = new FoundSettings();
 		offerRequest(found, asked);
+		if (target != null && target.explicit()) {
+			offerTarget(found, target);
+		}
 		offerVariables(found, env, UnaryOperator.identity());
 		offerVariables(found, dotEnv, (name) -> ".env (" + name + ")");
+		if (target != null && !target.explicit()) {
+			// the file's default target is for when nothing else names a server: its
+			// parts (and its environment) must not mix into another server's settings
+			if (found.configured()) {
+				target = null;
+			}
+			else {
+				offerTarget(found, target);
+			}
+		}
 		if (!found.configured()) {
-			return new Resolution(Optional.empty(), environment(environmentFlag, env, dotEnv, null));
+			return new Resolution(Optional.empty(), environment(environmentFlag, target, env, dotEnv, null));
 		}
 		if (found.service() != null) {
 			offerService(found, env, dotEnv, workingDir, home);
@@ -64,7 +88,20 @@ public final class SettingsResolver {
 		ConnectionSettings settings = new ConnectionSettings(found.value(Setting.HOST), port,
 				found.value(Setting.DATABASE), found.value(Setting.USER), found.password(), sslMode, found.origins(),
 				options);
-		return new Resolution(Optional.of(settings), environment(environmentFlag, env, dotEnv, settings));
+		return new Resolution(Optional.of(settings), environment(environmentFlag, target, env, dotEnv, settings));
+	}
+
+	private static void offerTarget(FoundSettings found, ProjectTarget target) {
+		if (target.url() != null) {
+			found.offerUrl(target.url(), target.origin("url"));
+		}
+		found.offer(Setting.HOST, target.host(), target.origin("host"));
+		found.offer(Setting.PORT, (target.port() != null) ? target.port().toString() : null, target.origin("port"));
+		found.offer(Setting.DATABASE, target.database(), target.origin("database"));
+		found.offer(Setting.USER, target.user(), target.origin("user"));
+		found.offerPassword(target.password(), target.origin("password"));
+		found.offer(Setting.SSLMODE, target.sslMode(), target.origin("sslmode"));
+		found.offerService(target.service(), target.origin("service"));
 	}
 
 	private static void offerRequest(FoundSettings found, ConnectRequest request) {
@@ -176,10 +213,14 @@ public final class SettingsResolver {
 			.ifPresent((password) -> found.offerPassword(password, origin));
 	}
 
-	private static EnvironmentChoice environment(String flag, Map<String, String> env, Map<String, String> dotEnv,
-			ConnectionSettings settings) {
+	private static EnvironmentChoice environment(String flag, ProjectTarget target, Map<String, String> env,
+			Map<String, String> dotEnv, ConnectionSettings settings) {
 		if (present(flag)) {
 			return new EnvironmentChoice(Environment.parse(flag, "--env"), false, "--env");
+		}
+		boolean targetEnv = target != null && present(target.environment());
+		if (targetEnv && target.explicit()) {
+			return targetEnvironment(target);
 		}
 		if (present(env.get("MIGSH_ENV"))) {
 			return new EnvironmentChoice(Environment.parse(env.get("MIGSH_ENV"), "MIGSH_ENV"), false, "MIGSH_ENV");
@@ -187,6 +228,9 @@ public final class SettingsResolver {
 		if (present(dotEnv.get("MIGSH_ENV"))) {
 			String origin = ".env (MIGSH_ENV)";
 			return new EnvironmentChoice(Environment.parse(dotEnv.get("MIGSH_ENV"), origin), false, origin);
+		}
+		if (targetEnv) {
+			return targetEnvironment(target);
 		}
 		if (settings == null) {
 			return new EnvironmentChoice(Environment.DEVELOPMENT, true, ConnectionSettings.SANDBOX);
@@ -196,6 +240,11 @@ public final class SettingsResolver {
 		// reaches it as localhost, so a local address says nothing about the environment.
 		return new EnvironmentChoice(Environment.PRODUCTION, true,
 				"host " + settings.host() + ", not the sandbox; --env or MIGSH_ENV says otherwise");
+	}
+
+	private static EnvironmentChoice targetEnvironment(ProjectTarget target) {
+		String origin = target.origin("env");
+		return new EnvironmentChoice(Environment.parse(target.environment(), origin), false, origin);
 	}
 
 	private static int port(FoundSettings found) {

@@ -56,11 +56,12 @@ public class ApplyCommand extends MigshCommand {
 			.option(OptionSpec.flag("allow-data-loss", "run statements the safety rules flag as destroying data"))
 			.option(OptionSpec.value("lock-wait", "DURATION", "wait this long for the migration lock (0: fail fast)"))
 			.option(KeepHistoryOption.spec())
-			.option(OptionSpec.value("lock-timeout", "DURATION", "lock_timeout for each migration (default 5s)"))
+			.option(OptionSpec.value("lock-timeout", "DURATION",
+					"lock_timeout for each migration (default 5s, or the project's)"))
 			.option(OptionSpec.value("lock-retries", "N",
 					"run a statement that hit lock_timeout again, up to N times (default 3, MIGSH_LOCK_RETRIES; 0: off)"))
 			.option(OptionSpec.value("statement-timeout", "DURATION",
-					"statement_timeout for each migration (default 10m; 0: none)"))
+					"statement_timeout for each migration (default 10m, or the project's; 0: none)"))
 			.build());
 	}
 
@@ -209,8 +210,10 @@ public class ApplyCommand extends MigshCommand {
 		Optional<Duration> lockTimeout = inv.args().duration("lock-timeout");
 		Optional<Duration> statementTimeout = inv.args().duration("statement-timeout");
 		if (lockTimeout.isPresent() || statementTimeout.isPresent()) {
-			request = request.withTimeouts(lockTimeout.orElse(Duration.ofSeconds(5)),
-					statementTimeout.orElse(Duration.ofMinutes(10)));
+			// the one not given keeps the session's setting (flag, variable, project
+			// file)
+			request = request.withTimeouts(lockTimeout.orElse(inv.session().project().lockTimeout().value()),
+					statementTimeout.orElse(inv.session().project().statementTimeout().value()));
 		}
 		if (inv.args().flag("allow-out-of-order")) {
 			request = request.allowingOutOfOrder();

@@ -23,8 +23,11 @@ public class ConnectCommand extends MigshCommand {
 		super(CommandSpec.builder("connect")
 			.description("Open a session (re-connect with other settings); no arguments: the configured default")
 			.help("Settings not given here come from MIGSH_URL/DATABASE_URL, DB_*, PG* variables, .env,"
-					+ " ~/.pgpass and pg_service.conf, else the sandbox. A missing password is asked for.")
-			.argument(ArgSpec.optional("URL", "postgres://user@host:port/db?sslmode=require", Completion.NONE))
+					+ " the project file's target, ~/.pgpass and pg_service.conf, else the sandbox."
+					+ " A missing password is asked for.")
+			.argument(ArgSpec.optional("URL",
+					"postgres://user@host:port/db?sslmode=require, or a target of migsh.toml ([targets.NAME])",
+					Completion.TARGETS))
 			.option(OptionSpec.value("host", "HOST", "server host"))
 			.option(OptionSpec.value("port", "PORT", "server port"))
 			.option(OptionSpec.value("db", "NAME", "database name"))
@@ -46,7 +49,10 @@ public class ConnectCommand extends MigshCommand {
 	@Override
 	public ExitCode run(Invocation inv) {
 		Integer port = inv.args().value("port").map(ConnectCommand::port).orElse(null);
-		ConnectRequest request = new ConnectRequest(inv.args().argument("URL").orElse(null),
+		String given = inv.args().argument("URL").orElse(null);
+		// a name without a scheme is a target of the project file: connect prod
+		String target = (given != null && !given.contains("://")) ? given : null;
+		ConnectRequest request = new ConnectRequest((target != null) ? null : given,
 				inv.args().value("host").orElse(null), port, inv.args().value("db").orElse(null),
 				inv.args().value("user").orElse(null), inv.args().value("sslmode").orElse(null),
 				inv.args().value("service").orElse(null));
@@ -56,7 +62,7 @@ public class ConnectCommand extends MigshCommand {
 				.addPlaceholders(inv.args().values("placeholder"), inv.args().value("placeholder-prefix").orElse(null),
 						inv.args().value("placeholder-suffix").orElse(null));
 		}
-		inv.session().connect(request, inv.args().value("env").orElse(null), inv.prompter());
+		inv.session().connect(request, inv.args().value("env").orElse(null), target, inv.prompter());
 		for (String notice : inv.session().drainNotices()) {
 			inv.out().println(notice);
 		}

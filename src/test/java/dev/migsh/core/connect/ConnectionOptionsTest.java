@@ -151,6 +151,10 @@ class ConnectionOptionsTest {
 			.containsEntry("sslmode", "verify-full");
 		assertThat(settings.jdbcProperties().toString()).doesNotContain("hunter2");
 		assertThat(settings.options().shown()).containsEntry("sslpassword", Secret.MASK);
+		String url = "postgresql://u@db.example.com/app?sslpassword=hunter2&sslmode=require";
+		assertThat(PostgresUrl.parse(url).redacted()).doesNotContain("hunter2");
+		assertThat(Redaction.redactUrlPasswords(url)).doesNotContain("hunter2");
+		assertThat(ConnectRequest.ofUrl(url).toString()).doesNotContain("hunter2");
 	}
 
 }
