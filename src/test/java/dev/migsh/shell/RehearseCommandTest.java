@@ -73,6 +73,19 @@ class RehearseCommandTest {
 	}
 
 	@Test
+	void planRehearseShowsThePlanThenWhatItReallyDid(TestDatabase db) throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			ExitCode code = shell.run("plan --rehearse");
+
+			assertThat(code).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("fingerprint")
+				.contains("Rehearsed 1 pending migration(s) on a copy of the live database")
+				.contains("✔ Rehearsed: every pending migration ran on the copy.");
+			assertThat(shell.run("plan --rehearse --json")).isEqualTo(ExitCode.USAGE);
+		}
+	}
+
+	@Test
 	void jsonCarriesEveryStatementAndAFailureIsExitCode1WithApplysError(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			db.jdbc().execute("UPDATE t SET v = NULL WHERE id = 1");

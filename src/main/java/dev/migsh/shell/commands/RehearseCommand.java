@@ -64,7 +64,14 @@ public class RehearseCommand extends MigshCommand {
 
 	@Override
 	public ExitCode run(Invocation inv) {
-		RehearsalRequest request = request(inv);
+		return rehearse(inv, request(inv));
+	}
+
+	/**
+	 * Rehearses {@code request} and prints the report (also what {@code plan --rehearse}
+	 * runs).
+	 */
+	static ExitCode rehearse(Invocation inv, RehearsalRequest request) {
 		DatabaseConnector connector = DatabaseConnector.of(inv.session().database(inv.prompter()).settings());
 		String[] step = { "rehearse: preparing the copy" };
 		RehearsalReport report;
