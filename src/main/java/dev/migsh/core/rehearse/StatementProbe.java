@@ -33,6 +33,9 @@ import dev.migsh.core.rehearse.CopyCatalog.Relation;
  */
 final class StatementProbe implements StatementObserver {
 
+	/** Beyond this factor the sample's fixed costs distort the estimate noticeably. */
+	private static final double SMALL_SAMPLE = 25;
+
 	private final CopyCatalog catalog;
 
 	private final LiveSizes live;
@@ -179,10 +182,12 @@ final class StatementProbe implements StatementObserver {
 		}
 		double factor = Math.max(1.0, (double) livePages / copyPages);
 		Duration scaled = Duration.ofNanos((long) (took.toNanos() * factor));
-		return new LiveEstimate(Optional.of(scaled),
-				String.format(java.util.Locale.ROOT,
-						"×%.1f (%s: %,d live pages / %,d pages on the copy, %,d rows copied)", factor, largest,
-						livePages, copyPages, this.copiedRows.getOrDefault(largest, 0L)));
+		String basis = String.format(java.util.Locale.ROOT,
+				"×%.1f (%s: %,d live pages / %,d pages on the copy, %,d rows copied)", factor, largest, livePages,
+				copyPages, this.copiedRows.getOrDefault(largest, 0L));
+		// the statement's fixed cost is scaled too: a tiny sample overestimates
+		return new LiveEstimate(Optional.of(scaled), (factor > SMALL_SAMPLE)
+				? basis + "; an upper bound: the sample is small beside the table, raise --rows" : basis);
 	}
 
 	private static List<String> disagreements(ObservedStatement observed, LockInfo predicted) {
