@@ -86,6 +86,21 @@ class RehearseCommandTest {
 	}
 
 	@Test
+	void applyOfTheRehearsedPlanShowsTheVerdictInPreflightAndSaysSo(TestDatabase db) throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			assertThat(shell.run("rehearse --rows 100")).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
+
+			ExitCode code = shell.run("apply");
+
+			assertThat(code).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out())
+				.containsPattern("✔ rehearsal +this plan was rehearsed in this session: 1 migration\\(s\\)"
+						+ " ran on the copy, way back proven")
+				.contains("Applying the rehearsed plan.");
+		}
+	}
+
+	@Test
 	void jsonCarriesEveryStatementAndAFailureIsExitCode1WithApplysError(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			db.jdbc().execute("UPDATE t SET v = NULL WHERE id = 1");

@@ -131,7 +131,7 @@ public final class Rehearsal {
 				stopped = proof.lostTheMigration();
 			}
 			return new RehearsalReport(copy, results, WorstLocks.of(results),
-					Duration.ofNanos(System.nanoTime() - start));
+					Duration.ofNanos(System.nanoTime() - start), predictions.fingerprint());
 		}
 	}
 

@@ -156,6 +156,23 @@ final class RehearsalView {
 		return lines;
 	}
 
+	/**
+	 * The rehearsal's verdict as a pre-flight line, for an apply of the plan it
+	 * rehearsed.
+	 */
+	static String verdict(RehearsalReport report, Output out) {
+		String label = String.format("%-19s", "rehearsal");
+		Optional<MigrationRehearsal> failed = report.failed();
+		if (failed.isPresent()) {
+			String where = failed.get().failure().map((f) -> " (" + f.location() + ")").orElse("");
+			return out.style(Style.BOLD_RED, "✖") + " " + label + "failed on the copy at " + failed.get().id() + where
+					+ ": apply would fail the same way";
+		}
+		return out.style(Style.GREEN, "✔") + " " + label + "this plan was rehearsed in this session: "
+				+ report.migrations().size() + " migration(s) ran on the copy"
+				+ (report.wayBackProven() ? ", way back proven" : ", ✖ way back not proven");
+	}
+
 	private static String worst(WorstLock w) {
 		return "Worst lock: " + w.mode().sqlName() + " on " + w.relation() + " (blocks " + w.blocks() + "), taken by "
 				+ w.migration() + " statement " + w.statement() + ", held " + Durations.format(w.heldOnCopy())

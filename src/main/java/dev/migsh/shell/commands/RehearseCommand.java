@@ -86,6 +86,7 @@ public class RehearseCommand extends MigshCommand {
 				.migrator(inv.prompter())
 				.rehearse(request, connector, listener, Cancellations.onCtrlC(inv));
 		}
+		inv.session().rehearsal(report);
 		Optional<Path> output = inv.args().value("output").map(Path::of);
 		if (output.isPresent()) {
 			write(output.get(), RehearsalView.markdown(report));
