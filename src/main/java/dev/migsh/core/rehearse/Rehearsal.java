@@ -76,7 +76,8 @@ public final class Rehearsal {
 			EngineSettings onCopy = new EngineSettings(scratch.dataSource(), this.live.history(), this.live.operator(),
 					Duration.ofSeconds(5), this.live.lockTimeout(), this.live.statementTimeout());
 			CopyCatalog copyCatalog = new CopyCatalog(this.excludedSchemas);
-			StatementProbe probe = new StatementProbe(copyCatalog, sizes, StatementProbe.rowsByTable(copy.tables()));
+			StatementProbe probe = new StatementProbe(copyCatalog, sizes, StatementProbe.rowsByTable(copy.tables()),
+					scratch.dataSource());
 			List<MigrationRehearsal> results = new ArrayList<>();
 			// read only when a migration with a down needs it: schema snapshots are most
 			// of the time
@@ -112,6 +113,9 @@ public final class Rehearsal {
 								RoundTrip.of(RoundTrip.Outcome.NOT_RUN)));
 					stopped = true;
 					continue;
+				}
+				finally {
+					probe.stopSampling();
 				}
 				Duration took = Duration.ofNanos(System.nanoTime() - began);
 				List<String> invalid = new ArrayList<>(leftInvalid(scratch, copyCatalog));

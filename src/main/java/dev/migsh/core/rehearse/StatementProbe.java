@@ -56,7 +56,12 @@ final class StatementProbe implements StatementObserver {
 
 	private final List<ObservedStatement> observed = new ArrayList<>();
 
-	StatementProbe(CopyCatalog catalog, LiveSizes live, Map<String, Long> copiedRows) {
+	private final javax.sql.DataSource copy;
+
+	private LockSampler sampler;
+
+	StatementProbe(CopyCatalog catalog, LiveSizes live, Map<String, Long> copiedRows, javax.sql.DataSource copy) {
+		this.copy = copy;
 		this.catalog = catalog;
 		this.live = live;
 		this.copiedRows = copiedRows;
@@ -85,7 +90,30 @@ final class StatementProbe implements StatementObserver {
 		}
 		this.locksBefore = CopyCatalog.locks(connection);
 		this.tuplesBefore = CopyCatalog.tuples(connection);
+		stopSampling();
+		if (connection.getAutoCommit()) {
+			this.sampler = LockSampler.start(this.copy, backendPid(connection));
+		}
 		this.started = System.nanoTime();
+	}
+
+	/**
+	 * Stops sampling the locks of a statement run without a transaction (one that failed
+	 * included).
+	 */
+	void stopSampling() {
+		if (this.sampler != null) {
+			this.sampler.close();
+			this.sampler = null;
+		}
+	}
+
+	private static int backendPid(Connection connection) throws SQLException {
+		try (java.sql.Statement st = connection.createStatement();
+				java.sql.ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_backend_pid()")) {
+			rs.next();
+			return rs.getInt(1);
+		}
 	}
 
 	@Override
@@ -95,8 +123,12 @@ final class StatementProbe implements StatementObserver {
 			return;
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - this.started);
+		// outside a transaction the locks ended with the statement: what was sampled
+		// meanwhile
+		Set<HeldLock> sampled = (this.sampler != null) ? this.sampler.seen() : Set.of();
+		this.sampler = null;
 		Map<Long, Relation> after = this.catalog.relations(connection);
-		Set<HeldLock> locks = CopyCatalog.locks(connection);
+		Set<HeldLock> locks = connection.getAutoCommit() ? sampled : CopyCatalog.locks(connection);
 		Map<Long, Long> tuples = CopyCatalog.tuples(connection);
 		boolean inTransaction = !connection.getAutoCommit();
 		List<ObservedLock> taken = new ArrayList<>();

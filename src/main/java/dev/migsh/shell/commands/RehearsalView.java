@@ -44,8 +44,9 @@ final class RehearsalView {
 					.alignRight(5)
 					.alignRight(6);
 				for (ObservedStatement s : m.statements()) {
-					table.row(s.index(), oneLine(s.sql(), SQL_WIDTH), lock(s), s.inTransaction() ? s.blocks() : "",
-							rewrite(s), Durations.format(s.onCopy()), live(s));
+					table.row(s.index(), oneLine(s.sql(), SQL_WIDTH), lock(s),
+							(s.inTransaction() || !s.locks().isEmpty()) ? s.blocks() : "", rewrite(s),
+							Durations.format(s.onCopy()), live(s));
 				}
 				out.table(table);
 			}
@@ -73,7 +74,7 @@ final class RehearsalView {
 						.append("` | ")
 						.append(lock(s))
 						.append(" | ")
-						.append(s.inTransaction() ? s.blocks() : "")
+						.append((s.inTransaction() || !s.locks().isEmpty()) ? s.blocks() : "")
 						.append(" | ")
 						.append(rewrite(s))
 						.append(" | ")
@@ -185,7 +186,7 @@ final class RehearsalView {
 	}
 
 	private static String lock(ObservedStatement s) {
-		if (!s.inTransaction()) {
+		if (!s.inTransaction() && s.locks().isEmpty()) {
 			return "not observed (no transaction)";
 		}
 		List<ObservedLock> tables = s.locks().stream().filter((l) -> !l.index()).toList();
