@@ -66,6 +66,8 @@ public final class ShellSession implements AutoCloseable {
 
 	private PlanFingerprint reviewedPlan;
 
+	private dev.migsh.core.rehearse.RehearsalReport rehearsal;
+
 	private Placeholders placeholders;
 
 	private ProjectTarget target;
@@ -289,6 +291,7 @@ public final class ShellSession implements AutoCloseable {
 		this.sandbox = openedSandbox;
 		this.database = opened;
 		this.reviewedPlan = null;
+		this.rehearsal = null;
 		this.explicitlyDisconnected = false;
 		this.target = target;
 		this.environment = resolution.environment().environment();
@@ -315,6 +318,7 @@ public final class ShellSession implements AutoCloseable {
 
 	public void disconnect() {
 		this.reviewedPlan = null;
+		this.rehearsal = null;
 		closeDatabase();
 		if (this.sandbox != null) {
 			this.sandbox.close();
@@ -355,6 +359,19 @@ public final class ShellSession implements AutoCloseable {
 	 */
 	public Optional<PlanFingerprint> reviewedPlan() {
 		return Optional.ofNullable(this.reviewedPlan);
+	}
+
+	/**
+	 * The last rehearsal in this session, whose verdict apply's pre-flight shows for the
+	 * same plan.
+	 */
+	public Optional<dev.migsh.core.rehearse.RehearsalReport> rehearsal() {
+		return Optional.ofNullable(this.rehearsal);
+	}
+
+	/** Remembers a rehearsal; null forgets it. */
+	public void rehearsal(dev.migsh.core.rehearse.RehearsalReport report) {
+		this.rehearsal = report;
 	}
 
 	/** Remembers the plan just shown; null forgets it (after an apply ran it). */

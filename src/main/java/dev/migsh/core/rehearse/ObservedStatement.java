@@ -14,6 +14,8 @@ import dev.migsh.core.lint.LockMode;
  * @param inTransaction false for a statement run without a transaction: its locks end
  * with it and are not observed
  * @param locks the locks it took on relations that existed before its migration
+ * @param held every such lock its transaction holds once it completed (those of earlier
+ * statements included): what other sessions wait for while it runs
  * @param rewritten tables whose file it replaced (relfilenode before/after)
  * @param rebuiltIndexes indexes whose file it replaced
  * @param bytesWritten the size of the files it rewrote or built
@@ -25,11 +27,13 @@ import dev.migsh.core.lint.LockMode;
  * {@code predicted rewrite, observed none}
  */
 public record ObservedStatement(int index, String sql, String location, boolean inTransaction, List<ObservedLock> locks,
-		List<String> rewritten, List<String> rebuiltIndexes, long bytesWritten, Duration onCopy, LiveEstimate estimate,
-		LockMode predictedLock, boolean predictedRewrite, List<String> disagreements) {
+		List<ObservedLock> held, List<String> rewritten, List<String> rebuiltIndexes, long bytesWritten,
+		Duration onCopy, LiveEstimate estimate, LockMode predictedLock, boolean predictedRewrite,
+		List<String> disagreements) {
 
 	public ObservedStatement {
 		locks = List.copyOf(locks);
+		held = List.copyOf(held);
 		rewritten = List.copyOf(rewritten);
 		rebuiltIndexes = List.copyOf(rebuiltIndexes);
 		disagreements = List.copyOf(disagreements);
@@ -43,9 +47,20 @@ public record ObservedStatement(int index, String sql, String location, boolean 
 			.reduce(LockMode.NONE, LockMode::max);
 	}
 
-	/** What its strongest lock blocks: "reads and writes", "writes" or "none". */
+	/** The strongest lock its transaction holds on a table once it completed. */
+	public LockMode heldLock() {
+		return this.held.stream()
+			.filter((l) -> !l.index())
+			.map(ObservedLock::mode)
+			.reduce(LockMode.NONE, LockMode::max);
+	}
+
+	/**
+	 * What other sessions wait for while it runs, by the strongest lock its transaction
+	 * holds: "reads and writes", "writes" or "none".
+	 */
 	public String blocks() {
-		return ObservedLock.blocks(strongestLock());
+		return ObservedLock.blocks(heldLock());
 	}
 
 	/** Whether it rewrote a table that existed before its migration. */

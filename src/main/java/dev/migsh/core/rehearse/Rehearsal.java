@@ -77,9 +77,12 @@ public final class Rehearsal {
 					Duration.ofSeconds(5), this.live.lockTimeout(), this.live.statementTimeout(),
 					this.live.keepHistory());
 			CopyCatalog copyCatalog = new CopyCatalog(this.excludedSchemas);
-			StatementProbe probe = new StatementProbe(copyCatalog, sizes, StatementProbe.rowsByTable(copy.tables()));
+			StatementProbe probe = new StatementProbe(copyCatalog, sizes, StatementProbe.rowsByTable(copy.tables()),
+					scratch.dataSource());
 			List<MigrationRehearsal> results = new ArrayList<>();
-			SchemaSnapshot schema = snapshot(scratch);
+			// read only when a migration with a down needs it: schema snapshots are most
+			// of the time
+			SchemaSnapshot schema = null;
 			boolean stopped = false;
 			for (int i = 0; i < pending.size(); i++) {
 				MigrationFile file = pending.get(i);
@@ -89,6 +92,10 @@ public final class Rehearsal {
 				}
 				listener.step("rehearsing " + file.id() + " (" + (i + 1) + " of " + pending.size() + ")");
 				probe.startMigration(predicted(predictions, file.id()));
+				boolean provable = file.hasDown() && !file.down().get().isEmpty();
+				if (provable && schema == null) {
+					schema = snapshot(scratch);
+				}
 				List<String> invalidBefore = leftInvalid(scratch, copyCatalog);
 				ApplyRequest up = up(file, request);
 				long began = System.nanoTime();
@@ -108,13 +115,16 @@ public final class Rehearsal {
 					stopped = true;
 					continue;
 				}
+				finally {
+					probe.stopSampling();
+				}
 				Duration took = Duration.ofNanos(System.nanoTime() - began);
 				List<String> invalid = new ArrayList<>(leftInvalid(scratch, copyCatalog));
 				invalid.removeAll(invalidBefore);
-				SchemaSnapshot after = snapshot(scratch);
+				SchemaSnapshot after = provable ? snapshot(scratch) : null;
 				listener.step("proving the way back of " + file.id() + " (" + (i + 1) + " of " + pending.size() + ")");
 				WayBackProof proof = wayBack(catalog, onCopy, scratch, file, up, schema, after, cancellation);
-				schema = proof.leftSchema() == null ? after : proof.leftSchema();
+				schema = proof.leftSchema();
 				results
 					.add(new MigrationRehearsal(file.id(), MigrationRehearsal.Outcome.REHEARSED, probe.observed(), took,
 							invalid.stream().filter((n) -> n.startsWith("index ")).map((n) -> n.substring(6)).toList(),
@@ -126,10 +136,13 @@ public final class Rehearsal {
 				stopped = proof.lostTheMigration();
 			}
 			return new RehearsalReport(copy, results, WorstLocks.of(results),
-					Duration.ofNanos(System.nanoTime() - start));
+					Duration.ofNanos(System.nanoTime() - start), predictions.fingerprint());
 		}
 	}
 
+	/**
+	 * @param leftSchema the copy's schema afterwards when it was read, else null
+	 */
 	private record WayBackProof(RoundTrip roundTrip, SchemaSnapshot leftSchema, boolean lostTheMigration) {
 	}
 
@@ -151,7 +164,7 @@ public final class Rehearsal {
 		}
 		catch (MigshException ex) {
 			return new WayBackProof(new RoundTrip(RoundTrip.Outcome.FAILED, List.of(), "down: " + ex.getMessage()),
-					after, false);
+					null, false);
 		}
 		List<String> differences = new ArrayList<>(
 				SchemaComparison.differences(before, snapshot(scratch), "before up", "after down"));

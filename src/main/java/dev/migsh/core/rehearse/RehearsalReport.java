@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.migsh.core.plan.PlanFingerprint;
+
 /**
  * What a rehearsal found: how the copy was made, each pending migration as it ran there,
  * its way back, and the worst lock.
@@ -12,9 +14,11 @@ import java.util.Optional;
  * @param migrations the pending migrations in the order apply runs them
  * @param worstLock the strongest lock held longest, if any was taken
  * @param took the whole rehearsal, copy included
+ * @param plan the fingerprint of the plan rehearsed, as {@code plan} and {@code apply}
+ * compute it: an apply of the same plan can say it was rehearsed
  */
 public record RehearsalReport(CopySummary copy, List<MigrationRehearsal> migrations, Optional<WorstLock> worstLock,
-		Duration took) {
+		Duration took, PlanFingerprint plan) {
 
 	public RehearsalReport {
 		migrations = List.copyOf(migrations);

@@ -33,6 +33,9 @@ import dev.migsh.core.rehearse.CopyCatalog.Relation;
  */
 final class StatementProbe implements StatementObserver {
 
+	/** Beyond this factor the sample's fixed costs distort the estimate noticeably. */
+	private static final double SMALL_SAMPLE = 25;
+
 	private final CopyCatalog catalog;
 
 	private final LiveSizes live;
@@ -53,7 +56,12 @@ final class StatementProbe implements StatementObserver {
 
 	private final List<ObservedStatement> observed = new ArrayList<>();
 
-	StatementProbe(CopyCatalog catalog, LiveSizes live, Map<String, Long> copiedRows) {
+	private final javax.sql.DataSource copy;
+
+	private LockSampler sampler;
+
+	StatementProbe(CopyCatalog catalog, LiveSizes live, Map<String, Long> copiedRows, javax.sql.DataSource copy) {
+		this.copy = copy;
 		this.catalog = catalog;
 		this.live = live;
 		this.copiedRows = copiedRows;
@@ -82,7 +90,30 @@ final class StatementProbe implements StatementObserver {
 		}
 		this.locksBefore = CopyCatalog.locks(connection);
 		this.tuplesBefore = CopyCatalog.tuples(connection);
+		stopSampling();
+		if (connection.getAutoCommit()) {
+			this.sampler = LockSampler.start(this.copy, backendPid(connection));
+		}
 		this.started = System.nanoTime();
+	}
+
+	/**
+	 * Stops sampling the locks of a statement run without a transaction (one that failed
+	 * included).
+	 */
+	void stopSampling() {
+		if (this.sampler != null) {
+			this.sampler.close();
+			this.sampler = null;
+		}
+	}
+
+	private static int backendPid(Connection connection) throws SQLException {
+		try (java.sql.Statement st = connection.createStatement();
+				java.sql.ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_backend_pid()")) {
+			rs.next();
+			return rs.getInt(1);
+		}
 	}
 
 	@Override
@@ -92,18 +123,32 @@ final class StatementProbe implements StatementObserver {
 			return;
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - this.started);
+		// outside a transaction the locks ended with the statement: what was sampled
+		// meanwhile
+		Set<HeldLock> sampled = (this.sampler != null) ? this.sampler.seen() : Set.of();
+		this.sampler = null;
 		Map<Long, Relation> after = this.catalog.relations(connection);
-		Set<HeldLock> locks = CopyCatalog.locks(connection);
+		Set<HeldLock> locks = connection.getAutoCommit() ? sampled : CopyCatalog.locks(connection);
 		Map<Long, Long> tuples = CopyCatalog.tuples(connection);
 		boolean inTransaction = !connection.getAutoCommit();
 		List<ObservedLock> taken = new ArrayList<>();
+		List<ObservedLock> held = new ArrayList<>();
 		for (HeldLock lock : locks) {
 			Relation relation = this.atStart.get(lock.oid());
-			if (!this.locksBefore.contains(lock) && relation != null) {
-				taken.add(new ObservedLock(relation.name(), relation.index(), ObservedLock.parse(lock.mode())));
+			if (relation != null) {
+				ObservedLock observed = new ObservedLock(relation.name(), relation.index(),
+						ObservedLock.parse(lock.mode()));
+				held.add(observed);
+				if (!this.locksBefore.contains(lock)) {
+					taken.add(observed);
+				}
 			}
 		}
-		taken.sort(Comparator.comparing(ObservedLock::mode).reversed().thenComparing(ObservedLock::relation));
+		Comparator<ObservedLock> strongestFirst = Comparator.comparing(ObservedLock::mode)
+			.reversed()
+			.thenComparing(ObservedLock::relation);
+		taken.sort(strongestFirst);
+		held.sort(strongestFirst);
 		List<String> rewritten = new ArrayList<>();
 		List<String> rebuilt = new ArrayList<>();
 		long bytes = 0;
@@ -133,10 +178,10 @@ final class StatementProbe implements StatementObserver {
 		LockInfo predicted = (index - 1 < this.predictions.size()) ? this.predictions.get(index - 1)
 				: LockInfo.none("");
 		ObservedStatement result = new ObservedStatement(index, statement.sent(),
-				PostgresErrors.location(section.file(), statement, 0), inTransaction, taken, rewritten, rebuilt, bytes,
-				took, estimate, predicted.strongest(), predicted.rewrite(), List.of());
+				PostgresErrors.location(section.file(), statement, 0), inTransaction, taken, held, rewritten, rebuilt,
+				bytes, took, estimate, predicted.strongest(), predicted.rewrite(), List.of());
 		this.observed.add(new ObservedStatement(result.index(), result.sql(), result.location(), inTransaction, taken,
-				rewritten, rebuilt, bytes, took, estimate, predicted.strongest(), predicted.rewrite(),
+				held, rewritten, rebuilt, bytes, took, estimate, predicted.strongest(), predicted.rewrite(),
 				disagreements(result, predicted)));
 	}
 
@@ -169,10 +214,12 @@ final class StatementProbe implements StatementObserver {
 		}
 		double factor = Math.max(1.0, (double) livePages / copyPages);
 		Duration scaled = Duration.ofNanos((long) (took.toNanos() * factor));
-		return new LiveEstimate(Optional.of(scaled),
-				String.format(java.util.Locale.ROOT,
-						"×%.1f (%s: %,d live pages / %,d pages on the copy, %,d rows copied)", factor, largest,
-						livePages, copyPages, this.copiedRows.getOrDefault(largest, 0L)));
+		String basis = String.format(java.util.Locale.ROOT,
+				"×%.1f (%s: %,d live pages / %,d pages on the copy, %,d rows copied)", factor, largest, livePages,
+				copyPages, this.copiedRows.getOrDefault(largest, 0L));
+		// the statement's fixed cost is scaled too: a tiny sample overestimates
+		return new LiveEstimate(Optional.of(scaled), (factor > SMALL_SAMPLE)
+				? basis + "; an upper bound: the sample is small beside the table, raise --rows" : basis);
 	}
 
 	private static List<String> disagreements(ObservedStatement observed, LockInfo predicted) {
@@ -181,7 +228,10 @@ final class StatementProbe implements StatementObserver {
 			return found;
 		}
 		LockMode seen = observed.strongestLock();
-		if (seen != predicted.strongest()) {
+		// nothing new while an earlier statement holds as much: it may need that lock too
+		boolean inconclusive = seen == LockMode.NONE && observed.heldLock().compareTo(predicted.strongest()) >= 0
+				&& predicted.strongest() != LockMode.NONE;
+		if (seen != predicted.strongest() && !inconclusive) {
 			found.add("predicted " + name(predicted.strongest()) + ", observed " + name(seen));
 		}
 		boolean rewroteTable = !observed.rewritten().isEmpty();

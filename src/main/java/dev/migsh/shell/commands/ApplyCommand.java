@@ -17,6 +17,7 @@ import dev.migsh.core.change.ApplyProposal;
 import dev.migsh.core.change.Confirmations;
 import dev.migsh.core.change.ResumeChange;
 import dev.migsh.core.plan.ApplyTarget;
+import dev.migsh.core.rehearse.RehearsalReport;
 import dev.migsh.core.safety.CheckResult;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
@@ -81,6 +82,8 @@ public class ApplyCommand extends MigshCommand {
 		ApplyProposal proposal = migrator.proposeApply(new ApplyChange.Request(request(inv, target),
 				inv.args().flag("allow-data-loss"), inv.session().reviewedPlan()));
 		PreflightView.print(proposal.checks(), inv.out());
+		Optional<RehearsalReport> rehearsed = rehearsalOf(proposal, inv);
+		rehearsed.ifPresent((r) -> inv.out().println(RehearsalView.verdict(r, inv.out())));
 		inv.out().println();
 		if (inv.args().flag("dry-run")) {
 			return dryRun(proposal, inv);
@@ -93,6 +96,9 @@ public class ApplyCommand extends MigshCommand {
 			return ExitCode.OK;
 		}
 		Confirmations confirmations = this.guard.confirm(inv, proposal);
+		if (rehearsed.isPresent() && rehearsed.get().succeeded()) {
+			inv.out().println("Applying the rehearsed plan.");
+		}
 		Cancellation cancellation = new Cancellation();
 		ProgressListener progress = new ProgressListener(inv.out(), "applying");
 		ApplyResult result;
@@ -116,6 +122,13 @@ public class ApplyCommand extends MigshCommand {
 						+ (result.applied().size() == 1 ? " migration." : " migrations.")));
 		RollbackView.printWayBack(result.wayBack(), inv.out());
 		return ExitCode.OK;
+	}
+
+	/** The session's rehearsal, when it rehearsed exactly this plan. */
+	private static Optional<RehearsalReport> rehearsalOf(ApplyProposal proposal, Invocation inv) {
+		return inv.session()
+			.rehearsal()
+			.filter((r) -> proposal.plan().map((p) -> p.fingerprint().sameAs(r.plan())).orElse(false));
 	}
 
 	private ExitCode resume(Migrator migrator, String id, Invocation inv) {

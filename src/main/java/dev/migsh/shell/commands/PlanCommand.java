@@ -4,8 +4,10 @@ import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.Migrator;
+import dev.migsh.core.UsageException;
 import dev.migsh.core.plan.ApplyTarget;
 import dev.migsh.core.plan.MigrationPlan;
+import dev.migsh.core.rehearse.RehearsalRequest;
 import dev.migsh.shell.ArgSpec;
 import dev.migsh.shell.CommandSpec;
 import dev.migsh.shell.Completion;
@@ -34,11 +36,17 @@ public class PlanCommand extends MigshCommand {
 			.option(OptionSpec.flag("allow-out-of-order", "include migrations whose version is below an applied one"))
 			.option(OptionSpec.flag("json", "print JSON"))
 			.option(OptionSpec.flag("full", "print long statements, lists and messages whole"))
+			.option(OptionSpec.flag("rehearse",
+					"then run the plan on a scratch copy and show what it really did (see rehearse)"))
 			.build());
 	}
 
 	@Override
 	public ExitCode run(Invocation inv) {
+		if (inv.json() && inv.args().flag("rehearse")) {
+			throw new UsageException("plan: --rehearse prints a report of its own, not JSON",
+					"Run `plan --json` for the plan and `rehearse --json` for the rehearsal.");
+		}
 		Migrator migrator = inv.session().migrator(inv.prompter());
 		ApplyTarget target = ApplyCommand.target(inv);
 		MigrationPlan plan = migrator.plan(target, inv.args().flag("allow-out-of-order"));
@@ -48,6 +56,13 @@ public class PlanCommand extends MigshCommand {
 		}
 		else {
 			PlanView.print(plan, inv.out(), inv.args().flag("full"));
+		}
+		if (inv.args().flag("rehearse")) {
+			if (!inv.json()) {
+				inv.out().println();
+			}
+			return RehearseCommand.rehearse(inv, new RehearsalRequest(target, RehearsalRequest.DEFAULT_ROWS,
+					java.util.Optional.empty(), inv.args().flag("allow-out-of-order")));
 		}
 		return ExitCode.OK;
 	}

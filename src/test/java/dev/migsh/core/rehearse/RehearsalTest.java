@@ -162,6 +162,26 @@ class RehearsalTest {
 	}
 
 	@Test
+	void aStatementOutsideATransactionHasItsLocksSampledWhileItRuns(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir)
+			.write("001-t.sql", "-- migrate:up\nCREATE TABLE t (id int PRIMARY KEY, v text);\n")
+			.write("002-index.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY t_v ON t (v);\n"
+					+ "-- migrate:down\nDROP INDEX CONCURRENTLY t_v;\n");
+		Migrator migrator = folder.migrator(db);
+		migrator.apply(ApplyRequest.of(ApplyTarget.only("001-t")), ApplyListener.NONE, Cancellation.none());
+		db.jdbc().execute("INSERT INTO t SELECT g, md5(g::text) FROM generate_series(1, 20000) g");
+
+		RehearsalReport report = rehearse(migrator, db, RehearsalRequest.all());
+
+		ObservedStatement index = report.migrations().get(0).statements().get(0);
+		assertThat(index.inTransaction()).isFalse();
+		assertThat(index.locks()).extracting(ObservedLock::relation, ObservedLock::mode)
+			.contains(org.assertj.core.groups.Tuple.tuple("public.t", LockMode.SHARE_UPDATE_EXCLUSIVE));
+		assertThat(index.blocks()).isEqualTo("none");
+		assertThat(report.migrations().get(0).roundTrip().outcome()).isEqualTo(RoundTrip.Outcome.PROVEN);
+	}
+
+	@Test
 	void excludedColumnsAreNulledOrFakedAndRowsWithoutTheirParentAreLeftOut(TestDatabase db) {
 		MigrationFolder folder = new MigrationFolder(this.dir)
 			.write("001-users.sql",
