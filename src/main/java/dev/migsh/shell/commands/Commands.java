@@ -25,9 +25,9 @@ public final class Commands {
 				new DescribeCommand(), new DisconnectCommand(), new DriftCommand(), new ExitCommand(),
 				new ExpectCommand(), new HelpCommand(dispatcher), new HistoryCommand(), new InfoCommand(),
 				new MarkAppliedCommand(), new MarkPendingCommand(), new NewCommand(), new PlanCommand(),
-				new RecordCommand(), new RepairCommand(), new ReportCommand(), new ResetCommand(),
-				new ScriptCommand(dispatcher), new ShowCommand(), new StatusCommand(), new TablesCommand(),
-				new TranscriptCommand(), new TrashCommand(), new UndoCommand());
+				new RecordCommand(), new RehearseCommand(), new RepairCommand(), new ReportCommand(),
+				new ResetCommand(), new ScriptCommand(dispatcher), new ShowCommand(), new StatusCommand(),
+				new TablesCommand(), new TranscriptCommand(), new TrashCommand(), new UndoCommand());
 	}
 
 }
