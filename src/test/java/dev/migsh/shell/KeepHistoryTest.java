@@ -14,6 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsh.core.ExitCode;
+import dev.migsh.core.Migrator;
+import dev.migsh.core.MigratorConfig;
+import dev.migsh.core.apply.ApplyListener;
+import dev.migsh.core.apply.ApplyRequest;
+import dev.migsh.core.apply.Cancellation;
+import dev.migsh.core.plan.ApplyTarget;
 import dev.migsh.testing.FreshDatabase;
 import dev.migsh.testing.TestDatabase;
 
@@ -196,6 +202,46 @@ class KeepHistoryTest {
 			assertThat(shell.run("apply --keep-history liquibase --dry-run")).isEqualTo(ExitCode.USAGE);
 			assertThat(shell.err()).contains("golang-migrate, dbmate");
 		}
+	}
+
+	@Test
+	void theSeedTeamsSequelizeProjectIsAdoptedAndKeptInStep(TestDatabase db) {
+		Path sample = Path.of("migrations").toAbsolutePath();
+		Migrator engine = new Migrator(db.dataSource(), MigratorConfig.defaults(sample));
+		List<String> ids = engine.status().rows().stream().map(r -> r.id()).toList();
+		assertThat(ids).hasSize(31);
+		engine.apply(ApplyRequest.of(ApplyTarget.upTo(ids.get(27))), ApplyListener.NONE, Cancellation.none());
+		db.jdbc().execute("DROP SCHEMA migsh CASCADE");
+		db.jdbc().execute("CREATE TABLE \"SequelizeMeta\" (name varchar(255) NOT NULL UNIQUE, PRIMARY KEY (name))");
+		ids.subList(0, 28).forEach(id -> db.jdbc().update("INSERT INTO \"SequelizeMeta\" VALUES (?)", id + ".js"));
+
+		try (ShellHarness shell = new ShellHarness(ShellHarness.env(db.url()), Path.of("").toAbsolutePath(),
+				this.dir)) {
+			assertThat(shell.run("adopt --yes")).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("Adopted 28 migration(s) from Sequelize").contains("Still pending: 3");
+
+			assertThat(shell.run("apply --keep-history sequelize --dry-run")).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("✔ keep history")
+				.contains("Sequelize public.\"SequelizeMeta\": adds " + ids.get(28) + ".js, " + ids.get(29) + ".js, "
+						+ ids.get(30) + ".js");
+			assertThat(sequelize(db)).hasSize(28);
+
+			assertThat(shell.run("apply --keep-history sequelize --yes")).as(shell.out() + shell.err())
+				.isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("Applied 3 migrations.");
+			assertThat(sequelize(db)).hasSize(31)
+				.containsAll(ids.stream().map(id -> id + ".js").toList())
+				.allSatisfy(name -> assertThat(name).endsWith(".js"));
+
+			assertThat(shell.run("adopt --yes")).as(shell.out() + shell.err()).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("Nothing to adopt");
+			assertThat(shell.run("status")).isEqualTo(ExitCode.OK);
+			assertThat(shell.out()).contains("31 migrations: 31 applied\n");
+		}
+	}
+
+	private static List<String> sequelize(TestDatabase db) {
+		return db.jdbc().queryForList("SELECT name FROM \"SequelizeMeta\"", String.class);
 	}
 
 	private static List<String> dbmate(TestDatabase db) {
