@@ -159,11 +159,15 @@ class KeepHistoryTest {
 
 			Files.delete(folder.resolve("000004-t4.sql"));
 			Files.writeString(folder.resolve("000005-t5.sql"),
-					"-- migrate:up transaction:false\nCREATE TABLE t5 (id int);\nSELECT 1 / 0;\n"
-							+ "-- migrate:down\nDROP TABLE t5;\n");
+					"-- migrate:up transaction:false\nSELECT 1 / 0;\n-- migrate:down\nSELECT 1;\n");
 			assertThat(shell.run("apply --keep-history golang-migrate --yes")).isEqualTo(ExitCode.FAILED);
 			assertThat(golangMigrate(db)).as("golang-migrate leaves a failed migration dirty")
 				.containsExactly(tuple(5L, true));
+
+			assertThat(shell.run("undo 000005 --keep-history golang-migrate --yes")).as(shell.out() + shell.err())
+				.isEqualTo(ExitCode.OK);
+			assertThat(golangMigrate(db)).as("reverting the failed migration cleans the row")
+				.containsExactly(tuple(3L, false));
 		}
 	}
 
@@ -237,6 +241,30 @@ class KeepHistoryTest {
 			assertThat(shell.out()).contains("Nothing to adopt");
 			assertThat(shell.run("status")).isEqualTo(ExitCode.OK);
 			assertThat(shell.out()).contains("31 migrations: 31 applied\n");
+		}
+	}
+
+	@Test
+	void aRowTheOtherTableRefusesRollsTheMigrationBackWithIt(TestDatabase db) throws Exception {
+		Path folder = folder();
+		for (int i = 1; i <= 2; i++) {
+			Files.writeString(folder.resolve("2024010100000" + i + "-t" + i + ".sql"),
+					"-- migrate:up\nCREATE TABLE t" + i + " (id int);\n-- migrate:down\nDROP TABLE t" + i + ";\n");
+		}
+		db.jdbc()
+			.execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY"
+					+ " CONSTRAINT not_two CHECK (version <> '20240101000002'))");
+
+		try (ShellHarness shell = shell(db)) {
+			assertThat(shell.run("apply --keep-history dbmate --yes")).isEqualTo(ExitCode.FAILED);
+			assertThat(shell.err()).contains("could not record 20240101000002-t2 in the dbmate history")
+				.contains("not_two")
+				.doesNotContain("Exception");
+			assertThat(db.jdbc().queryForList("SELECT migration_id FROM migsh.history", String.class))
+				.as("migsh's row and the other tool's commit together, or not at all")
+				.containsExactly("20240101000001-t1");
+			assertThat(db.jdbc().queryForObject("SELECT to_regclass('t2') IS NULL", Boolean.class)).isTrue();
+			assertThat(dbmate(db)).containsExactly("20240101000001");
 		}
 	}
 
