@@ -168,6 +168,13 @@ class KeepHistoryTest {
 				.isEqualTo(ExitCode.OK);
 			assertThat(golangMigrate(db)).as("reverting the failed migration cleans the row")
 				.containsExactly(tuple(3L, false));
+
+			Files.writeString(folder.resolve("000005-t5.sql"),
+					"-- migrate:up transaction:false\nSELECT 1;\n-- migrate:down\nSELECT 1;\n");
+			assertThat(shell.run("apply --keep-history golang-migrate --yes")).as(shell.out() + shell.err())
+				.isEqualTo(ExitCode.OK);
+			assertThat(golangMigrate(db)).as("dirty while it ran, clean once it succeeded")
+				.containsExactly(tuple(5L, false));
 		}
 	}
 
