@@ -9,6 +9,7 @@ import java.sql.Statement;
  * Also creates databases for the benchmark scripts.
  *   java -cp postgresql.jar bench/JdbcFloor.java createdb JDBC_URL NAME
  *   java -cp postgresql.jar bench/JdbcFloor.java floor JDBC_URL N
+ *   java -cp postgresql.jar bench/JdbcFloor.java exec JDBC_URL SQL
  */
 public class JdbcFloor {
 
@@ -18,6 +19,12 @@ public class JdbcFloor {
 				try (Statement s = c.createStatement()) {
 					s.execute("DROP DATABASE IF EXISTS " + args[2] + " WITH (FORCE)");
 					s.execute("CREATE DATABASE " + args[2]);
+				}
+				return;
+			}
+			if (args[0].equals("exec")) {
+				try (Statement s = c.createStatement()) {
+					s.execute(args[2]);
 				}
 				return;
 			}

@@ -154,23 +154,33 @@ class RunbooksEndToEndTest {
 	}
 
 	@Test
-	void adoptExistingRecordsAMigrationWhoseObjectsWereCreatedByHand(TestDatabase db) throws Exception {
-		applied(db, "apply", "--to", "032", "--yes");
-		String file = Files.readString(this.migrations.resolve("033-create-achievements.sql"));
-		String up = file.substring(file.indexOf("-- migrate:up") + "-- migrate:up".length(),
-				file.indexOf("-- migrate:down"));
-		db.jdbc().execute(up);
-		MigshProcess.Result r = runbook(db, "adopt-existing.msh", "--set", "MIGRATION=033-create-achievements");
+	void adoptExistingTakesOverTheSeedTeamsSequelizeProjectAndKeepsSequelizeMetaInStep(TestDatabase db)
+			throws Exception {
+		List<String> ids = dev.migsh.core.catalog.MigrationDirectory.read(this.migrations)
+			.migrations()
+			.stream()
+			.map(m -> m.id())
+			.toList();
+		applied(db, "apply", "--to", ids.get(27), "--yes");
+		db.jdbc().execute("DROP SCHEMA migsh CASCADE");
+		db.jdbc().execute("CREATE TABLE \"SequelizeMeta\" (name varchar(255) NOT NULL UNIQUE, PRIMARY KEY (name))");
+		ids.subList(0, 28).forEach(id -> db.jdbc().update("INSERT INTO \"SequelizeMeta\" VALUES (?)", id + ".js"));
+
+		// the README's example, as printed
+		String readme = Files.readString(Path.of("README.md"));
+		MigshProcess.Result r = runbook(db, "adopt-existing.msh", readmeSet(readme, "adopt-existing.msh").split(" "));
+
 		assertThat(r.exitCode()).as(r.all()).isZero();
-		String check = r.stdout()
-			.substring(r.stdout().indexOf("> mark-applied 033-create-achievements --dry-run"),
-					r.stdout().indexOf("> mark-applied 033-create-achievements --yes\n"));
-		assertThat(check).contains("table achievements exists").contains("table user_achievements exists");
-		assertThat(r.stdout()).contains("✔ 033-create-achievements marked");
-		assertThat(db.jdbc()
-			.queryForObject("SELECT state FROM migsh.history WHERE migration_id = '033-create-achievements'",
-					String.class))
-			.isEqualTo("marked");
+		assertThat(r.stdout()).contains("Adopted 28 migration(s) from Sequelize")
+			.contains("Still pending: 3")
+			.contains("adds " + ids.get(28) + ".js, " + ids.get(29) + ".js, " + ids.get(30) + ".js")
+			.contains("Applied 3 migrations.")
+			.contains("Nothing to adopt");
+		assertThat(db.jdbc().queryForList("SELECT name FROM \"SequelizeMeta\"", String.class))
+			.containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> id + ".js").toList());
+		assertThat(
+				db.jdbc().queryForObject("SELECT count(*) FROM migsh.history WHERE state = 'adopted'", Integer.class))
+			.isEqualTo(28);
 	}
 
 	@Test
@@ -179,13 +189,8 @@ class RunbooksEndToEndTest {
 		applied(db, "apply", "--yes");
 		MigshProcess.Result undoLast = runbook(db, "undo-last.msh", readmeSet(readme, "undo-last.msh").split(" "));
 		assertThat(undoLast.exitCode()).as(undoLast.all()).isZero();
-
-		String adopt = readmeSet(readme, "adopt-existing.msh").substring("--set MIGRATION=".length());
-		applied(db, "mark-pending", adopt, "--yes");
-		MigshProcess.Result adopted = runbook(db, "adopt-existing.msh",
-				readmeSet(readme, "adopt-existing.msh").split(" "));
-		assertThat(adopted.exitCode()).as(adopted.all()).isZero();
-		assertThat(adopted.stdout()).contains("✔ " + adopt + " marked");
+		// adopt-existing.msh's example runs in
+		// adoptExistingTakesOverTheSeedTeamsSequelizeProjectAndKeepsSequelizeMetaInStep
 	}
 
 	/** The {@code --set VAR=value} the README's table gives for a runbook. */

@@ -107,7 +107,13 @@ public final class Revert {
 					listener,
 					(file, section, statement) -> kept.addAll(Trash.keep(session.connection(), file.id(), statement)));
 			listener.migrationStarted(point.file(), 1, 1);
-			UndoneMigration result = revert(session, runner, point, timeouts, kept);
+			String reverted = point.file().id();
+			List<String> stillApplied = status.appliedInOrder()
+				.stream()
+				.filter(s -> !s.id().equals(reverted))
+				.map(dev.migsh.core.plan.MigrationStatus::version)
+				.toList();
+			UndoneMigration result = revert(session, runner, point, timeouts, kept, stillApplied);
 			listener.migrationUndone(result);
 			return new UndoResult(List.of(result));
 		}
@@ -117,7 +123,7 @@ public final class Revert {
 	}
 
 	private UndoneMigration revert(LockedSession session, SectionRunner runner, Point point, Timeouts timeouts,
-			List<TrashEntry> kept) throws SQLException {
+			List<TrashEntry> kept, List<String> stillApplied) throws SQLException {
 		Connection connection = session.connection();
 		MigrationFile file = point.file();
 		Section down = point.down();
@@ -137,6 +143,9 @@ public final class Revert {
 			long ms = Apply.elapsedMs(start);
 			session.lock().verify();
 			session.history().delete(connection, file.id());
+			// golang-migrate's dirty row of the failed migration goes back to the version
+			// below
+			session.kept().removed(connection, file.id(), file.version().text(), stillApplied);
 			session.audit(AuditAction.UNDO, file.id(), AuditOutcome.OK,
 					"reverted the " + point.ran() + " statement(s) that ran of a failed migration: down statements "
 							+ point.from() + "-" + down.statements().size() + " in " + ms + " ms");

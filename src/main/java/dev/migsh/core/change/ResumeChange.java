@@ -62,8 +62,13 @@ public final class ResumeChange {
 			results.add(CheckResult.fail("resume", ex.getMessage(), ex.hint()));
 		}
 		String action = "apply --resume " + id;
-		return new RecordsProposal<>("apply --resume", action, catalog, status, point, lines,
-				new PreflightReport(results), this.context.requirements(action), false);
+		PreflightReport checks = new PreflightReport(results);
+		if (point.isPresent()) {
+			var file = point.get().file();
+			checks = this.context.withKeptHistory(checks, kept -> kept.describeApplying(List.of(file)));
+		}
+		return new RecordsProposal<>("apply --resume", action, catalog, status, point, lines, checks,
+				this.context.requirements(action), false);
 	}
 
 	public ApplyResult execute(RecordsProposal<Optional<Resume.Point>> proposal, Request request,

@@ -74,7 +74,7 @@ class ForeignHistoryWriterTest {
 	}
 
 	@Test
-	void appendsAFlywayRowWithTheNextRankAndNoChecksum(TestDatabase db) throws SQLException {
+	void appendsAFlywayRowWithTheNextRankAndFlywaysChecksum(TestDatabase db) throws SQLException {
 		JdbcTemplate jdbc = db.jdbc();
 		jdbc.execute(ForeignTables.FLYWAY);
 		jdbc.update(
@@ -88,8 +88,8 @@ class ForeignHistoryWriterTest {
 			.extracting(ForeignEntry::rawId, ForeignEntry::version, ForeignEntry::name, ForeignEntry::description,
 					ForeignEntry::checksum, ForeignEntry::state)
 			.containsExactly(tuple("4", "1", "V1__init", "init", "1", ForeignState.APPLIED),
-					tuple("5", "20241201000003", "V20241201000003__create_chat_tables", "create chat tables", "",
-							ForeignState.APPLIED));
+					tuple("5", "20241201000003", "V20241201000003__create_chat_tables", "create chat tables",
+							String.valueOf(FlywayChecksum.of(CHAT.up().sql())), ForeignState.APPLIED));
 		assertThat(jdbc.queryForObject(
 				"SELECT installed_by = current_user FROM flyway_schema_history" + " WHERE installed_rank = 5",
 				Boolean.class))
