@@ -42,9 +42,24 @@ public final class AdoptionMatcher {
 
 	private final Set<String> accounted = new HashSet<>();
 
+	// indexes over the folder, so that matching N rows against N files is linear
+	private final java.util.Map<String, NameKey> keys = new java.util.HashMap<>();
+
+	private final java.util.Map<String, List<MigrationFile>> byWords = new java.util.HashMap<>();
+
+	private final java.util.TreeMap<Version, List<MigrationFile>> byNumber = new java.util.TreeMap<>();
+
 	private AdoptionMatcher(ForeignHistory history, MigrationCatalog catalog) {
 		this.history = history;
 		this.migrations = catalog.migrations();
+		for (MigrationFile m : this.migrations) {
+			NameKey key = NameKey.of(m.id());
+			this.keys.put(m.id(), key);
+			this.byWords.computeIfAbsent(key.words(), (w) -> new ArrayList<>()).add(m);
+			if (!m.version().isRepeatable()) {
+				this.byNumber.computeIfAbsent(m.version(), (v) -> new ArrayList<>()).add(m);
+			}
+		}
 	}
 
 	/** The history set against the folder; see {@link AdoptionMatch}. */
@@ -58,9 +73,11 @@ public final class AdoptionMatcher {
 			case ALEMBIC -> matchUpToHeads();
 			default -> matchEach();
 		}
+		java.util.Map<String, List<Matched>> byId = new java.util.HashMap<>();
+		this.matched.forEach((x) -> byId.computeIfAbsent(x.migrationId(), (id) -> new ArrayList<>()).add(x));
 		List<Matched> inOrder = new ArrayList<>();
 		for (MigrationFile m : this.migrations) {
-			this.matched.stream().filter(x -> x.migrationId().equals(m.id())).forEach(inOrder::add);
+			inOrder.addAll(byId.getOrDefault(m.id(), List.of()));
 		}
 		List<String> pending = this.migrations.stream()
 			.map(MigrationFile::id)
@@ -151,7 +168,10 @@ public final class AdoptionMatcher {
 	private Candidates candidates(ForeignEntry entry) {
 		if (!entry.name().isEmpty()) {
 			NameKey key = NameKey.of(entry.name());
-			List<MigrationFile> byName = this.migrations.stream().filter(m -> NameKey.of(m.id()).sameAs(key)).toList();
+			List<MigrationFile> byName = this.byWords.getOrDefault(key.words(), List.of())
+				.stream()
+				.filter(m -> this.keys.get(m.id()).sameAs(key))
+				.toList();
 			if (!byName.isEmpty()) {
 				return new Candidates(byName, MatchRule.FILE_NAME,
 						byName.size() > 1 ? "several files have this name" : null);
@@ -161,9 +181,7 @@ public final class AdoptionMatcher {
 		if (version.isEmpty()) {
 			return new Candidates(List.of(), null, null);
 		}
-		List<MigrationFile> byVersion = this.migrations.stream()
-			.filter(m -> m.version().sameNumber(version.get()))
-			.toList();
+		List<MigrationFile> byVersion = this.byNumber.getOrDefault(version.get(), List.of());
 		if (this.history.tool() == ForeignTool.FLYWAY && !entry.description().isEmpty()) {
 			String words = NameKey.words(entry.description());
 			List<MigrationFile> described = byVersion.stream()
