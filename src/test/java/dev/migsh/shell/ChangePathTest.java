@@ -96,6 +96,44 @@ class ChangePathTest {
 	}
 
 	@Test
+	void aFailedRowSeenWhileAnotherSessionHeldTheLockIsDecidedUnderTheLockAndStillRefuses(TestDatabase db)
+			throws Exception {
+		try (ShellHarness shell = shell(db)) {
+			write("001-b.sql", """
+					-- migrate:up transaction:false
+					CREATE TABLE b (id int);
+					SELECT 1 / 0;
+					-- migrate:down
+					DROP TABLE b;
+					""");
+			assertThat(shell.run("apply --yes")).as(shell.out()).isEqualTo(ExitCode.FAILED);
+			Connection other = holdLock(db);
+			Thread release = new Thread(() -> {
+				try {
+					Thread.sleep(1500);
+					other.close();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			release.start();
+
+			ExitCode code = shell.run("apply --yes --lock-wait 20s");
+
+			release.join();
+			// while the lock was held the failed row may have been a run in progress: the
+			// refusal waits for the lock, and stands once nothing moved
+			assertThat(code).as(shell.out() + shell.err()).isEqualTo(ExitCode.PREFLIGHT_REFUSED);
+			assertThat(shell.out()).contains("decided again once the lock is free");
+			assertThat(shell.out() + shell.err()).contains("001-b");
+			assertThat(db.jdbc()
+				.queryForObject("SELECT state FROM migsh.history WHERE migration_id = '001-b'", String.class))
+				.isEqualTo("failed");
+		}
+	}
+
+	@Test
 	void applyGivesUpWithExitCode4WhenTheLockStaysHeld(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db); Connection other = holdLock(db)) {
 			table("001", "a");

@@ -83,7 +83,9 @@ public final class ApplyChange {
 		if (proposal.isEmpty()) {
 			return ApplyResult.nothing();
 		}
-		HistoryExpectation expected = ChangeContext.unchangedBut("apply", proposal.status(), planned(proposal));
+		boolean inFlux = lockedByAnother(proposal.checks());
+		HistoryExpectation expected = ChangeContext.unchangedBut("apply", proposal.status(), planned(proposal, inFlux),
+				inFlux);
 		var result = new Apply(this.context.engine()).run(proposal.catalog(), proposal.request().engine(), status -> {
 			expected.check(status);
 			refuseDeferredIfNothingMoved(proposal, status);
@@ -92,10 +94,30 @@ public final class ApplyChange {
 		return result;
 	}
 
-	private static java.util.Set<String> planned(ApplyProposal proposal) {
+	/**
+	 * What may be applied meanwhile by another session: the plan's migrations; when no
+	 * plan could be made while another session held the lock (its migration in progress
+	 * looked failed), every migration of the folder — the plan is then made under the
+	 * lock.
+	 */
+	private static java.util.Set<String> planned(ApplyProposal proposal, boolean inFlux) {
+		if (proposal.plan().isEmpty() && inFlux) {
+			return proposal.status()
+				.rows()
+				.stream()
+				.filter(r -> r.file().isPresent())
+				.map(r -> r.id())
+				.collect(java.util.stream.Collectors.toSet());
+		}
 		return proposal.plan()
 			.map(p -> p.steps().stream().map(s -> s.file().id()).collect(java.util.stream.Collectors.toSet()))
 			.orElse(java.util.Set.of());
+	}
+
+	private static boolean lockedByAnother(PreflightReport checks) {
+		return checks.results()
+			.stream()
+			.anyMatch(r -> r.name().equals("migration lock") && r.status() == CheckResult.Status.WARN);
 	}
 
 	/**
@@ -104,10 +126,7 @@ public final class ApplyChange {
 	 * and is decided under the lock (see {@link #refuseDeferredIfNothingMoved}).
 	 */
 	private static PreflightReport deferredWhileLocked(PreflightReport checks) {
-		boolean locked = checks.results()
-			.stream()
-			.anyMatch(r -> r.name().equals("migration lock") && r.status() == CheckResult.Status.WARN);
-		if (!locked) {
+		if (!lockedByAnother(checks)) {
 			return checks;
 		}
 		return new PreflightReport(checks.results()
@@ -136,10 +155,12 @@ public final class ApplyChange {
 				first.hint(), ExitCode.PREFLIGHT_REFUSED, null);
 	}
 
-	// the lock holder may be an apply of this plan: its table locks and the INVALID
-	// index of a concurrent build it is running are in flux too
+	// the lock holder may be an apply of this plan: its table locks, the INVALID index of
+	// a concurrent build it is running, and the row of a migration it runs without a
+	// transaction (failed at k/n until it ends) are in flux too; the plan is made again
+	// under the lock, and refuses there what still stands
 	private static final java.util.Set<String> OBJECT_CHECKS = java.util.Set.of("objects to create",
-			"objects to change", "invalid indexes", "other sessions");
+			"objects to change", "invalid indexes", "other sessions", "plan", "history");
 
 	private static final String DEFERRED = " (another session holds the lock and may be applying it: decided"
 			+ " again once the lock is free)";

@@ -166,12 +166,25 @@ public record ChangeContext(DataSource dataSource, MigratorConfig config, Engine
 	 * what was proposed.
 	 */
 	static HistoryExpectation unchangedBut(String command, StatusReport proposed, Set<String> mayBeApplied) {
+		return unchangedBut(command, proposed, mayBeApplied, false);
+	}
+
+	/**
+	 * As {@link #unchangedBut(String, StatusReport, Set)}; {@code inFlux}: another
+	 * session held the lock when the change was proposed, so a migration it was running
+	 * without a transaction (a failed row "k/n ran" at that moment) may since have been
+	 * applied.
+	 */
+	static HistoryExpectation unchangedBut(String command, StatusReport proposed, Set<String> mayBeApplied,
+			boolean inFlux) {
 		PlanFingerprint before = proposed.fingerprint();
 		return now -> {
 			PlanFingerprint after = now.fingerprint();
 			List<String> changes = new ArrayList<>();
 			for (String key : changedKeys(before, after)) {
-				boolean appliedMeanwhile = key.startsWith("history ") && before.facts().get(key) == null
+				String was = before.facts().get(key);
+				boolean appliedMeanwhile = key.startsWith("history ")
+						&& (was == null || (inFlux && was.startsWith("failed ")))
 						&& mayBeApplied.contains(key.substring("history ".length()))
 						&& after.facts().get(key).startsWith("applied ");
 				if (!appliedMeanwhile) {
