@@ -66,7 +66,7 @@ public final class ApplyChange {
 		if (request.reviewed().isPresent() && plan.isPresent()) {
 			checks = withReviewCheck(checks, request.reviewed().get(), plan.get().fingerprint());
 		}
-		checks = deferredWhileLocked(checks);
+		checks = deferredWhileLocked(lockTakenMeanwhile(checks));
 		List<dev.migsh.core.catalog.MigrationFile> files = plan.map(p -> p.steps().stream().map(s -> s.file()).toList())
 			.orElse(List.of());
 		if (!files.isEmpty()) {
@@ -112,6 +112,37 @@ public final class ApplyChange {
 		return proposal.plan()
 			.map(p -> p.steps().stream().map(s -> s.file().id()).collect(java.util.stream.Collectors.toSet()))
 			.orElse(java.util.Set.of());
+	}
+
+	/**
+	 * The lock was free when pre-flight looked, but an object check failed: another apply
+	 * may have taken the lock between the two and created those objects. Asked once more,
+	 * a holder now makes the failure one to decide under the lock.
+	 */
+	private PreflightReport lockTakenMeanwhile(PreflightReport checks) {
+		boolean objectFailed = checks.results()
+			.stream()
+			.anyMatch(r -> OBJECT_CHECKS.contains(r.name()) && r.status() == CheckResult.Status.FAIL);
+		if (!objectFailed || lockedByAnother(checks)) {
+			return checks;
+		}
+		String table = new dev.migsh.core.history.HistoryTable(this.context.config().historySchema()).qualifiedName();
+		Optional<dev.migsh.core.apply.LockHolder> holder;
+		try (java.sql.Connection connection = this.context.dataSource().getConnection()) {
+			holder = dev.migsh.core.apply.MigrationLock.holder(connection, table);
+		}
+		catch (java.sql.SQLException ex) {
+			return checks;
+		}
+		if (holder.isEmpty()) {
+			return checks;
+		}
+		return new PreflightReport(checks.results()
+			.stream()
+			.map(r -> r.name().equals("migration lock") ? CheckResult.warn(r.name(),
+					"held by " + holder.get().describe() + " (taken while pre-flight ran); the change waits for it",
+					"It waits up to --lock-wait (Ctrl-C stops waiting).") : r)
+			.toList());
 	}
 
 	private static boolean lockedByAnother(PreflightReport checks) {
