@@ -35,6 +35,18 @@ public record TestDatabase(String name, int port) implements AutoCloseable {
 		return ds;
 	}
 
+	/** Connects to other databases on this test server (scratch copies), as this user. */
+	public dev.migsh.core.schema.DatabaseConnector connector() {
+		return (other) -> {
+			PGSimpleDataSource ds = new PGSimpleDataSource();
+			ds.setServerNames(new String[] { "localhost" });
+			ds.setPortNumbers(new int[] { this.port });
+			ds.setDatabaseName(other);
+			ds.setUser(USER);
+			return ds;
+		};
+	}
+
 	public JdbcTemplate jdbc() {
 		return new JdbcTemplate(dataSource());
 	}

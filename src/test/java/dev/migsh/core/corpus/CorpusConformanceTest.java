@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migsh.core.MigrationFolder;
@@ -127,14 +126,7 @@ class CorpusConformanceTest {
 	}
 
 	private static DatabaseConnector connector(TestDatabase db) {
-		return (name) -> {
-			PGSimpleDataSource ds = new PGSimpleDataSource();
-			ds.setServerNames(new String[] { db.host() });
-			ds.setPortNumbers(new int[] { db.port() });
-			ds.setDatabaseName(name);
-			ds.setUser(TestDatabase.USER);
-			return ds;
-		};
+		return db.connector();
 	}
 
 	private static void assertMentions(List<String> schema, String... names) {

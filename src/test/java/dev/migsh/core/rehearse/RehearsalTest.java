@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.migsh.core.MigrationFolder;
 import dev.migsh.core.Migrator;
@@ -38,14 +37,7 @@ class RehearsalTest {
 	Path dir;
 
 	static DatabaseConnector connector(TestDatabase db) {
-		return (name) -> {
-			PGSimpleDataSource ds = new PGSimpleDataSource();
-			ds.setServerNames(new String[] { db.host() });
-			ds.setPortNumbers(new int[] { db.port() });
-			ds.setDatabaseName(name);
-			ds.setUser(TestDatabase.USER);
-			return ds;
-		};
+		return db.connector();
 	}
 
 	static RehearsalReport rehearse(Migrator migrator, TestDatabase db, RehearsalRequest request) {
