@@ -49,6 +49,25 @@ public final class ApplyChange {
 	}
 
 	public ApplyProposal propose(Request request) {
+		ApplyProposal proposal = proposeOnce(request);
+		// another apply may have run whole between reading the history and checking the
+		// objects it created: a history that moved meanwhile makes the proposal stale
+		for (int again = 0; again < 3 && objectCheckFailed(proposal.checks())
+				&& !this.context.status(proposal.catalog())
+					.fingerprint()
+					.sameAs(proposal.status().fingerprint()); again++) {
+			proposal = proposeOnce(request);
+		}
+		return proposal;
+	}
+
+	private static boolean objectCheckFailed(PreflightReport checks) {
+		return checks.results()
+			.stream()
+			.anyMatch(r -> OBJECT_CHECKS.contains(r.name()) && r.status() == CheckResult.Status.FAIL);
+	}
+
+	private ApplyProposal proposeOnce(Request request) {
 		MigrationCatalog catalog = this.context.catalog();
 		StatusReport status = this.context.status(catalog);
 		Optional<MigrationPlan> plan = Optional.empty();
@@ -120,10 +139,7 @@ public final class ApplyChange {
 	 * a holder now makes the failure one to decide under the lock.
 	 */
 	private PreflightReport lockTakenMeanwhile(PreflightReport checks) {
-		boolean objectFailed = checks.results()
-			.stream()
-			.anyMatch(r -> OBJECT_CHECKS.contains(r.name()) && r.status() == CheckResult.Status.FAIL);
-		if (!objectFailed || lockedByAnother(checks)) {
+		if (!objectCheckFailed(checks) || lockedByAnother(checks)) {
 			return checks;
 		}
 		String table = new dev.migsh.core.history.HistoryTable(this.context.config().historySchema()).qualifiedName();
