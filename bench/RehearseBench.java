@@ -26,7 +26,8 @@ import dev.migsh.core.schema.DatabaseConnector;
  * Times rehearse on the sample project, and compares its live-duration estimate with the
  * real apply for five rewrite-heavy statements on tables of N rows, on an embedded
  * PostgreSQL 17. Run with bench/rehearse.sh [ROWS...] (default 200000); SAMPLE rows copied per
- * table (default 20000), SAMPLE_RUNS rehearsals of the sample project (default 3); not a test.
+ * table (default 20000), SAMPLE_RUNS rehearsals of the sample project (default 3), REALISTIC
+ * generated migrations rehearsed once (default 200; 0 skips); not a test.
  */
 public class RehearseBench {
 
@@ -51,8 +52,12 @@ public class RehearseBench {
 							report.migrations().size(), seconds(t0), report.succeeded() ? "" : " (FAILED)");
 				}
 			}
+			int realistic = Integer.parseInt(System.getenv().getOrDefault("REALISTIC", "200"));
+			if (realistic > 0) {
+				realistic(pg, realistic);
+			}
 			for (String rows : args.length > 0 ? args : new String[] { "200000" }) {
-				for (String sql : STATEMENTS) {
+				for (String sql : Integer.parseInt(rows) == 0 ? List.<String>of() : STATEMENTS) {
 					ratio(pg, Integer.parseInt(rows), sample, sql);
 				}
 			}
@@ -85,6 +90,43 @@ public class RehearseBench {
 					+ " (rehearsal %.1f s; rewrite: %s)%n", rows, sample, sql, estimate.toMillis(), real.toMillis(),
 					(double) estimate.toNanos() / Math.max(1, real.toNanos()), took,
 					observed.rewritten().isEmpty() ? "none" : String.join(", ", observed.rewritten()));
+		}
+	}
+
+	/**
+	 * N migrations of the shapes real folders are made of, each with its down, on tables
+	 * of 500 rows: a table, a column, an index, a data migration, a CHECK constraint, in
+	 * turn; rehearsed whole (up, down, up, compared).
+	 */
+	private static void realistic(EmbeddedPostgres pg, int count) throws Exception {
+		Path folder = Files.createTempDirectory("rehearse-bench");
+		for (int i = 1; i <= count; i++) {
+			String t = "t" + ((i - 1) / 5 + 1);
+			String[] upDown = switch ((i - 1) % 5) {
+				case 0 -> new String[] { "CREATE TABLE " + t
+						+ " (id bigserial PRIMARY KEY, name text NOT NULL, created_at timestamptz DEFAULT now());",
+						"DROP TABLE " + t + ";" };
+				case 1 -> new String[] { "INSERT INTO " + t + " (name) SELECT 'n' || g FROM generate_series(1, 500) g;",
+						"DELETE FROM " + t + ";" };
+				case 2 -> new String[] { "ALTER TABLE " + t + " ADD COLUMN note varchar(200);",
+						"ALTER TABLE " + t + " DROP COLUMN note;" };
+				case 3 -> new String[] { "CREATE INDEX " + t + "_name ON " + t + " (name);",
+						"DROP INDEX " + t + "_name;" };
+				default -> new String[] {
+						"ALTER TABLE " + t + " ADD CONSTRAINT " + t + "_name_len CHECK (length(name) < 100);",
+						"ALTER TABLE " + t + " DROP CONSTRAINT " + t + "_name_len;" };
+			};
+			Files.writeString(folder.resolve(String.format("%04d-m%04d.sql", i, i)),
+					"-- migrate:up\n" + upDown[0] + "\n-- migrate:down\n" + upDown[1] + "\n");
+		}
+		try (HikariDataSource live = database(pg)) {
+			Migrator migrator = new Migrator(live, MigratorConfig.defaults(folder));
+			long t0 = System.nanoTime();
+			RehearsalReport report = migrator.rehearse(RehearsalRequest.all(), connector(pg), RehearsalListener.NONE,
+					Cancellation.none());
+			System.out.printf("%d realistic migrations (table, rows, column, index, CHECK; each with a down):"
+					+ " rehearsed (up, down, up, compared) in %.1f s%s%n", report.migrations().size(), seconds(t0),
+					report.succeeded() ? "" : " (FAILED)");
 		}
 	}
 
