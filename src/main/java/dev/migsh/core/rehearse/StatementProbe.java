@@ -182,7 +182,7 @@ final class StatementProbe implements StatementObserver {
 				bytes, took, estimate, predicted.strongest(), predicted.rewrite(), List.of());
 		this.observed.add(new ObservedStatement(result.index(), result.sql(), result.location(), inTransaction, taken,
 				held, rewritten, rebuilt, bytes, took, estimate, predicted.strongest(), predicted.rewrite(),
-				disagreements(result, predicted)));
+				disagreements(result, onExisting(predicted))));
 	}
 
 	// the table that dominates the work: the largest live table the statement read,
@@ -220,6 +220,22 @@ final class StatementProbe implements StatementObserver {
 		// the statement's fixed cost is scaled too: a tiny sample overestimates
 		return new LiveEstimate(Optional.of(scaled), (factor > SMALL_SAMPLE)
 				? basis + "; an upper bound: the sample is small beside the table, raise --rows" : basis);
+	}
+
+	/**
+	 * The prediction on tables that existed before the statement: the copy observes locks
+	 * on those only, and a table the statement creates is locked by nobody else.
+	 */
+	private LockInfo onExisting(LockInfo predicted) {
+		List<dev.migsh.core.lint.TableLock> existing = predicted.locks()
+			.stream()
+			.filter((lock) -> this.before.values().stream().anyMatch((r) -> {
+				int dot = r.name().indexOf('.');
+				return lock.table()
+					.sameAs(new dev.migsh.core.lint.TableName(r.name().substring(0, dot), r.name().substring(dot + 1)));
+			}))
+			.toList();
+		return new LockInfo(existing, predicted.rewrite(), predicted.scan(), predicted.note());
 	}
 
 	private static List<String> disagreements(ObservedStatement observed, LockInfo predicted) {

@@ -154,6 +154,26 @@ class RehearsalTest {
 	}
 
 	@Test
+	void aTableTheStatementCreatesIsLeftOutOfThePredictionItIsComparedWith(TestDatabase db) {
+		MigrationFolder folder = new MigrationFolder(this.dir)
+			.write("001-users.sql", "-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY);\n")
+			.write("002-posts.sql",
+					"-- migrate:up\nCREATE TABLE posts (id int PRIMARY KEY, user_id int REFERENCES users);\n"
+							+ "-- migrate:down\nDROP TABLE posts;\n");
+		Migrator migrator = folder.migrator(db);
+		migrator.apply(ApplyRequest.of(ApplyTarget.only("001-users")), ApplyListener.NONE, Cancellation.none());
+
+		RehearsalReport report = rehearse(migrator, db, RehearsalRequest.all());
+
+		ObservedStatement create = report.migrations().get(0).statements().get(0);
+		// the new table's own ACCESS EXCLUSIVE blocks nobody: only the referenced table's
+		// lock is
+		// compared, and the copy sees the same
+		assertThat(create.strongestLock()).isEqualTo(dev.migsh.core.lint.LockMode.SHARE_ROW_EXCLUSIVE);
+		assertThat(create.disagreements()).isEmpty();
+	}
+
+	@Test
 	void aStatementOutsideATransactionHasItsLocksSampledWhileItRuns(TestDatabase db) {
 		MigrationFolder folder = new MigrationFolder(this.dir)
 			.write("001-t.sql", "-- migrate:up\nCREATE TABLE t (id int PRIMARY KEY, v text);\n")
