@@ -175,13 +175,19 @@ class RehearsalTest {
 
 	@Test
 	void aStatementOutsideATransactionHasItsLocksSampledWhileItRuns(TestDatabase db) {
-		MigrationFolder folder = new MigrationFolder(this.dir)
-			.write("001-t.sql", "-- migrate:up\nCREATE TABLE t (id int PRIMARY KEY, v text);\n")
-			.write("002-index.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY t_v ON t (v);\n"
+		MigrationFolder folder = new MigrationFolder(this.dir).write("001-t.sql", """
+				-- migrate:up
+				CREATE TABLE t (id int PRIMARY KEY, v text);
+				-- a slow index expression keeps the build running for a second or so on any machine,
+				-- so that a sample is taken while it runs
+				CREATE FUNCTION slow_v(text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+				BEGIN PERFORM pg_sleep(0.0002); RETURN $1; END $$;
+				""")
+			.write("002-index.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY t_v ON t (slow_v(v));\n"
 					+ "-- migrate:down\nDROP INDEX CONCURRENTLY t_v;\n");
 		Migrator migrator = folder.migrator(db);
 		migrator.apply(ApplyRequest.of(ApplyTarget.only("001-t")), ApplyListener.NONE, Cancellation.none());
-		db.jdbc().execute("INSERT INTO t SELECT g, md5(g::text) FROM generate_series(1, 20000) g");
+		db.jdbc().execute("INSERT INTO t SELECT g, md5(g::text) FROM generate_series(1, 2000) g");
 
 		RehearsalReport report = rehearse(migrator, db, RehearsalRequest.all());
 
