@@ -69,21 +69,27 @@ class ChangePathTest {
 		return other;
 	}
 
+	/** Ends the other session, and so its lock, 1.5 s from now. */
+	private static Thread releaseLater(Connection other) {
+		Thread release = new Thread(() -> {
+			try {
+				Thread.sleep(1500);
+				other.close();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		release.start();
+		return release;
+	}
+
 	@Test
 	void applyWaitsForTheLockNamingTheHolderAndRunsOnceItIsFree(TestDatabase db) throws Exception {
 		try (ShellHarness shell = shell(db)) {
 			table("001", "a");
 			Connection other = holdLock(db);
-			Thread release = new Thread(() -> {
-				try {
-					Thread.sleep(1500);
-					other.close();
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
-			release.start();
+			Thread release = releaseLater(other);
 
 			ExitCode code = shell.run("apply --lock-wait 20s");
 
@@ -108,16 +114,7 @@ class ChangePathTest {
 					""");
 			assertThat(shell.run("apply --yes")).as(shell.out()).isEqualTo(ExitCode.FAILED);
 			Connection other = holdLock(db);
-			Thread release = new Thread(() -> {
-				try {
-					Thread.sleep(1500);
-					other.close();
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
-			release.start();
+			Thread release = releaseLater(other);
 
 			ExitCode code = shell.run("apply --yes --lock-wait 20s");
 

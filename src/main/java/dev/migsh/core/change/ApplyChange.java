@@ -64,7 +64,7 @@ public final class ApplyChange {
 	private static boolean objectCheckFailed(PreflightReport checks) {
 		return checks.results()
 			.stream()
-			.anyMatch(r -> OBJECT_CHECKS.contains(r.name()) && r.status() == CheckResult.Status.FAIL);
+			.anyMatch(r -> IN_FLUX_CHECKS.contains(r.name()) && r.status() == CheckResult.Status.FAIL);
 	}
 
 	private ApplyProposal proposeOnce(Request request) {
@@ -178,7 +178,7 @@ public final class ApplyChange {
 		}
 		return new PreflightReport(checks.results()
 			.stream()
-			.map(r -> OBJECT_CHECKS.contains(r.name()) && r.status() == CheckResult.Status.FAIL
+			.map(r -> IN_FLUX_CHECKS.contains(r.name()) && r.status() == CheckResult.Status.FAIL
 					? CheckResult.warn(r.name(), r.line() + DEFERRED, r.hint()) : r)
 			.toList());
 	}
@@ -206,7 +206,7 @@ public final class ApplyChange {
 	// a concurrent build it is running, and the row of a migration it runs without a
 	// transaction (failed at k/n until it ends) are in flux too; the plan is made again
 	// under the lock, and refuses there what still stands
-	private static final java.util.Set<String> OBJECT_CHECKS = java.util.Set.of("objects to create",
+	private static final java.util.Set<String> IN_FLUX_CHECKS = java.util.Set.of("objects to create",
 			"objects to change", "invalid indexes", "other sessions", "plan", "history");
 
 	private static final String DEFERRED = " (another session holds the lock and may be applying it: decided"
