@@ -204,10 +204,12 @@ public final class ApplyChange {
 
 	// the lock holder may be an apply of this plan: its table locks, the INVALID index of
 	// a concurrent build it is running, and the row of a migration it runs without a
-	// transaction (failed at k/n until it ends) are in flux too; the plan is made again
+	// transaction (failed at k/n until it ends), and the history tables it is creating on
+	// a
+	// fresh database are in flux too; the plan is made again
 	// under the lock, and refuses there what still stands
 	private static final java.util.Set<String> IN_FLUX_CHECKS = java.util.Set.of("objects to create",
-			"objects to change", "invalid indexes", "other sessions", "plan", "history");
+			"objects to change", "invalid indexes", "other sessions", "plan", "history", "history tables");
 
 	private static final String DEFERRED = " (another session holds the lock and may be applying it: decided"
 			+ " again once the lock is free)";
