@@ -10,6 +10,10 @@ import java.sql.Statement;
  *   java -cp postgresql.jar bench/JdbcFloor.java createdb JDBC_URL NAME
  *   java -cp postgresql.jar bench/JdbcFloor.java floor JDBC_URL N
  *   java -cp postgresql.jar bench/JdbcFloor.java exec JDBC_URL SQL
+ *   java -cp postgresql.jar bench/JdbcFloor.java file JDBC_URL MIGRATION.sql
+ * `file` runs the up section of a generated one-statement-per-line migration (the lines
+ * between `-- migrate:up` and `-- migrate:down`), statement by statement in one transaction,
+ * with one history insert: the floor for one big migration.
  */
 public class JdbcFloor {
 
@@ -26,6 +30,10 @@ public class JdbcFloor {
 				try (Statement s = c.createStatement()) {
 					s.execute(args[2]);
 				}
+				return;
+			}
+			if (args[0].equals("file")) {
+				runFile(c, java.nio.file.Path.of(args[2]));
 				return;
 			}
 			int n = Integer.parseInt(args[2]);
@@ -50,6 +58,20 @@ public class JdbcFloor {
 			double ms = (System.nanoTime() - start) / 1e6;
 			System.out.printf("%.1f ms total, %.3f ms per statement+history insert+commit%n", ms, ms / n);
 		}
+	}
+
+	private static void runFile(Connection c, java.nio.file.Path file) throws Exception {
+		java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+		java.util.List<String> up = lines.subList(lines.indexOf("-- migrate:up") + 1, lines.indexOf("-- migrate:down"));
+		c.setAutoCommit(false);
+		try (Statement s = c.createStatement()) {
+			for (String sql : up) {
+				s.execute(sql);
+			}
+			s.execute("CREATE TABLE IF NOT EXISTS floor_history (id text PRIMARY KEY, applied_at timestamptz DEFAULT now())");
+			s.execute("INSERT INTO floor_history (id) VALUES ('" + file.getFileName() + "')");
+		}
+		c.commit();
 	}
 
 }

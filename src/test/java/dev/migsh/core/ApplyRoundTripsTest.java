@@ -84,6 +84,29 @@ class ApplyRoundTripsTest {
 		}
 	}
 
+	@Test
+	void preflightOfManyMigrationsCostsNoMoreRoundTripsThanOfAFew(TestDatabase db) throws Exception {
+		MigrationFolder few = new MigrationFolder(java.nio.file.Files.createDirectories(this.dir.resolve("few")));
+		write(few, 1, 3);
+		MigrationFolder many = new MigrationFolder(java.nio.file.Files.createDirectories(this.dir.resolve("many")));
+		write(many, 1, 60);
+		long forFew = proposalRoundTrips(db, few);
+		long forMany = proposalRoundTrips(db, many);
+		// the objects the migrations create are looked up in one query, the schema they
+		// go
+		// to asked once: nothing is asked per migration
+		assertThat(forMany).as("round trips to propose 60 migrations, against %d for 3", forFew).isEqualTo(forFew);
+	}
+
+	private static long proposalRoundTrips(TestDatabase db, MigrationFolder folder) throws Exception {
+		try (RoundTripCounter counter = new RoundTripCounter(db)) {
+			Migrator migrator = new Migrator(counter.dataSource(), folder.config());
+			var proposal = migrator.proposeApply(dev.migsh.core.change.ApplyChange.Request.of(ApplyRequest.all()));
+			assertThat(proposal.checks().refused()).as("pre-flight of %s", folder.dir()).isFalse();
+			return counter.count();
+		}
+	}
+
 	private static void write(MigrationFolder folder, int from, int to) {
 		for (int i = from; i <= to; i++) {
 			folder.write(String.format("%03d-t%03d.sql", i, i), String

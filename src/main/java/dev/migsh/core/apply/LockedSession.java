@@ -206,8 +206,11 @@ final class LockedSession implements AutoCloseable {
 
 	/**
 	 * Records {@code file} as applied, with its audit entry, in one statement that writes
-	 * only while this session holds the migration lock.
-	 * @throws LockLostException when it does not (nothing was written)
+	 * only when no other session holds the migration lock; when the migration may have
+	 * released the lock itself (see {@link LockRelease}) the lock is checked first.
+	 * Otherwise this session's hold is checked once a second
+	 * ({@link #verifyLockRecently}).
+	 * @throws LockLostException when the lock is not held (nothing was written)
 	 */
 	void recordApplied(MigrationFile file, long executionMs, String detail) throws SQLException {
 		if (file.isRepeatable() && this.recordRepeatable == null) {
@@ -217,12 +220,14 @@ final class LockedSession implements AutoCloseable {
 			this.recordApplied = history().prepareRecordApplied(this.connection, false);
 		}
 		PreparedStatement record = file.isRepeatable() ? this.recordRepeatable : this.recordApplied;
+		if (LockRelease.mayReleaseIn(file)) {
+			// the migration may have let go of the lock itself: know before writing
+			this.lock.verify();
+		}
 		if (!history().recordApplied(record, file, operator(), executionMs, AuditAction.APPLY, detail,
-				Integer.toUnsignedLong(MigrationLock.CLASS_ID),
-				Integer.toUnsignedLong(MigrationLock.objectId(this.lock.name())))) {
+				MigrationLock.CLASS_ID, MigrationLock.objectId(this.lock.name()))) {
 			throw this.lock.lost();
 		}
-		this.lock.confirmed();
 	}
 
 	/**

@@ -165,8 +165,8 @@ public final class MigrationLock implements AutoCloseable {
 
 	/**
 	 * {@link #verify()} unless the lock was verified less than {@code period} ago.
-	 * Between two checks a lost session still fails the next statement; a history write
-	 * that must not happen without the lock checks it in its own statement.
+	 * Between two checks a lost session still fails the next statement, and a history
+	 * write refuses itself while another session holds the lock.
 	 */
 	public void verifyAtMostEvery(Duration period) {
 		if (this.held && System.nanoTime() - this.verifiedAt < period.toNanos()) {
@@ -175,15 +175,10 @@ public final class MigrationLock implements AutoCloseable {
 		verify();
 	}
 
-	/** Notes that a statement just proved the lock held (a write that checked it). */
-	void confirmed() {
-		this.verifiedAt = System.nanoTime();
-	}
-
-	/** Notes that a statement just found the lock gone. */
+	/** Notes that a history write found the lock held by another session. */
 	LockLostException lost() {
 		this.held = false;
-		return new LockLostException("pg_locks shows no lock for this session", null);
+		return new LockLostException("another session holds it now", null);
 	}
 
 	public String name() {

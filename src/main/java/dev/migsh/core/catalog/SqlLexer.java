@@ -37,10 +37,53 @@ public final class SqlLexer {
 
 	/**
 	 * Lexes leniently: an unterminated string, identifier, dollar quote or comment runs
-	 * to the end of the text. Lines and columns are relative to the text (line 1).
+	 * to the end of the text. Lines and columns are relative to the text (line 1). The
+	 * splitter, the planner, pre-flight, the rules and the runner each read the same
+	 * statement; the tokens of recent texts are remembered so a statement is lexed once.
 	 */
 	public static List<SqlToken> tokenize(String sql) {
-		return new SqlLexer(sql, null, 1).run();
+		return RECENT.tokens(sql);
+	}
+
+	private static final RecentTexts RECENT = new RecentTexts(1 << 16, 1 << 23);
+
+	/**
+	 * Tokens of the texts lexed last, least recently used dropped first, bounded by count
+	 * and by total characters so a long session's memory stays small.
+	 */
+	private static final class RecentTexts extends java.util.LinkedHashMap<String, List<SqlToken>> {
+
+		private final int maxTexts;
+
+		private final long maxChars;
+
+		private long chars;
+
+		RecentTexts(int maxTexts, long maxChars) {
+			super(1024, 0.75f, true);
+			this.maxTexts = maxTexts;
+			this.maxChars = maxChars;
+		}
+
+		synchronized List<SqlToken> tokens(String sql) {
+			List<SqlToken> tokens = get(sql);
+			if (tokens == null) {
+				tokens = new SqlLexer(sql, null, 1).run();
+				put(sql, tokens);
+				this.chars += sql.length();
+			}
+			return tokens;
+		}
+
+		@Override
+		protected boolean removeEldestEntry(java.util.Map.Entry<String, List<SqlToken>> eldest) {
+			if (size() > this.maxTexts || this.chars > this.maxChars) {
+				this.chars -= eldest.getKey().length();
+				return true;
+			}
+			return false;
+		}
+
 	}
 
 	/**

@@ -114,18 +114,17 @@ public final class HistoryTable {
 				error, failed_statement)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-	// The applied row and its audit entry in one statement, written only while the
-	// session
-	// holds the advisory lock (classid, objid) — the check costs no round trip of its
-	// own.
+	// The applied row and its audit entry in one statement, written only when no other
+	// session holds the advisory lock (classid, objid): the transaction takes it too
+	// (granted at once to the session that holds it) and keeps it until it commits. No
+	// round trip of its own, and no scan of pg_locks per migration; whether this session
+	// still holds the lock is checked apart (LockedSession).
 	private static final String RECORD_APPLIED = """
 			WITH h AS (
 				INSERT INTO {schema}.history (migration_id, version, name, state, up_checksum, down_checksum,
 					verify_checksum, up_sql, down_sql, os_user, execution_ms, statements_total, statements_done)
 				SELECT ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?
-				WHERE EXISTS (SELECT FROM pg_catalog.pg_locks WHERE locktype = 'advisory'
-					AND pid = pg_catalog.pg_backend_pid() AND granted AND classid::bigint = ? AND objid::bigint = ?
-					AND objsubid = 2)
+				WHERE pg_catalog.pg_try_advisory_xact_lock(?, ?)
 				%s
 				RETURNING migration_id)
 			INSERT INTO {schema}.audit (action, migration_id, outcome, os_user, detail)
@@ -389,11 +388,12 @@ public final class HistoryTable {
 
 	/**
 	 * Records {@code file} as applied with its audit entry, in one statement and only
-	 * while this session holds the advisory lock {@code (lockClass, lockObject)}.
-	 * @return false when the lock is not held (nothing was written)
+	 * when no other session holds the advisory lock {@code (lockClass, lockObject)}; the
+	 * transaction holds it until it ends.
+	 * @return false when another session holds the lock (nothing was written)
 	 */
 	public boolean recordApplied(PreparedStatement ps, MigrationFile file, String operator, long executionMs,
-			AuditAction action, String detail, long lockClass, long lockObject) throws SQLException {
+			AuditAction action, String detail, int lockClass, int lockObject) throws SQLException {
 		ps.setString(1, file.id());
 		ps.setString(2, file.version().text());
 		ps.setString(3, file.name());
@@ -406,8 +406,8 @@ public final class HistoryTable {
 		ps.setLong(10, executionMs);
 		ps.setInt(11, file.up().statements().size());
 		ps.setInt(12, file.up().statements().size());
-		ps.setLong(13, lockClass);
-		ps.setLong(14, lockObject);
+		ps.setInt(13, lockClass);
+		ps.setInt(14, lockObject);
 		ps.setString(15, action.word());
 		ps.setString(16, AuditOutcome.OK.word());
 		ps.setString(17, operator);

@@ -50,10 +50,11 @@ public final class Linter {
 			List<SqlToken> comments = all.stream().filter(t -> t.type() == SqlToken.Type.COMMENT).toList();
 			suppressions.add(Suppression.parse(comments, lineOffset(statement, all)));
 		}
+		SectionStatements all = new SectionStatements(tokens, ctx);
 		List<Finding> findings = new ArrayList<>();
 		for (int i = 0; i < statements.size(); i++) {
 			StatementContext context = new StatementContext(statements.get(i), tokens.get(i), suppressions.get(i),
-					section, i, tokens, ctx);
+					section, i, all, ctx);
 			for (Rule rule : this.rules) {
 				for (Finding finding : rule.check(context)) {
 					findings.add(applySuppressions(finding, suppressions.get(i)));

@@ -12,11 +12,15 @@ import dev.migsh.core.catalog.SqlStatement;
  * and the server facts in {@link LintContext}.
  */
 public record StatementContext(SqlStatement statement, Tokens tokens, List<Suppression> suppressions, Section section,
-		int index, List<Tokens> sectionTokens, LintContext lint) {
+		int index, SectionStatements statements, LintContext lint) {
 
 	public StatementContext {
 		suppressions = List.copyOf(suppressions);
-		sectionTokens = List.copyOf(sectionTokens);
+	}
+
+	/** The tokens of every statement of the section, this one at {@link #index()}. */
+	public List<Tokens> sectionTokens() {
+		return this.statements.list();
 	}
 
 	public boolean transactional() {
@@ -29,12 +33,12 @@ public record StatementContext(SqlStatement statement, Tokens tokens, List<Suppr
 
 	/** The statements of the section before this one. */
 	public List<Tokens> earlier() {
-		return this.sectionTokens.subList(0, this.index);
+		return sectionTokens().subList(0, this.index);
 	}
 
 	/** The statements of the section after this one. */
 	public List<Tokens> later() {
-		return this.sectionTokens.subList(this.index + 1, this.sectionTokens.size());
+		return sectionTokens().subList(this.index + 1, sectionTokens().size());
 	}
 
 	/** The other statements of the section, before and after. */
@@ -50,7 +54,7 @@ public record StatementContext(SqlStatement statement, Tokens tokens, List<Suppr
 
 	/** True when an earlier statement of this section creates the table. */
 	public boolean createdEarlier(TableName table) {
-		return earlier().stream().map(StatementContext::createdTable).flatMap(Optional::stream).anyMatch(table::sameAs);
+		return this.statements.createdBefore(table, this.index);
 	}
 
 	/**

@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.migsh.core.plan.DbObject;
@@ -41,10 +44,57 @@ final class DatabaseObjects implements ObjectTimeline.Database {
 			JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 			WHERE a.attrelid = pg_catalog.to_regclass(?) AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped""";
 
+	// the relations of a whole plan in one round trip; a schema that does not exist finds
+	// nothing (to_regclass is not asked then)
+	private static final String RELATIONS = """
+			SELECT u.i, n.nspname FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(name, schema, i)
+			LEFT JOIN pg_catalog.pg_class c ON c.oid = CASE
+				WHEN u.schema IS NULL OR EXISTS (SELECT FROM pg_catalog.pg_namespace s WHERE s.nspname = u.schema)
+				THEN pg_catalog.to_regclass(u.name) END
+			LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace""";
+
 	private final Connection connection;
+
+	/** What {@link #prefetch} found, by object: the schema it is in, or empty. */
+	private final Map<DbObject, Optional<String>> found = new HashMap<>();
 
 	DatabaseObjects(Connection connection) {
 		this.connection = connection;
+	}
+
+	/**
+	 * Looks up the tables, views, indexes and sequences among {@code objects} in one
+	 * query, so a plan of many migrations costs one round trip rather than one per
+	 * object; {@link #locate} answers them from what it found. A name the server cannot
+	 * parse fails the batch: each is then looked up alone, as before.
+	 */
+	void prefetch(Collection<DbObject> objects) {
+		List<DbObject> relations = objects.stream().filter(DatabaseObjects::isRelation).distinct().toList();
+		if (relations.size() < 2) {
+			return;
+		}
+		try (PreparedStatement ps = this.connection.prepareStatement(RELATIONS)) {
+			ps.setArray(1, this.connection.createArrayOf("text", relations.stream().map(DbObject::sqlName).toArray()));
+			ps.setArray(2, this.connection.createArrayOf("text",
+					relations.stream().map(r -> r.schema().orElse(null)).toArray()));
+			Map<DbObject, Optional<String>> batch = new HashMap<>();
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					batch.put(relations.get(rs.getInt(1) - 1), Optional.ofNullable(rs.getString(2)));
+				}
+			}
+			this.found.putAll(batch);
+		}
+		catch (SQLException ex) {
+			// looked up one by one by locate()
+		}
+	}
+
+	private static boolean isRelation(DbObject object) {
+		return switch (object.kind()) {
+			case SCHEMA, TYPE, DOMAIN, FUNCTION, PROCEDURE, COLUMN -> false;
+			default -> true;
+		};
 	}
 
 	/** The schemas of the search_path that exist, in order. */
@@ -63,6 +113,10 @@ final class DatabaseObjects implements ObjectTimeline.Database {
 
 	@Override
 	public Optional<String> locate(DbObject object) {
+		Optional<String> prefetched = this.found.get(object);
+		if (prefetched != null) {
+			return prefetched;
+		}
 		try {
 			if (object.kind() == DbObject.Kind.SCHEMA) {
 				return first(SCHEMA, object.name());

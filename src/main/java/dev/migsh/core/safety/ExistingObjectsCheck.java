@@ -92,6 +92,14 @@ final class ExistingObjectsCheck implements PreflightCheck {
 	static List<Verdict> follow(PreflightContext context) throws SQLException {
 		try (Connection connection = context.dataSource().getConnection()) {
 			DatabaseObjects database = new DatabaseObjects(connection);
+			database.prefetch(context.plan()
+				.get()
+				.steps()
+				.stream()
+				.flatMap(step -> step.file().up().statements().stream())
+				.flatMap(statement -> StatementEffects.of(statement).effects().stream())
+				.map(StatementEffects.Effect::object)
+				.toList());
 			ObjectTimeline timeline = new ObjectTimeline(database.searchPath(), database);
 			return timeline.follow(context.plan().get().steps().stream().map(MigrationPlan.Step::file).toList());
 		}

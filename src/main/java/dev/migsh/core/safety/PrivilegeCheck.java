@@ -76,6 +76,8 @@ final class PrivilegeCheck implements PreflightCheck {
 			if (context.plan().isPresent()) {
 				Set<String> schemas = new LinkedHashSet<>();
 				Set<String> denied = new LinkedHashSet<>();
+				String currentSchema = null;
+				boolean currentSchemaRead = false;
 				// a schema the plan creates is owned by the user: creating in it needs no
 				// grant
 				Set<String> ownSchemas = new LinkedHashSet<>();
@@ -85,7 +87,13 @@ final class PrivilegeCheck implements PreflightCheck {
 							ownSchemas.add(created.name());
 						}
 						else if (created.kind() != DbObject.Kind.COLUMN) {
-							String schema = created.schema().orElseGet(() -> currentSchema(connection));
+							// the schema unqualified names go to: asked once, not per
+							// object
+							if (!currentSchemaRead) {
+								currentSchema = currentSchema(connection);
+								currentSchemaRead = true;
+							}
+							String schema = created.schema().orElse(currentSchema);
 							if (!ownSchemas.contains(schema)) {
 								schemas.add(schema);
 							}

@@ -1,10 +1,14 @@
 package dev.migsh.core.lint.rules;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.migsh.core.lint.AlterTable;
 import dev.migsh.core.lint.CreateIndex;
+import dev.migsh.core.lint.SectionStatements;
 import dev.migsh.core.lint.Severity;
 import dev.migsh.core.lint.StatementContext;
 import dev.migsh.core.lint.TableName;
@@ -30,17 +34,33 @@ final class BackfillWithDdlRule extends StatementRule {
 		if (table.isEmpty() || !ctx.existing(table.get())) {
 			return List.of();
 		}
-		boolean ddl = ctx.others().stream().anyMatch(other -> ddlOn(other, table.get()));
+		Map<String, List<DdlOn>> ddlByName = ctx.statements().memo(BackfillWithDdlRule.class, BackfillWithDdlRule::ddl);
+		boolean ddl = ddlByName.getOrDefault(table.get().name(), List.of())
+			.stream()
+			.anyMatch(other -> other.index() != ctx.index() && other.table().sameAs(table.get()));
 		return ddl ? List
 			.of("UPDATE of " + table.get() + " runs in the same transaction as DDL on it, under the " + "DDL's lock")
 				: List.of();
 	}
 
-	private static boolean ddlOn(Tokens statement, TableName table) {
-		return AlterTable.parse(statement).filter(alter -> alter.table().sameAs(table)).isPresent()
-				|| CreateIndex.parse(statement)
-					.filter(index -> !index.concurrently() && index.table().sameAs(table))
-					.isPresent();
+	/**
+	 * The statements of the section that alter a table or index it without CONCURRENTLY,
+	 * by table name.
+	 */
+	private static Map<String, List<DdlOn>> ddl(SectionStatements statements) {
+		Map<String, List<DdlOn>> byName = new HashMap<>();
+		for (int i = 0; i < statements.size(); i++) {
+			Tokens statement = statements.get(i);
+			Optional<TableName> table = AlterTable.parse(statement)
+				.map(AlterTable::table)
+				.or(() -> CreateIndex.parse(statement).filter(index -> !index.concurrently()).map(CreateIndex::table));
+			int index = i;
+			table.ifPresent(t -> byName.computeIfAbsent(t.name(), name -> new ArrayList<>()).add(new DdlOn(index, t)));
+		}
+		return byName;
+	}
+
+	private record DdlOn(int index, TableName table) {
 	}
 
 }

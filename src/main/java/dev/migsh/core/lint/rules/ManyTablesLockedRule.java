@@ -2,14 +2,15 @@ package dev.migsh.core.lint.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migsh.core.lint.LockMode;
+import dev.migsh.core.lint.SectionStatements;
 import dev.migsh.core.lint.Severity;
 import dev.migsh.core.lint.StatementContext;
 import dev.migsh.core.lint.StatementLocks;
 import dev.migsh.core.lint.TableLock;
 import dev.migsh.core.lint.TableName;
-import dev.migsh.core.lint.Tokens;
 
 final class ManyTablesLockedRule extends StatementRule {
 
@@ -26,32 +27,43 @@ final class ManyTablesLockedRule extends StatementRule {
 		if (!ctx.transactional()) {
 			return List.of();
 		}
-		List<TableName> before = new ArrayList<>();
-		for (int i = 0; i < ctx.index(); i++) {
-			addLocked(ctx, ctx.sectionTokens().get(i), i, before);
-		}
-		List<TableName> after = new ArrayList<>(before);
-		addLocked(ctx, ctx.tokens(), ctx.index(), after);
-		if (before.size() < 2 && after.size() >= 2) {
-			return List.of("this statement makes the transaction hold write-blocking locks on "
-					+ String.join(", ", after.stream().map(TableName::toString).toList()) + " at once");
-		}
-		return List.of();
+		return ctx.statements()
+			.memo(ManyTablesLockedRule.class, ManyTablesLockedRule::secondTableLocked)
+			.filter(crossing -> crossing.index() == ctx.index())
+			.map(crossing -> List.of("this statement makes the transaction hold write-blocking locks on "
+					+ String.join(", ", crossing.locked().stream().map(TableName::toString).toList()) + " at once"))
+			.orElse(List.of());
 	}
 
-	private static void addLocked(StatementContext ctx, Tokens statement, int index, List<TableName> locked) {
-		// the statement itself counts: a CREATE TABLE locks only its own, new, table
-		List<Tokens> earlier = ctx.sectionTokens().subList(0, index + 1);
-		for (TableLock lock : StatementLocks.lockOf(statement, ctx.lint()).locks()) {
-			boolean created = earlier.stream()
-				.flatMap(t -> StatementContext.createdTable(t).stream())
-				.anyMatch(lock.table()::sameAs);
+	/**
+	 * The statement after which the transaction holds write-blocking locks on two
+	 * existing tables, and the tables locked then; found in one walk over the section.
+	 */
+	private static Optional<Crossing> secondTableLocked(SectionStatements statements) {
+		List<TableName> locked = new ArrayList<>();
+		for (int i = 0; i < statements.size(); i++) {
+			int before = locked.size();
+			addLocked(statements, i, locked);
+			if (before < 2 && locked.size() >= 2) {
+				return Optional.of(new Crossing(i, List.copyOf(locked)));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static void addLocked(SectionStatements statements, int index, List<TableName> locked) {
+		for (TableLock lock : StatementLocks.lockOf(statements.get(index), statements.lint()).locks()) {
+			// the statement itself counts: a CREATE TABLE locks only its own, new, table
+			boolean created = statements.createdBefore(lock.table(), index + 1);
 			boolean strong = lock.mode().compareTo(LockMode.SHARE_ROW_EXCLUSIVE) >= 0;
-			if (strong && !created && ctx.lint().mayExist(lock.table())
+			if (strong && !created && statements.lint().mayExist(lock.table())
 					&& locked.stream().noneMatch(lock.table()::sameAs)) {
 				locked.add(lock.table());
 			}
 		}
+	}
+
+	private record Crossing(int index, List<TableName> locked) {
 	}
 
 }

@@ -75,8 +75,16 @@ abstract class StatementRule implements Rule {
 
 	@Override
 	public List<Finding> check(StatementContext ctx) {
+		List<String> messages = messages(ctx);
+		if (messages.isEmpty()) {
+			return List.of();
+		}
 		String alternative = safeAlternative(ctx);
-		return messages(ctx).stream().map(message -> ctx.finding(this, message, alternative)).toList();
+		List<Finding> findings = new ArrayList<>(messages.size());
+		for (String message : messages) {
+			findings.add(ctx.finding(this, message, alternative));
+		}
+		return findings;
 	}
 
 	/**
