@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.migsh.core.MigshException;
@@ -68,6 +69,9 @@ public final class MigrationDirectory {
 		}
 	}
 
+	/** Below this many migrations one thread reads them faster than several. */
+	private static final int PARALLEL_FROM = 64;
+
 	private MigrationCatalog run() throws IOException {
 		List<Path> entries;
 		try (Stream<Path> list = Files.list(this.directory)) {
@@ -76,10 +80,12 @@ public final class MigrationDirectory {
 		for (Path entry : entries) {
 			classify(entry);
 		}
-		List<MigrationFile> migrations = new ArrayList<>();
-		for (MigrationFileName up : this.ups.values()) {
-			migrations.add(migration(up, Optional.ofNullable(this.downs.remove(up.id()))));
+		List<MigrationFileName> ups = List.copyOf(this.ups.values());
+		List<Optional<MigrationFileName>> downsOfUps = new ArrayList<>();
+		for (MigrationFileName up : ups) {
+			downsOfUps.add(Optional.ofNullable(this.downs.remove(up.id())));
 		}
+		List<MigrationFile> migrations = readAll(ups, downsOfUps);
 		for (MigrationFileName down : this.downs.values()) {
 			String upName = (down.part() == Part.FLYWAY_UNDO) ? down.id() + ".sql" : down.id() + ".up.sql";
 			this.findings.add(new CatalogFinding(CatalogFinding.Kind.UNPAIRED_DOWN,
@@ -88,6 +94,35 @@ public final class MigrationDirectory {
 		migrations.sort(MigrationFile.ORDER);
 		addDuplicateVersions(migrations);
 		return new MigrationCatalog(this.directory, migrations, this.findings);
+	}
+
+	/**
+	 * Reads and parses the migrations, a large folder on every core (each file is read on
+	 * its own); a file that fails is reported as a sequential read would: the first in
+	 * order.
+	 */
+	private List<MigrationFile> readAll(List<MigrationFileName> ups, List<Optional<MigrationFileName>> downs) {
+		Object[] results = new Object[ups.size()];
+		IntStream indexes = IntStream.range(0, ups.size());
+		if (ups.size() >= PARALLEL_FROM) {
+			indexes = indexes.parallel();
+		}
+		indexes.forEach(i -> {
+			try {
+				results[i] = migration(ups.get(i), downs.get(i));
+			}
+			catch (RuntimeException ex) {
+				results[i] = ex;
+			}
+		});
+		List<MigrationFile> migrations = new ArrayList<>(results.length);
+		for (Object result : results) {
+			if (result instanceof RuntimeException ex) {
+				throw ex;
+			}
+			migrations.add((MigrationFile) result);
+		}
+		return migrations;
 	}
 
 	private void classify(Path entry) {

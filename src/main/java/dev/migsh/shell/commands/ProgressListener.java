@@ -36,6 +36,14 @@ final class ProgressListener implements ApplyListener {
 
 	private volatile String step = "";
 
+	private volatile Statement statement;
+
+	/**
+	 * When the last "statement i/n after" line was printed, in ms since the migration
+	 * started.
+	 */
+	private long lastStatementLine;
+
 	ProgressListener(Output out, String verb) {
 		this.out = out;
 		this.verb = verb;
@@ -60,6 +68,8 @@ final class ProgressListener implements ApplyListener {
 	@Override
 	public void migrationStarted(MigrationFile migration, int index, int total) {
 		this.migrationStart = System.nanoTime();
+		this.lastStatementLine = 0;
+		this.statement = null;
 		this.current = migration.id();
 		this.step = this.verb + " " + migration.id() + " (" + index + "/" + total + ")";
 		this.out.println(this.out.style(Style.BOLD, "[" + index + "/" + total + "] ") + this.verb + " " + migration.id()
@@ -69,11 +79,13 @@ final class ProgressListener implements ApplyListener {
 	@Override
 	public void statementStarted(MigrationFile migration, SectionKind section, int index, int total,
 			SqlStatement statement) {
-		this.step = this.verb + " " + migration.id() + ", statement " + index + "/" + total + ": "
-				+ RollbackView.oneLine(statement.sql());
-		if (total > 1 && elapsedMillis() > 2000) {
-			this.out.println(this.out.style(Style.DIM, "  statement " + index + "/" + total + " after "
-					+ Durations.format(Duration.ofMillis(elapsedMillis()))));
+		// the status line is made when it is shown, not for each of 10,000 statements
+		this.statement = new Statement(migration.id(), index, total, statement);
+		long elapsed = elapsedMillis();
+		if (total > 1 && elapsed > 2000 && elapsed - this.lastStatementLine >= 2000) {
+			this.lastStatementLine = elapsed;
+			this.out.println(this.out.style(Style.DIM,
+					"  statement " + index + "/" + total + " after " + Durations.format(Duration.ofMillis(elapsed))));
 		}
 	}
 
@@ -101,7 +113,9 @@ final class ProgressListener implements ApplyListener {
 
 	/** What runs now, for the status line. */
 	String step() {
-		String s = this.step;
+		Statement running = this.statement;
+		String s = (running != null) ? this.verb + " " + running.migration() + ", statement " + running.index() + "/"
+				+ running.total() + ": " + RollbackView.oneLine(running.statement().sql()) : this.step;
 		return s.length() > 100 ? s.substring(0, 97) + "..." : s;
 	}
 
@@ -111,6 +125,9 @@ final class ProgressListener implements ApplyListener {
 
 	private long elapsedMillis() {
 		return (System.nanoTime() - this.migrationStart) / 1_000_000;
+	}
+
+	private record Statement(String migration, int index, int total, SqlStatement statement) {
 	}
 
 }

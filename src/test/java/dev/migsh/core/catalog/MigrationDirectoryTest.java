@@ -202,6 +202,21 @@ class MigrationDirectoryTest {
 	}
 
 	@Test
+	void aLargeFolderReadOnSeveralThreadsKeepsTheOrderAndReportsTheFirstBrokenFile() throws IOException {
+		for (int i = 1; i <= 300; i++) {
+			String broken = (i == 120 || i == 250) ? "SELECT 'unterminated;\n" : "CREATE TABLE t" + i + " (id int);\n";
+			write(String.format("%04d-m%d.sql", i, i), "-- migrate:up\n" + broken);
+		}
+		// two broken files: the error names the first, as a read in order would
+		assertThatThrownBy(this::read).isInstanceOf(MigrationFileException.class).hasMessageContaining("0120-m120.sql");
+		write("0120-m120.sql", "-- migrate:up\nCREATE TABLE t120 (id int);\n");
+		write("0250-m250.sql", "-- migrate:up\nCREATE TABLE t250 (id int);\n");
+		List<String> ids = read().migrations().stream().map(MigrationFile::id).toList();
+		assertThat(ids).hasSize(300).startsWith("0001-m1", "0002-m2").endsWith("0300-m300");
+		assertThat(read().migrations().get(119).up().statements().get(0).sql()).isEqualTo("CREATE TABLE t120 (id int)");
+	}
+
+	@Test
 	void refusesAMissingFolderWithAHintAboutTheSetting() {
 		assertThatThrownBy(() -> MigrationDirectory.read(this.dir.resolve("nope")))
 			.isInstanceOfSatisfying(MigshException.class, e -> {
