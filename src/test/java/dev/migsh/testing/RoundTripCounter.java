@@ -35,8 +35,34 @@ public final class RoundTripCounter implements AutoCloseable {
 
 	private final AtomicLong count = new AtomicLong();
 
+	private final int upstreamPort;
+
+	/**
+	 * The counter as a stand-alone proxy for {@code bench/round-trips.sh}: forwards a
+	 * local port to {@code UPSTREAM_PORT}, prints {@code port N}, then the count so far
+	 * for each line read from standard input. java -cp target/test-classes:postgresql.jar
+	 * dev.migsh.testing.RoundTripCounter UPSTREAM_PORT
+	 */
+	public static void main(String[] args) throws IOException {
+		try (RoundTripCounter counter = new RoundTripCounter(null, Integer.parseInt(args[0]));
+				java.io.BufferedReader lines = new java.io.BufferedReader(
+						new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+			System.out.println("port " + counter.server.getLocalPort());
+			System.out.flush();
+			while (lines.readLine() != null) {
+				System.out.println(counter.count());
+				System.out.flush();
+			}
+		}
+	}
+
 	public RoundTripCounter(TestDatabase db) throws IOException {
+		this(db, db.port());
+	}
+
+	private RoundTripCounter(TestDatabase db, int upstreamPort) throws IOException {
 		this.db = db;
+		this.upstreamPort = upstreamPort;
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(this::accept, "round-trip-counter");
 		acceptor.setDaemon(true);
@@ -64,7 +90,7 @@ public final class RoundTripCounter implements AutoCloseable {
 		while (!this.server.isClosed()) {
 			try {
 				Socket client = this.server.accept();
-				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), this.db.port());
+				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), this.upstreamPort);
 				pump("to-server", () -> countAndCopy(client.getInputStream(), upstream.getOutputStream()), client,
 						upstream);
 				pump("to-client", () -> upstream.getInputStream().transferTo(client.getOutputStream()), client,
