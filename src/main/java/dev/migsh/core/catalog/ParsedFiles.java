@@ -44,7 +44,16 @@ final class ParsedFiles {
 	 * ({@code variant}: the placeholder values), is kept.
 	 */
 	static MigrationFile get(List<Path> paths, Object variant, Supplier<MigrationFile> parse) {
-		List<Stamp> stamps = stamps(paths);
+		return get(paths, variant, parse, Map.of());
+	}
+
+	/**
+	 * As {@link #get(List, Object, Supplier)}, with the stamps of some of the files
+	 * already read (by the folder listing, from {@link #stampOf}), so each file is
+	 * stat'ed once.
+	 */
+	static MigrationFile get(List<Path> paths, Object variant, Supplier<MigrationFile> parse, Map<Path, Object> known) {
+		List<Stamp> stamps = stamps(paths, known);
 		Path key = paths.get(0).toAbsolutePath();
 		Entry entry = ENTRIES.get(key);
 		if (stamps != null && entry != null && entry.stamps().equals(stamps)
@@ -68,11 +77,11 @@ final class ParsedFiles {
 						|| (readAtMillis - c.toMillis()) * 1_000_000L > RACY_NANOS);
 	}
 
-	private static List<Stamp> stamps(List<Path> paths) {
+	private static List<Stamp> stamps(List<Path> paths, Map<Path, Object> known) {
 		try {
 			Stamp[] stamps = new Stamp[paths.size()];
 			for (int i = 0; i < stamps.length; i++) {
-				stamps[i] = stamp(paths.get(i));
+				stamps[i] = (known.get(paths.get(i)) instanceof Stamp stamp) ? stamp : stamp(paths.get(i));
 			}
 			return List.of(stamps);
 		}
@@ -82,12 +91,24 @@ final class ParsedFiles {
 		}
 	}
 
+	/**
+	 * The attributes to ask for, with more of one's own, in one stat; null where the file
+	 * system has no unix view.
+	 */
+	static String unixAttributes(String more) {
+		return UNIX ? "unix:dev,ino,size,lastModifiedTime,ctime," + more : null;
+	}
+
+	/** A file's stamp from attributes read with {@link #unixAttributes}. */
+	static Object stampOf(Map<String, Object> a) {
+		return new Stamp(List.of(a.get("dev"), a.get("ino")), (Long) a.get("size"),
+				(FileTime) a.get("lastModifiedTime"), a.get("ctime"));
+	}
+
 	private static Stamp stamp(Path path) throws IOException {
 		if (UNIX) {
 			// one stat for all of it
-			Map<String, Object> a = Files.readAttributes(path, "unix:dev,ino,size,lastModifiedTime,ctime");
-			return new Stamp(List.of(a.get("dev"), a.get("ino")), (Long) a.get("size"),
-					(FileTime) a.get("lastModifiedTime"), a.get("ctime"));
+			return (Stamp) stampOf(Files.readAttributes(path, unixAttributes("size")));
 		}
 		BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
 		return new Stamp(Objects.requireNonNullElse(basic.fileKey(), path), basic.size(), basic.lastModifiedTime(),

@@ -49,7 +49,10 @@ public final class Database implements AutoCloseable {
 		config.setJdbcUrl(settings.jdbcUrl());
 		config.setDataSourceProperties(settings.jdbcProperties());
 		config.setMaximumPoolSize(4);
-		config.setMinimumIdle(0);
+		// one: the connection the pool opens to check the login is kept for the first
+		// query instead of closed (at 0 every start connected twice, TLS and SCRAM
+		// included)
+		config.setMinimumIdle(1);
 		Integer connectTimeout = settings.options().connectTimeoutSeconds();
 		// the pool waits at least as long as the driver's connect_timeout (0: for ever)
 		config.setConnectionTimeout((connectTimeout == null) ? 10_000

@@ -67,8 +67,8 @@ public class StatusCommand extends MigshCommand {
 			}
 			return exit;
 		}
-		List<Row> rows = report.rows().stream().map(StatusCommand::row).toList();
 		if (inv.json()) {
+			List<Row> rows = report.rows().stream().map(StatusCommand::row).toList();
 			Map<String, Object> json = new LinkedHashMap<>();
 			if (health.damaged()) {
 				json.put("damage", damage(health));
@@ -82,7 +82,7 @@ public class StatusCommand extends MigshCommand {
 			return exit;
 		}
 		printDamage(inv, migrator, health, false);
-		if (rows.isEmpty()) {
+		if (report.rows().isEmpty()) {
 			inv.out().println("No migrations in " + inv.session().migrationsDir() + ". Create one with: new NAME");
 			return ExitCode.OK;
 		}
