@@ -32,7 +32,7 @@ final class ExistingObjectsCheck implements PreflightCheck {
 		if (context.plan().isEmpty()) {
 			return context.withoutPlan(name());
 		}
-		List<Verdict> verdicts = follow(context);
+		List<Verdict> verdicts = context.followed().verdicts(context);
 		Map<MigrationFile, List<Verdict>> clashes = new LinkedHashMap<>();
 		List<String> noOps = new ArrayList<>();
 		List<String> replaced = new ArrayList<>();

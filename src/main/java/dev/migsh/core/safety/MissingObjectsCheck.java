@@ -23,7 +23,7 @@ final class MissingObjectsCheck implements PreflightCheck {
 		if (context.plan().isEmpty()) {
 			return context.withoutPlan(name());
 		}
-		List<Verdict> verdicts = ExistingObjectsCheck.follow(context);
+		List<Verdict> verdicts = context.followed().verdicts(context);
 		List<String> missing = describe(verdicts, Outcome.MISSING);
 		if (!missing.isEmpty()) {
 			return CheckResult.fail(name(), String.join("; ", missing) + " (apply would fail: does not exist)",

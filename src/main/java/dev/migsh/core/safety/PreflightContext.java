@@ -19,7 +19,14 @@ import dev.migsh.core.plan.StatusReport;
  * @param allowDataLoss the operator passed {@code --allow-data-loss}
  */
 public record PreflightContext(DataSource dataSource, MigratorConfig config, TargetDatabase target, StatusReport status,
-		Optional<MigrationPlan> plan, Optional<MigshException> planProblem, boolean allowDataLoss) {
+		Optional<MigrationPlan> plan, Optional<MigshException> planProblem, boolean allowDataLoss,
+		PlanFollowed followed) {
+
+	/** A context whose plan has not been followed against the database yet. */
+	public PreflightContext(DataSource dataSource, MigratorConfig config, TargetDatabase target, StatusReport status,
+			Optional<MigrationPlan> plan, Optional<MigshException> planProblem, boolean allowDataLoss) {
+		this(dataSource, config, target, status, plan, planProblem, allowDataLoss, new PlanFollowed());
+	}
 
 	/** A context around a plan, or the refusal that stopped one from being made. */
 	public static PreflightContext of(DataSource dataSource, MigratorConfig config, TargetDatabase target,
