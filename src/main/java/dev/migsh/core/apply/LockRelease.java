@@ -15,6 +15,10 @@ import dev.migsh.core.catalog.MigrationFile;
  */
 final class LockRelease {
 
+	/** The functions that let go of advisory locks, as a word or a quoted name. */
+	private static final java.util.Set<String> UNLOCKS = java.util.Set.of("pg_advisory_unlock",
+			"pg_advisory_unlock_all", "\"pg_advisory_unlock\"", "\"pg_advisory_unlock_all\"");
+
 	private LockRelease() {
 	}
 
@@ -33,9 +37,8 @@ final class LockRelease {
 					return true;
 				}
 				first = false;
-				if (token.isWord("pg_advisory_unlock") || token.isWord("pg_advisory_unlock_all")
-						|| token.text().equalsIgnoreCase("\"pg_advisory_unlock\"")
-						|| token.text().equalsIgnoreCase("\"pg_advisory_unlock_all\"")) {
+				if (UNLOCKS.contains(token.type() == SqlToken.Type.QUOTED_IDENTIFIER ? token.text()
+						: token.text().toLowerCase(java.util.Locale.ROOT))) {
 					return true;
 				}
 			}
