@@ -1,5 +1,7 @@
 package dev.migsh.shell.commands;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
@@ -51,13 +53,10 @@ public class MarkAppliedCommand extends MigshCommand {
 		MarkAppliedChange.Request request = new MarkAppliedChange.Request(inv.args().requiredArgument("ID"),
 				inv.args().flag("allow-missing"), inv.args().duration("lock-wait"));
 		RecordsProposal<MarkResult> proposal = migrator.proposeMarkApplied(request);
-		proposal.lines().forEach(line -> inv.out().println("  " + line));
-		PreflightView.print(proposal.checks(), inv.out());
-		if (inv.args().flag("dry-run")) {
-			inv.out()
-				.println(proposal.checks().refused() ? "Dry run: mark-applied would be refused; nothing was recorded."
-						: "Dry run: nothing was recorded.");
-			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		Optional<ExitCode> dryRun = RecordsProposalView.show(inv, proposal, "Dry run: nothing was recorded.",
+				"Dry run: mark-applied would be refused; nothing was recorded.");
+		if (dryRun.isPresent()) {
+			return dryRun.get();
 		}
 		Confirmations confirmations = this.guard.confirm(inv, proposal);
 		MarkResult result = migrator.markApplied(proposal, request, confirmations,

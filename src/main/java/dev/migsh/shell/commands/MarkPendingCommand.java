@@ -1,5 +1,7 @@
 package dev.migsh.shell.commands;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import dev.migsh.core.ExitCode;
@@ -47,11 +49,10 @@ public class MarkPendingCommand extends MigshCommand {
 		MarkPendingChange.Request request = new MarkPendingChange.Request(inv.args().requiredArgument("ID"),
 				inv.args().duration("lock-wait"));
 		RecordsProposal<AppliedMigration> proposal = migrator.proposeMarkPending(request);
-		proposal.lines().forEach(line -> inv.out().println("  " + line));
-		PreflightView.print(proposal.checks(), inv.out());
-		if (inv.args().flag("dry-run")) {
-			inv.out().println("Dry run: nothing was changed.");
-			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		Optional<ExitCode> dryRun = RecordsProposalView.show(inv, proposal, "Dry run: nothing was changed.",
+				"Dry run: nothing was changed.");
+		if (dryRun.isPresent()) {
+			return dryRun.get();
 		}
 		Confirmations confirmations = this.guard.confirm(inv, proposal);
 		AppliedMigration removed = migrator.markPending(proposal, request, confirmations,

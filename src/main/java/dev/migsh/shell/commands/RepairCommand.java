@@ -73,11 +73,10 @@ public class RepairCommand extends MigshCommand {
 			inv.out().println("Nothing to repair: no changed or failed migration.");
 			return ExitCode.OK;
 		}
-		proposal.lines().forEach(line -> inv.out().println("  " + line));
-		PreflightView.print(proposal.checks(), inv.out());
-		if (inv.args().flag("dry-run")) {
-			inv.out().println("Dry run: nothing was changed.");
-			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		Optional<ExitCode> dryRun = RecordsProposalView.show(inv, proposal, "Dry run: nothing was changed.",
+				"Dry run: nothing was changed.");
+		if (dryRun.isPresent()) {
+			return dryRun.get();
 		}
 		Confirmations confirmations = this.guard.confirm(inv, proposal);
 		RepairResult result = migrator.repair(proposal, request, confirmations,
@@ -104,11 +103,10 @@ public class RepairCommand extends MigshCommand {
 			}
 			return ExitCode.OK;
 		}
-		proposal.lines().forEach(line -> inv.out().println("  " + line));
-		PreflightView.print(proposal.checks(), inv.out());
-		if (inv.args().flag("dry-run")) {
-			inv.out().println("Dry run: nothing was changed.");
-			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		Optional<ExitCode> dryRun = RecordsProposalView.show(inv, proposal, "Dry run: nothing was changed.",
+				"Dry run: nothing was changed.");
+		if (dryRun.isPresent()) {
+			return dryRun.get();
 		}
 		Confirmations confirmations = this.guard.confirm(inv, proposal);
 		List<String> done = migrator.rebuildHistory(proposal, request, confirmations,

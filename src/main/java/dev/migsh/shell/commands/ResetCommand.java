@@ -1,5 +1,7 @@
 package dev.migsh.shell.commands;
 
+import java.util.Optional;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -59,13 +61,10 @@ public class ResetCommand extends MigshCommand {
 		Migrator migrator = inv.session().migrator(inv.prompter());
 		RecordsProposal<List<String>> proposal = migrator.proposeReset();
 		inv.out().println(inv.out().style(Style.BOLD_RED, "⚠ reset would:"));
-		proposal.lines().forEach(line -> inv.out().println("  " + line));
-		PreflightView.print(proposal.checks(), inv.out());
-		if (inv.args().flag("dry-run")) {
-			inv.out()
-				.println(proposal.checks().refused() ? "Dry run: reset would be refused; nothing was changed."
-						: "Dry run: nothing was changed.");
-			return proposal.checks().refused() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+		Optional<ExitCode> dryRun = RecordsProposalView.show(inv, proposal, "Dry run: nothing was changed.",
+				"Dry run: reset would be refused; nothing was changed.");
+		if (dryRun.isPresent()) {
+			return dryRun.get();
 		}
 		Confirmations confirmations = this.guard.confirm(inv, proposal, countdown(inv.args()));
 		Cancellation cancellation = new Cancellation();
