@@ -27,6 +27,9 @@ final class ParsedFiles {
 
 	private static final Map<Path, Entry> ENTRIES = new ConcurrentHashMap<>();
 
+	/** What a stamp is made of, read in one stat. */
+	private static final String STAMP_ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,ctime";
+
 	private static final boolean UNIX = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
 	private ParsedFiles() {
@@ -96,7 +99,7 @@ final class ParsedFiles {
 	 * system has no unix view.
 	 */
 	static String unixAttributes(String more) {
-		return UNIX ? "unix:dev,ino,size,lastModifiedTime,ctime," + more : null;
+		return UNIX ? STAMP_ATTRIBUTES + "," + more : null;
 	}
 
 	/** A file's stamp from attributes read with {@link #unixAttributes}. */
@@ -108,7 +111,7 @@ final class ParsedFiles {
 	private static Stamp stamp(Path path) throws IOException {
 		if (UNIX) {
 			// one stat for all of it
-			return (Stamp) stampOf(Files.readAttributes(path, unixAttributes("size")));
+			return (Stamp) stampOf(Files.readAttributes(path, STAMP_ATTRIBUTES));
 		}
 		BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
 		return new Stamp(Objects.requireNonNullElse(basic.fileKey(), path), basic.size(), basic.lastModifiedTime(),
