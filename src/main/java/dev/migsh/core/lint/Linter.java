@@ -54,7 +54,7 @@ public final class Linter {
 		List<Finding> findings = new ArrayList<>();
 		for (int i = 0; i < statements.size(); i++) {
 			StatementContext context = new StatementContext(statements.get(i), tokens.get(i), suppressions.get(i),
-					section, i, all, ctx);
+					section, i, all);
 			for (Rule rule : this.rules) {
 				for (Finding finding : rule.check(context)) {
 					findings.add(applySuppressions(finding, suppressions.get(i)));

@@ -12,10 +12,15 @@ import dev.migsh.core.catalog.SqlStatement;
  * and the server facts in {@link LintContext}.
  */
 public record StatementContext(SqlStatement statement, Tokens tokens, List<Suppression> suppressions, Section section,
-		int index, SectionStatements statements, LintContext lint) {
+		int index, SectionStatements statements) {
 
 	public StatementContext {
 		suppressions = List.copyOf(suppressions);
+	}
+
+	/** The server facts the section is linted against. */
+	public LintContext lint() {
+		return this.statements.lint();
 	}
 
 	/** The tokens of every statement of the section, this one at {@link #index()}. */
@@ -28,7 +33,7 @@ public record StatementContext(SqlStatement statement, Tokens tokens, List<Suppr
 	}
 
 	public boolean atLeast(int serverVersionNum) {
-		return this.lint.atLeast(serverVersionNum);
+		return lint().atLeast(serverVersionNum);
 	}
 
 	/** The statements of the section before this one. */
@@ -62,7 +67,7 @@ public record StatementContext(SqlStatement statement, Tokens tokens, List<Suppr
 	 * section, and not known to be absent from the server.
 	 */
 	public boolean existing(TableName table) {
-		return !createdEarlier(table) && this.lint.mayExist(table);
+		return !createdEarlier(table) && lint().mayExist(table);
 	}
 
 	/** A finding of {@code rule} on this statement. */
