@@ -35,6 +35,8 @@ public final class RoundTripCounter implements AutoCloseable {
 
 	private final AtomicLong count = new AtomicLong();
 
+	private final AtomicLong namedParses = new AtomicLong();
+
 	private final int upstreamPort;
 
 	/**
@@ -72,6 +74,15 @@ public final class RoundTripCounter implements AutoCloseable {
 	/** Round trips counted so far, over every connection. */
 	public long count() {
 		return this.count.get();
+	}
+
+	/**
+	 * Statements the server was asked to prepare under a name (a Parse message naming its
+	 * statement): the driver's server-side prepared statements, made once and reused
+	 * unless the driver forgets them.
+	 */
+	public long namedParses() {
+		return this.namedParses.get();
 	}
 
 	/** A data source whose connections go through this proxy. */
@@ -150,6 +161,9 @@ public final class RoundTripCounter implements AutoCloseable {
 				byte[] body = in.readNBytes(length - 4);
 				if (type == 'S' || (type == 'Q' && !isBegin(body))) {
 					this.count.incrementAndGet();
+				}
+				if (type == 'P' && body.length > 0 && body[0] != 0) {
+					this.namedParses.incrementAndGet();
 				}
 				to.write(type);
 				write(to, length, body);

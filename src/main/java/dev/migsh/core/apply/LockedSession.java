@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
+import org.postgresql.core.BaseConnection;
+
 import dev.migsh.core.adopt.KeptHistory;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.history.AppliedMigration;
@@ -81,6 +83,7 @@ final class LockedSession implements AutoCloseable {
 		try {
 			connection = settings.dataSource().getConnection();
 			connection.setAutoCommit(true);
+			keepPreparedAcrossDdl(connection, true);
 			LockedSession session = new LockedSession(settings, connection, command, cancellation);
 			try {
 				session.configure();
@@ -358,7 +361,29 @@ final class LockedSession implements AutoCloseable {
 		if (this.lock != null) {
 			this.lock.close();
 		}
+		try {
+			keepPreparedAcrossDdl(this.connection, false);
+		}
+		catch (SQLException ex) {
+			// the connection closes next
+		}
 		closeQuietly(this.connection);
+	}
+
+	/**
+	 * pgjdbc (42.7.13 here; its flushCacheOnDdl, on by default) forgets its server-side
+	 * prepared statements whenever a CREATE, DROP or ALTER completes, so the history
+	 * write and even COMMIT were parsed again by the server after every migration. Its
+	 * reason, a cached plan whose result columns changed, cannot reach the statements of
+	 * this session: each names its columns and none reads a table a migration changes (a
+	 * migration that alters migsh's own history table gets the server's error, which
+	 * pgjdbc heals on the next run). The pooled connection gets the driver's default back
+	 * when the session ends.
+	 */
+	private static void keepPreparedAcrossDdl(Connection connection, boolean keep) throws SQLException {
+		if (connection.isWrapperFor(BaseConnection.class)) {
+			connection.unwrap(BaseConnection.class).getQueryExecutor().setFlushCacheOnDdl(!keep);
+		}
 	}
 
 	private static void closeQuietly(Connection connection) {
