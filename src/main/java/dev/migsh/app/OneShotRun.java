@@ -1,5 +1,7 @@
 package dev.migsh.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -67,17 +69,64 @@ final class OneShotRun {
 	 * loads what one-shot runs load before the interactive start that follows records the
 	 * Spring side. Started with {@code -Dmigsh.cds.training=sandbox} (the build, in a
 	 * migsh home of its own): {@code help}, {@code info} and {@code status} on the
-	 * sandbox; with any other value (the launcher, on the user's machine): {@code help}
+	 * sandbox, then an apply, status and undo of two migrations of a folder of its own
+	 * (the planner, its rules, pre-flight and the runner: a third of the classes an apply
+	 * loads); with any other value (the launcher, on the user's machine): {@code help}
 	 * and a {@code status} whose connection is refused. The process environment is not
 	 * read: no configured database is ever touched.
 	 */
 	static void train(String mode) {
-		String[][] runs = "sandbox".equals(mode) ? new String[][] { { "help" }, { "info" }, { "status" } }
-				: new String[][] { { "help" }, { "--url", "postgresql://127.0.0.1:1/training", "status" } };
+		if (!"sandbox".equals(mode)) {
+			train(new String[][] { { "help" }, { "--url", "postgresql://127.0.0.1:1/training", "status" } });
+			return;
+		}
+		train(new String[][] { { "help" }, { "info" }, { "status" } });
+		Path folder = null;
+		try {
+			folder = Files.createTempDirectory("migsh-training");
+			Files.writeString(folder.resolve("00001-create-training.sql"), """
+					-- migrate:up
+					CREATE TABLE cds_training (id bigint PRIMARY KEY, name text NOT NULL);
+					CREATE INDEX cds_training_name ON cds_training (name);
+					-- migrate:down
+					DROP TABLE cds_training;
+					""");
+			Files.writeString(folder.resolve("00002-add-note.sql"), """
+					-- migrate:up
+					ALTER TABLE cds_training ADD COLUMN note text;
+					UPDATE cds_training SET note = name;
+					-- migrate:down
+					ALTER TABLE cds_training DROP COLUMN note;
+					""");
+			String dir = folder.toString();
+			train(new String[][] { { "--migrations", dir, "--yes", "apply" }, { "--migrations", dir, "status" },
+					{ "--migrations", dir, "--yes", "undo", "--all" } });
+		}
+		catch (IOException ex) {
+			// the archive only misses the apply path's classes
+		}
+		finally {
+			deleteQuietly(folder);
+		}
+	}
+
+	private static void train(String[][] runs) {
 		for (String[] args : runs) {
 			LaunchOptions launch = LaunchOptions.parse(args, Map.of());
 			withoutSpring(launch, new ShellSession(launch, Map.of(), Path.of("").toAbsolutePath(),
 					MigshApplication.userHome(), Path.of(System.getProperty("migsh.home"))));
+		}
+	}
+
+	private static void deleteQuietly(Path folder) {
+		if (folder == null) {
+			return;
+		}
+		try (var files = Files.walk(folder)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary folder left behind
 		}
 	}
 
