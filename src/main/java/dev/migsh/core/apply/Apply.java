@@ -141,10 +141,21 @@ public final class Apply {
 			long ms = elapsedMs(start);
 			MigrationResult result = new MigrationResult(file.id(), Duration.ofMillis(ms),
 					file.up().statements().size(), RollbackInstructions.of(file), attempt, lost);
-			session.recordApplied(file, ms, "applied " + file.up().statements().size() + " statements in " + ms + " ms"
-					+ (attempt > 1 ? " " + result.attemptsText() : ""));
-			session.kept().applied(connection, file, ms);
-			commit(session, file);
+			String detail = "applied " + file.up().statements().size() + " statements in " + ms + " ms"
+					+ (attempt > 1 ? " " + result.attemptsText() : "");
+			if (session.commitsWithRecord(file)) {
+				try {
+					session.recordApplied(file, ms, detail);
+				}
+				catch (SQLException ex) {
+					throw inDoubtIfLost(session, file, ex);
+				}
+			}
+			else {
+				session.recordApplied(file, ms, detail);
+				session.kept().applied(connection, file, ms);
+				commit(session, file);
+			}
 			// the reset above was part of the committed transaction: nothing left to undo
 			// in finally
 			connection.setAutoCommit(true);
@@ -279,11 +290,20 @@ public final class Apply {
 			session.connection().commit();
 		}
 		catch (SQLException ex) {
-			if (PostgresErrors.isConnectionLost(ex)) {
-				throw InDoubtCommit.resolve(this.settings, session.pid(), file.id(), ex);
-			}
-			throw ex;
+			throw inDoubtIfLost(session, file, ex);
 		}
+	}
+
+	/**
+	 * What a failure of COMMIT (alone or sent with the history write) becomes: when the
+	 * connection went with it, the outcome read back from the history on a new
+	 * connection; otherwise the server's error (the transaction is rolled back).
+	 */
+	private SQLException inDoubtIfLost(LockedSession session, MigrationFile file, SQLException ex) {
+		if (PostgresErrors.isConnectionLost(ex)) {
+			throw InDoubtCommit.resolve(this.settings, session.pid(), file.id(), ex);
+		}
+		return ex;
 	}
 
 	private static String retriedText(SectionRunner runner) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.postgresql.core.BaseConnection;
 
+import dev.migsh.core.MigshException;
 import dev.migsh.core.adopt.KeptHistory;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.history.AppliedMigration;
@@ -67,6 +68,8 @@ final class LockedSession implements AutoCloseable {
 	private KeptHistory kept = KeptHistory.NONE;
 
 	private PreparedStatement recordRepeatable;
+
+	private PreparedStatement recordAndCommit;
 
 	private LockedSession(EngineSettings settings, Connection connection, String command, Cancellation cancellation)
 			throws SQLException {
@@ -208,29 +211,66 @@ final class LockedSession implements AutoCloseable {
 	}
 
 	/**
+	 * Whether {@link #recordApplied} also commits, in the same round trip: for a
+	 * versioned migration, when no other tool's history is kept (its row is written after
+	 * migsh's). A lost connection then leaves the outcome in doubt, as a lost COMMIT
+	 * does.
+	 */
+	boolean commitsWithRecord(MigrationFile file) {
+		return !file.isRepeatable() && this.kept == KeptHistory.NONE;
+	}
+
+	/**
 	 * Records {@code file} as applied, with its audit entry, in one statement that writes
-	 * only when no other session holds the migration lock; when the migration may have
-	 * released the lock itself (see {@link LockRelease}) the lock is checked first.
-	 * Otherwise this session's hold is checked once a second
-	 * ({@link #verifyLockRecently}).
-	 * @throws LockLostException when the lock is not held (nothing was written)
+	 * only when no other session holds the migration lock, and commits with it when
+	 * {@link #commitsWithRecord}; when the migration may have released the lock itself
+	 * (see {@link LockRelease}) the lock is checked first. Otherwise this session's hold
+	 * is checked once a second ({@link #verifyLockRecently}).
+	 * @throws LockLostException when the lock is not held (nothing was written or
+	 * committed)
 	 */
 	void recordApplied(MigrationFile file, long executionMs, String detail) throws SQLException {
-		if (file.isRepeatable() && this.recordRepeatable == null) {
-			this.recordRepeatable = history().prepareRecordApplied(this.connection, true);
-		}
-		else if (!file.isRepeatable() && this.recordApplied == null) {
-			this.recordApplied = history().prepareRecordApplied(this.connection, false);
-		}
-		PreparedStatement record = file.isRepeatable() ? this.recordRepeatable : this.recordApplied;
+		PreparedStatement record = recordStatement(file);
 		if (LockRelease.mayReleaseIn(file)) {
 			// the migration may have let go of the lock itself: know before writing
 			this.lock.verify();
 		}
-		if (!history().recordApplied(record, file, operator(), executionMs, AuditAction.APPLY, detail,
-				MigrationLock.CLASS_ID, MigrationLock.objectId(this.lock.name()))) {
-			throw this.lock.lost();
+		boolean written;
+		try {
+			written = history().recordApplied(record, file, operator(), executionMs, AuditAction.APPLY, detail,
+					MigrationLock.CLASS_ID, MigrationLock.objectId(this.lock.name()));
 		}
+		catch (SQLException ex) {
+			if (HistoryTable.lockRefused(ex)) {
+				throw this.lock.lost();
+			}
+			throw ex;
+		}
+		if (!written) {
+			throw new MigshException(
+					"The history row of " + file.id() + " was not written: a row of another"
+							+ " kind has that id; the migration was rolled back",
+					"Run `status` and `history` to see the row.");
+		}
+	}
+
+	private PreparedStatement recordStatement(MigrationFile file) throws SQLException {
+		if (file.isRepeatable()) {
+			if (this.recordRepeatable == null) {
+				this.recordRepeatable = history().prepareRecordApplied(this.connection, true, false);
+			}
+			return this.recordRepeatable;
+		}
+		if (commitsWithRecord(file)) {
+			if (this.recordAndCommit == null) {
+				this.recordAndCommit = history().prepareRecordApplied(this.connection, false, true);
+			}
+			return this.recordAndCommit;
+		}
+		if (this.recordApplied == null) {
+			this.recordApplied = history().prepareRecordApplied(this.connection, false, false);
+		}
+		return this.recordApplied;
 	}
 
 	/**
@@ -344,7 +384,8 @@ final class LockedSession implements AutoCloseable {
 
 	@Override
 	public void close() {
-		for (PreparedStatement statement : new PreparedStatement[] { this.recordApplied, this.recordRepeatable }) {
+		for (PreparedStatement statement : new PreparedStatement[] { this.recordApplied, this.recordRepeatable,
+				this.recordAndCommit }) {
 			if (statement != null) {
 				try {
 					statement.close();

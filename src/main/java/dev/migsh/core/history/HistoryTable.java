@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.postgresql.util.PSQLException;
+
 import dev.migsh.core.ExitCode;
 import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.MigrationFile;
@@ -118,13 +120,16 @@ public final class HistoryTable {
 	// session holds the advisory lock (classid, objid): the transaction takes it too
 	// (granted at once to the session that holds it) and keeps it until it commits. No
 	// round trip of its own, and no scan of pg_locks per migration; whether this session
-	// still holds the lock is checked apart (LockedSession).
+	// still holds the lock is checked apart (LockedSession). Refused, the row has no
+	// migration_id and its NOT NULL constraint fails the statement: an error, not an
+	// empty
+	// write, so that a COMMIT sent with it never commits a migration without its row.
 	private static final String RECORD_APPLIED = """
 			WITH h AS (
 				INSERT INTO {schema}.history (migration_id, version, name, state, up_checksum, down_checksum,
 					verify_checksum, up_sql, down_sql, os_user, execution_ms, statements_total, statements_done)
-				SELECT ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?
-				WHERE pg_catalog.pg_try_advisory_xact_lock(?, ?)
+				SELECT CASE WHEN pg_catalog.pg_try_advisory_xact_lock(?, ?) THEN ? END, ?, ?, 'applied', ?, ?, ?, ?, ?,
+					?, ?, ?, ?
 				%s
 				RETURNING migration_id)
 			INSERT INTO {schema}.audit (action, migration_id, outcome, os_user, detail)
@@ -389,25 +394,27 @@ public final class HistoryTable {
 	/**
 	 * Records {@code file} as applied with its audit entry, in one statement and only
 	 * when no other session holds the advisory lock {@code (lockClass, lockObject)}; the
-	 * transaction holds it until it ends.
-	 * @return false when another session holds the lock (nothing was written)
+	 * transaction holds it until it ends. Refused, the statement fails with an error
+	 * {@link #lockRefused} recognises.
+	 * @return false when nothing was written (a repeatable whose id names a versioned
+	 * row)
 	 */
 	public boolean recordApplied(PreparedStatement ps, MigrationFile file, String operator, long executionMs,
 			AuditAction action, String detail, int lockClass, int lockObject) throws SQLException {
-		ps.setString(1, file.id());
-		ps.setString(2, file.version().text());
-		ps.setString(3, file.name());
-		ps.setString(4, file.up().checksum());
-		ps.setString(5, file.down().map(Section::checksum).orElse(null));
-		ps.setString(6, file.verify().map(Section::checksum).orElse(null));
-		ps.setString(7, file.up().sql());
-		ps.setString(8, file.down().map(Section::sql).orElse(null));
-		ps.setString(9, operator);
-		ps.setLong(10, executionMs);
-		ps.setInt(11, file.up().statements().size());
-		ps.setInt(12, file.up().statements().size());
-		ps.setInt(13, lockClass);
-		ps.setInt(14, lockObject);
+		ps.setInt(1, lockClass);
+		ps.setInt(2, lockObject);
+		ps.setString(3, file.id());
+		ps.setString(4, file.version().text());
+		ps.setString(5, file.name());
+		ps.setString(6, file.up().checksum());
+		ps.setString(7, file.down().map(Section::checksum).orElse(null));
+		ps.setString(8, file.verify().map(Section::checksum).orElse(null));
+		ps.setString(9, file.up().sql());
+		ps.setString(10, file.down().map(Section::sql).orElse(null));
+		ps.setString(11, operator);
+		ps.setLong(12, executionMs);
+		ps.setInt(13, file.up().statements().size());
+		ps.setInt(14, file.up().statements().size());
 		ps.setString(15, action.word());
 		ps.setString(16, AuditOutcome.OK.word());
 		ps.setString(17, operator);
@@ -417,10 +424,24 @@ public final class HistoryTable {
 
 	/**
 	 * The statement {@link #recordApplied} runs, to prepare once per session; for a
-	 * repeatable migration it replaces the row of the last run.
+	 * repeatable migration it replaces the row of the last run. With {@code commit} it
+	 * ends with COMMIT, sent in the same round trip (pgjdbc sends the two together); an
+	 * error in the write leaves the COMMIT unrun and the transaction to roll back.
 	 */
-	public PreparedStatement prepareRecordApplied(Connection connection, boolean repeatable) throws SQLException {
-		return connection.prepareStatement(sql(RECORD_APPLIED.formatted(repeatable ? replaceRepeatable() : "")));
+	public PreparedStatement prepareRecordApplied(Connection connection, boolean repeatable, boolean commit)
+			throws SQLException {
+		return connection.prepareStatement(
+				sql(RECORD_APPLIED.formatted(repeatable ? replaceRepeatable() : "")) + (commit ? ";\nCOMMIT" : ""));
+	}
+
+	/**
+	 * The error {@link #recordApplied} fails with when another session holds the lock: no
+	 * migration_id for the history row.
+	 */
+	public static boolean lockRefused(SQLException ex) {
+		return ex instanceof PSQLException psql && psql.getServerErrorMessage() != null
+				&& "23502".equals(psql.getSQLState()) && "history".equals(psql.getServerErrorMessage().getTable())
+				&& "migration_id".equals(psql.getServerErrorMessage().getColumn());
 	}
 
 	private String replaceRepeatable() {
