@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.migsh.core.MigshException;
 import dev.migsh.core.catalog.MigrationFile;
 import dev.migsh.core.history.AppliedMigration;
 import dev.migsh.core.history.AuditAction;
@@ -148,7 +149,7 @@ public final class Apply {
 					session.recordApplied(file, ms, detail);
 				}
 				catch (SQLException ex) {
-					throw inDoubtIfLost(session, file, ex);
+					throw notCommitted(session, file, ex);
 				}
 			}
 			else {
@@ -290,20 +291,25 @@ public final class Apply {
 			session.connection().commit();
 		}
 		catch (SQLException ex) {
-			throw inDoubtIfLost(session, file, ex);
+			throw notCommitted(session, file, ex);
 		}
 	}
 
 	/**
 	 * What a failure of COMMIT (alone or sent with the history write) becomes: when the
 	 * connection went with it, the outcome read back from the history on a new
-	 * connection; otherwise the server's error (the transaction is rolled back).
+	 * connection; otherwise the server refused it (a deferred constraint or trigger) and
+	 * the transaction is rolled back.
 	 */
-	private SQLException inDoubtIfLost(LockedSession session, MigrationFile file, SQLException ex) {
+	private MigshException notCommitted(LockedSession session, MigrationFile file, SQLException ex) {
 		if (PostgresErrors.isConnectionLost(ex)) {
-			throw InDoubtCommit.resolve(this.settings, session.pid(), file.id(), ex);
+			return InDoubtCommit.resolve(this.settings, session.pid(), file.id(), ex);
 		}
-		return ex;
+		return PostgresErrors.failure(
+				"Nothing of " + file.id() + " was kept: its history row or COMMIT failed,"
+						+ " and its transaction was rolled back",
+				ex, "A deferred constraint or trigger is checked at COMMIT: fix the migration, then run `apply` again;"
+						+ " `status` shows what is applied.");
 	}
 
 	private static String retriedText(SectionRunner runner) {
