@@ -48,7 +48,17 @@ public class MigshApplication {
 			OneShotRun.train(System.getProperty("migsh.cds.training"));
 		}
 		ConfigurableApplicationContext context = SpringApplication.run(MigshApplication.class, args);
-		System.exit(SpringApplication.exit(context));
+		int code;
+		try {
+			code = SpringApplication.exit(context);
+		}
+		catch (IllegalStateException closed) {
+			// a signal (SIGTERM, SIGHUP) closed the context from a shutdown hook while
+			// the
+			// shell was ending: the JVM is exiting with that signal's status already
+			return;
+		}
+		System.exit(code);
 	}
 
 	/**
