@@ -12,7 +12,8 @@ ensure_built
 [ -d "$bench_root/target/test-classes/dev/migsh/testing" ] || (cd "$bench_root" && ./mvnw -q -B test-compile)
 start_server
 pgjdbc=$(ls "$bench_root"/target/app/lib/postgresql-*.jar)
-coproc PROXY { exec java -cp "$bench_root/target/test-classes:$pgjdbc" dev.migsh.testing.RoundTripCounter "$port"; }
+# 9>&-: the proxy must not keep the sandbox holder's fifo open, or the holder never sees its end
+coproc PROXY { exec java -cp "$bench_root/target/test-classes:$pgjdbc" dev.migsh.testing.RoundTripCounter "$port" 9>&-; }
 read -r _ pport <&"${PROXY[0]}"
 count() { echo >&"${PROXY[1]}"; read -r c <&"${PROXY[0]}"; echo "$c"; }
 javac -d "$MIGSH_HOME/floor" "$bench_root/bench/JdbcFloor.java"
@@ -35,3 +36,5 @@ two=$(apply_n $((2 * n)))
 per=$(echo "scale=2; ($two - $one) / $n" | bc)
 echo "apply of $n migrations: $one round trips; of $((2 * n)): $two"
 echo "per migration (fixed part removed): $per round trips; fixed part: $(( one - n * (two - one) / n ))"
+exec {PROXY[1]}>&-
+wait "$PROXY_PID" 2>/dev/null || true
