@@ -54,8 +54,7 @@ public class MigshApplication {
 		}
 		catch (IllegalStateException closed) {
 			// a signal (SIGTERM, SIGHUP) closed the context from a shutdown hook while
-			// the
-			// shell was ending: the JVM is exiting with that signal's status already
+			// the shell was ending: the JVM is exiting with that signal's status already
 			return;
 		}
 		System.exit(code);

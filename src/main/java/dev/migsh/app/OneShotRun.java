@@ -3,6 +3,7 @@ package dev.migsh.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -123,7 +124,7 @@ final class OneShotRun {
 			return;
 		}
 		try (var files = Files.walk(folder)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
 		catch (IOException ex) {
 			// a temporary folder left behind

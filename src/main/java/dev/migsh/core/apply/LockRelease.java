@@ -1,5 +1,8 @@
 package dev.migsh.core.apply;
 
+import java.util.Locale;
+import java.util.Set;
+
 import dev.migsh.core.catalog.Section;
 import dev.migsh.core.catalog.SqlLexer;
 import dev.migsh.core.catalog.SqlStatement;
@@ -16,8 +19,8 @@ import dev.migsh.core.catalog.MigrationFile;
 final class LockRelease {
 
 	/** The functions that let go of advisory locks, as a word or a quoted name. */
-	private static final java.util.Set<String> UNLOCKS = java.util.Set.of("pg_advisory_unlock",
-			"pg_advisory_unlock_all", "\"pg_advisory_unlock\"", "\"pg_advisory_unlock_all\"");
+	private static final Set<String> UNLOCKS = Set.of("pg_advisory_unlock", "pg_advisory_unlock_all",
+			"\"pg_advisory_unlock\"", "\"pg_advisory_unlock_all\"");
 
 	private LockRelease() {
 	}
@@ -38,7 +41,7 @@ final class LockRelease {
 				}
 				first = false;
 				if (UNLOCKS.contains(token.type() == SqlToken.Type.QUOTED_IDENTIFIER ? token.text()
-						: token.text().toLowerCase(java.util.Locale.ROOT))) {
+						: token.text().toLowerCase(Locale.ROOT))) {
 					return true;
 				}
 			}

@@ -6,10 +6,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -35,10 +38,10 @@ public final class MigrationDirectory {
 	private final Placeholders placeholders;
 
 	/** What the listing's stat found, by file: read again only when it changed. */
-	private final Map<Path, Object> stamps = new java.util.HashMap<>();
+	private final Map<Path, Object> stamps = new HashMap<>();
 
 	/** The names of the folder's entries that are symbolic links. */
-	private final java.util.Set<String> links = new java.util.HashSet<>();
+	private final Set<String> links = new HashSet<>();
 
 	private MigrationDirectory(Path directory, Path realDirectory, Placeholders placeholders) {
 		this.directory = directory;

@@ -47,10 +47,9 @@ public final class HistoryInspection {
 			   OR applied_at IS NULL OR num_nulls(%1$s) > 0
 			ORDER BY installed_rank LIMIT 20""";
 
-	// the last change the audit recorded for each migration since the last reset; the
-	// rows whose last change wrote a history row that is not there
-	// The last audited action of each migration the history has no row for; the history
-	// test is made before the per-migration sort (it depends on the migration only), so a
+	// The last change the audit recorded since the last reset for each migration the
+	// history has no row for, kept when that change wrote a history row. The history test
+	// is made before the per-migration sort (it depends on the migration only), so a
 	// healthy history of 10,000 rows sorts nothing.
 	private static final String LOST = """
 			WITH since AS (SELECT coalesce(max(seq), 0) AS seq FROM %1$s.audit WHERE action = 'reset' AND outcome = 'ok'),

@@ -122,8 +122,8 @@ public final class HistoryTable {
 	// round trip of its own, and no scan of pg_locks per migration; whether this session
 	// still holds the lock is checked apart (LockedSession). Refused, the row has no
 	// migration_id and its NOT NULL constraint fails the statement: an error, not an
-	// empty
-	// write, so that a COMMIT sent with it never commits a migration without its row.
+	// empty write, so that a COMMIT sent with it never commits a migration without its
+	// row.
 	private static final String RECORD_APPLIED = """
 			WITH h AS (
 				INSERT INTO {schema}.history (migration_id, version, name, state, up_checksum, down_checksum,
